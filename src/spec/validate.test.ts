@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { describeDataset } from '../data/loadDataset';
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
+import type { ModelSpec } from './types';
+import { validateConfig, validateData, validateSpec } from './validate';
+
+const schema = describeDataset(DEFAULT_DATA);
+const withTask = (patch: Partial<ModelSpec['tasks'][number]>, index = 1): ModelSpec => ({
+  ...DEFAULT_MODEL,
+  tasks: DEFAULT_MODEL.tasks.map((t, i) => (i === index ? { ...t, ...patch } : t)),
+});
+const messages = (spec: ModelSpec): string[] => validateSpec(spec, schema).map((p) => p.message);
+
+describe('validateSpec', () => {
+  it('accepts the default design', () => {
+    expect(validateSpec(DEFAULT_MODEL, schema)).toEqual([]);
+    expect(validateConfig(DEFAULT_TRAIN, DEFAULT_MODEL)).toEqual([]);
+    expect(validateData(DEFAULT_DATA)).toEqual([]);
+  });
+
+  it('names the task with 0 output units', () => {
+    expect(messages(withTask({ name: 'b', outputUnits: 0 }))).toEqual([
+      "Task 'b': 0 output units; a head needs at least 1",
+    ]);
+  });
+
+  it('explains loss and target mismatches', () => {
+    expect(messages(withTask({ loss: 'softmaxCrossEntropy' }))[0]).toMatch(/needs a class target/);
+    expect(messages(withTask({ loss: 'mse' }, 0))[0]).toMatch(/MSE needs a regression target/);
+    expect(messages(withTask({ outputUnits: 3 }, 0))[0]).toMatch(
+      /softmax over 2 classes needs 2 output units, not 3/,
+    );
+    expect(messages(withTask({ loss: 'sigmoidBinaryCrossEntropy' }, 0))[0]).toMatch(
+      /needs 1 output unit, not 2/,
+    );
+    expect(messages(withTask({ target: 'nope' }))[0]).toMatch(/no target 'nope'/);
+  });
+
+  it('reports every problem at once, each located', () => {
+    const spec: ModelSpec = {
+      ...DEFAULT_MODEL,
+      encoder: [
+        { type: 'dense', units: 0, activation: 'relu' },
+        { type: 'dropout', rate: 1 },
+      ],
+      tasks: [
+        DEFAULT_MODEL.tasks[0]!,
+        { ...DEFAULT_MODEL.tasks[1]!, name: 'circle' },
+        { ...DEFAULT_MODEL.tasks[1]!, name: '9bad' },
+      ],
+    };
+    const problems = validateSpec(spec, schema);
+    expect(problems.map((p) => p.where)).toEqual([
+      'encoder[0]',
+      'encoder[1]',
+      'task:circle',
+      'task:9bad',
+    ]);
+    expect(problems[0]!.message).toBe('Shared layer 1: Dense needs 1 to 4096 units, got 0');
+    expect(problems[2]!.message).toMatch(/two tasks share this name/);
+  });
+
+  it('rejects a design with no task and a wrong input width', () => {
+    const problems = validateSpec({ ...DEFAULT_MODEL, inputDim: 3, tasks: [] }, schema).map(
+      (p) => p.message,
+    );
+    expect(problems).toEqual([
+      'Input has 3 features but the dataset has 2',
+      'Add at least one task',
+    ]);
+  });
+});
+
+describe('validateConfig', () => {
+  it('rejects bad hyper-parameters and a missing or negative λ', () => {
+    const problems = validateConfig(
+      { ...DEFAULT_TRAIN, learningRate: -1, batchSize: 0, lambdas: { circle: -0.5 } },
+      DEFAULT_MODEL,
+    );
+    expect(problems.map((p) => p.where)).toEqual([
+      'config.learningRate',
+      'config.batchSize',
+      'task:circle',
+      'task:wave',
+    ]);
+    expect(problems[2]!.message).toBe("Task 'circle': λ must be from 0 to 100, got -0.5");
+  });
+});
+
+describe('validateData', () => {
+  it('keeps both splits non-empty', () => {
+    expect(validateData({ ...DEFAULT_DATA, size: 5, valFraction: 0 }).map((p) => p.where)).toEqual([
+      'data.size',
+      'data.valFraction',
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+import { uploadDataset, type DeviceData } from '../data/deviceData';
+import { generateToy2d } from '../data/toy2d';
+import { buildModel } from '../model/buildModel';
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
+import type { ModelSpec, TrainConfig } from '../spec/types';
+import { Trainer } from '../train/trainer';
+import type * as tf from '@tensorflow/tfjs';
+
+/** A default-example trainer on the cpu backend; override any part of the design. */
+export function makeTrainer(overrides: { spec?: ModelSpec; config?: Partial<TrainConfig> } = {}): {
+  trainer: Trainer;
+  model: tf.LayersModel;
+  data: DeviceData;
+  dispose(): void;
+} {
+  const spec = overrides.spec ?? DEFAULT_MODEL;
+  const config = { ...DEFAULT_TRAIN, ...overrides.config };
+  const data = uploadDataset(generateToy2d(DEFAULT_DATA), spec);
+  const model = buildModel(spec, config.seed);
+  const trainer = new Trainer(model, spec, config, data);
+  return {
+    trainer,
+    model,
+    data,
+    dispose: () => {
+      trainer.dispose();
+      model.dispose();
+      data.dispose();
+    },
+  };
+}
+
+/** Takes `n` steps and reads back their losses. */
+export async function trainSteps(trainer: Trainer, n: number) {
+  for (let i = 0; i < n; i++) trainer.trainStep();
+  return trainer.flush();
+}

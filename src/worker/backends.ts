@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
+
+/** The backend that is actually running, and why faster ones were passed over. */
+export interface BackendReport {
+  backend: BackendName;
+  requested: BackendChoice;
+  adapter?: string;
+  fallbackReason?: string;
+}
+
+/** The slice of the WebGPU API we read; typed here because the engine's lib has no WebGPU types. */
+interface GpuLike {
+  requestAdapter(): Promise<{
+    info?: { vendor?: string; architecture?: string; description?: string };
+  } | null>;
+}
+
+function gpu(): GpuLike | undefined {
+  return (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+}
+
+async function webgpuAdapter(): Promise<{ adapter?: string; problem?: string }> {
+  const api = gpu();
+  if (!api) return { problem: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  const adapter = await api.requestAdapter();
+  if (!adapter) return { problem: 'the browser offers no WebGPU adapter' };
+  const info = adapter.info ?? {};
+  const name = [info.vendor, info.architecture || info.description].filter(Boolean).join(' ');
+  return { adapter: name || 'unknown adapter' };
+}
+
+/** Activates one backend and proves it computes; returns why not, or null when it works. */
+async function tryBackend(
+  name: BackendName,
+): Promise<{ problem: string | null; adapter?: string }> {
+  if (!tf.findBackendFactory(name)) return { problem: 'not included in this build' };
+  let adapter: string | undefined;
+  if (name === 'webgpu') {
+    const probe = await webgpuAdapter();
+    if (probe.problem) return { problem: probe.problem };
+    adapter = probe.adapter;
+  }
+  try {
+    // setBackend answers false, and silently keeps another backend, when initialization fails.
+    const ok = await tf.setBackend(name);
+    if (!ok || tf.getBackend() !== name) return { problem: 'failed to initialize' };
+    const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
+    const [value] = await probe.data();
+    probe.dispose();
+    if (value !== 3) return { problem: 'computed a wrong result' };
+  } catch (e) {
+    return { problem: e instanceof Error ? e.message : String(e) };
+  }
+  return { problem: null, adapter };
+}
+
+/**
+ * Switches tf.js to the requested backend, or to the next one in the order webgpu → webgl →
+ * wasm → cpu that works, and says why any faster one was skipped.
+ */
+export async function selectBackend(choice: BackendChoice): Promise<BackendReport> {
+  const order: BackendName[] =
+    choice === 'auto' ? [...BACKENDS] : [choice, ...BACKENDS.filter((b) => b !== choice)];
+  const reasons: string[] = [];
+  for (const name of order) {
+    const { problem, adapter } = await tryBackend(name);
+    if (problem === null) {
+      const report: BackendReport = { backend: name, requested: choice };
+      if (adapter) report.adapter = adapter;
+      if (reasons.length > 0) report.fallbackReason = reasons.join('; ');
+      return report;
+    }
+    reasons.push(`${name}: ${problem}`);
+  }
+  throw new Error(`No tf.js backend works here (${reasons.join('; ')})`);
+}
+
+/** tf.js never listens for a lost WebGPU device; we do, so a lost GPU is reported, not a hang. */
+export function onDeviceLost(report: (message: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } })
+    .device;
+  void device?.lost?.then((info) =>
+    report(`The GPU device was lost: ${info.message || 'no reason given'}`),
+  );
+}

@@ -1,0 +1,160 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExportedModel } from '../io/exportModel';
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
+import { useCpuBackend } from '../testing/tfCpu';
+import { nextChunkSize, WorkerHandler } from './handler';
+import type { FromWorker, RunDesign } from './protocol';
+
+beforeAll(useCpuBackend);
+
+const design = (config: Partial<RunDesign['config']> = {}): RunDesign => ({
+  spec: DEFAULT_MODEL,
+  config: { ...DEFAULT_TRAIN, ...config },
+  data: DEFAULT_DATA,
+});
+
+function harness() {
+  const messages: FromWorker[] = [];
+  const handler = new WorkerHandler((m) => messages.push(m), { targetChunkMs: 20 });
+  const of = <T extends FromWorker['type']>(type: T) =>
+    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  return { handler, messages, of };
+}
+
+describe('WorkerHandler', () => {
+  it('reports the backend it actually got', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    expect(of('backend')[0]).toMatchObject({ backend: 'cpu', requested: 'cpu' });
+    expect(of('backend')[0]!.fallbackReason).toBeUndefined();
+  });
+
+  it('trains to its step budget, streaming batched metrics, validation and a final state', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    await handler.handle({
+      type: 'train',
+      runId: 'r1',
+      design: design({ maxSteps: 60, evalEvery: 20 }),
+    });
+    await handler.idle();
+    expect(of('runBuilt')[0]).toMatchObject({
+      runId: 'r1',
+      tasks: ['circle', 'wave'],
+      params: 371,
+      backend: 'cpu',
+    });
+    const steps = of('metrics').flatMap((m) => m.steps.map((s) => s.step));
+    expect(steps).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(of('metrics').length).toBeLessThan(60); // readbacks are batched
+    expect(of('validation').at(-1)!.evaluation.step).toBe(60);
+    expect(of('status').map((s) => s.state)).toEqual(['running', 'done']);
+  });
+
+  it('pauses, steps once, resumes the same run and applies λ between chunks', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    void handler.handle({ type: 'train', runId: 'r', design: design({ maxSteps: 100_000 }) });
+    await until(() => of('metrics').length >= 2);
+    await handler.handle({ type: 'setLambdas', runId: 'r', lambdas: { circle: 0, wave: 2 } });
+    await until(() => of('metrics').at(-1)!.lambdas[0] === 0);
+    await handler.handle({ type: 'pause', runId: 'r' });
+    const pausedAt = of('status').at(-1)!;
+    expect(pausedAt.state).toBe('paused');
+    expect(of('validation').at(-1)!.evaluation.step).toBe(pausedAt.step);
+    await handler.handle({
+      type: 'step',
+      runId: 'r',
+      design: design({ maxSteps: 100_000, lambdas: { circle: 0, wave: 2 } }),
+    });
+    expect(of('error')).toEqual([]);
+    expect(of('status').at(-1)!.step).toBe(pausedAt.step + 1);
+    expect(of('runBuilt')).toHaveLength(1);
+    await handler.handle({ type: 'reset' });
+    expect(of('resetDone')).toHaveLength(1);
+  });
+
+  it('exports the trained model, also while training, as files tf.js loads', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    void handler.handle({ type: 'train', runId: 'x', design: design({ maxSteps: 100_000 }) });
+    await until(() => of('metrics').length >= 2);
+    await handler.handle({ type: 'export', runId: 'x' });
+    const exported = of('exported')[0]!;
+    const model = await loadExportedModel(exported);
+    expect(model.outputNames).toEqual(['circle', 'wave']);
+    model.dispose();
+    await handler.handle({ type: 'reset' });
+  });
+
+  it('answers a bad design or a missing run with an error and keeps working', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    const bad = {
+      ...design(),
+      spec: {
+        ...DEFAULT_MODEL,
+        tasks: [{ ...DEFAULT_MODEL.tasks[1]!, name: 'b', outputUnits: 0 }],
+      },
+    };
+    await handler.handle({
+      type: 'train',
+      runId: 'bad',
+      design: { ...bad, config: { ...bad.config, lambdas: { b: 1 } } },
+    });
+    expect(of('error')[0]).toEqual({
+      type: 'error',
+      runId: 'bad',
+      message: "Task 'b': 0 output units; a head needs at least 1",
+    });
+    await handler.handle({ type: 'export', runId: 'none' });
+    expect(of('error')[1]!.message).toMatch(/no trained model to export/);
+    await handler.handle({ type: 'step', runId: 'good', design: design() });
+    expect(of('status').at(-1)).toMatchObject({ runId: 'good', state: 'paused', step: 1 });
+    await handler.handle({ type: 'reset' });
+  });
+
+  it('stops on a non-finite loss and names the task and step', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    await handler.handle({
+      type: 'train',
+      runId: 'nan',
+      design: design({ optimizer: 'sgd', learningRate: 10, lambdas: { circle: 1, wave: 100 } }),
+    });
+    await handler.idle();
+    expect(of('error')[0]!.message).toMatch(
+      /^Task '(circle|wave)' loss became (NaN|Infinity|-Infinity) at step \d+/,
+    );
+    expect(of('status').at(-1)!.state).toBe('paused');
+    await handler.handle({ type: 'reset' });
+  });
+
+  it('frees every tensor of a run on reset', async () => {
+    const { handler } = harness();
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    const before = tf.memory().numTensors;
+    await handler.handle({ type: 'train', runId: 'm', design: design({ maxSteps: 30 }) });
+    await handler.idle();
+    await handler.handle({ type: 'reset' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('nextChunkSize', () => {
+  it('aims at the target time, at most doubling and never below 1', () => {
+    expect(nextChunkSize(1, 1, 100, 64)).toBe(2);
+    expect(nextChunkSize(8, 400, 100, 64)).toBe(2);
+    expect(nextChunkSize(32, 10, 100, 64)).toBe(64);
+    expect(nextChunkSize(4, 10_000, 100, 64)).toBe(1);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,299 @@
+import * as tf from '@tensorflow/tfjs';
+import { exportModel } from '../io/exportModel';
+import type { StepLosses } from '../train/trainer';
+import { onDeviceLost, selectBackend } from './backends';
+import {
+  assertNever,
+  type BackendName,
+  type FromWorker,
+  type RunDesign,
+  type ToWorker,
+} from './protocol';
+import { createRun, disposeRun, type Run } from './run';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+/** Sends a message to the UI, transferring the listed buffers. */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export interface HandlerOptions {
+  /** How long one batch of steps should take before its metrics are posted. */
+  targetChunkMs: number;
+  /** Largest number of steps enqueued before one readback. */
+  maxChunk: number;
+  now: () => number;
+}
+
+const DEFAULT_OPTIONS: HandlerOptions = {
+  targetChunkMs: 100,
+  maxChunk: 64,
+  now: () => performance.now(),
+};
+
+/** Steps for the next chunk so that one chunk takes about `targetMs`; at most doubling each time. */
+export function nextChunkSize(
+  chunk: number,
+  elapsedMs: number,
+  targetMs: number,
+  maxChunk: number,
+): number {
+  const perStep = Math.max(elapsedMs, 1e-3) / chunk;
+  return Math.max(1, Math.min(maxChunk, chunk * 2, Math.floor(targetMs / perStep)));
+}
+
+function firstNonFinite(steps: StepLosses[], tasks: string[]): string | null {
+  for (const s of steps) {
+    const i = s.losses.findIndex((l) => !Number.isFinite(l));
+    if (i >= 0) {
+      return `Task '${tasks[i]}' loss became ${s.losses[i]} at step ${s.step}. Lower the learning rate or λ, then Reset.`;
+    }
+  }
+  return null;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The worker's brain, free of `self` so it runs under Vitest: messages are handled one at a time
+ * in order, while a training loop runs beside them and yields at every readback, so λ, learning
+ * rate and pause take effect between chunks of steps.
+ */
+export class WorkerHandler {
+  private run: Run | null = null;
+  private loop: Promise<void> | null = null;
+  private stopRequested = false;
+  private backendReady = false;
+  private queue: Promise<void> = Promise.resolve();
+  private interludes: (() => Promise<void>)[] = [];
+  private readonly options: HandlerOptions;
+
+  constructor(
+    private readonly post: Post,
+    options: Partial<HandlerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** Queues a message; the promise settles when it has been handled (not when a run ends). */
+  handle(message: ToWorker): Promise<void> {
+    this.queue = this.queue.then(() =>
+      this.dispatch(message).catch((e: unknown) =>
+        this.fail(e, 'runId' in message ? message.runId : undefined),
+      ),
+    );
+    return this.queue;
+  }
+
+  /** Resolves when the training loop, if any, has stopped. */
+  async idle(): Promise<void> {
+    await this.queue;
+    await this.loop;
+  }
+
+  private async dispatch(message: ToWorker): Promise<void> {
+    switch (message.type) {
+      case 'selectBackend':
+        return this.switchBackend(message.choice);
+      case 'train':
+        return this.train(message.runId, message.design);
+      case 'step':
+        return this.step(message.runId, message.design);
+      case 'pause':
+        if (this.run?.id === message.runId) await this.stopLoop();
+        return;
+      case 'reset':
+        await this.stopLoop();
+        this.dropRun();
+        this.post({ type: 'resetDone' });
+        return;
+      case 'setLambdas':
+        if (this.run?.id === message.runId) this.run.trainer.setLambdas(message.lambdas);
+        return;
+      case 'setLearningRate':
+        if (this.run?.id === message.runId) this.run.trainer.setLearningRate(message.learningRate);
+        return;
+      case 'export':
+        return this.exportRun(message.runId);
+      default:
+        assertNever(message);
+    }
+  }
+
+  private async switchBackend(choice: Parameters<typeof selectBackend>[0]): Promise<void> {
+    if (this.run)
+      throw new Error(
+        'Reset the run before switching backend: its weights live on the current one.',
+      );
+    const report = await selectBackend(choice);
+    this.backendReady = true;
+    this.post({ type: 'backend', ...report });
+    onDeviceLost((message) => {
+      this.stopRequested = true;
+      this.post({ type: 'error', ...(this.run ? { runId: this.run.id } : {}), message });
+    });
+  }
+
+  /** The run with this id, built from the design when it does not exist yet. */
+  private async ensureRun(runId: string, design: RunDesign): Promise<Run> {
+    if (this.run?.id === runId) {
+      this.run.design = { ...this.run.design, config: design.config };
+      this.run.trainer.setLambdas(design.config.lambdas);
+      this.run.trainer.setLearningRate(design.config.learningRate);
+      return this.run;
+    }
+    await this.stopLoop();
+    this.dropRun();
+    if (!this.backendReady) await this.switchBackend('auto');
+    const run = createRun(runId, design);
+    this.run = run;
+    this.post({
+      type: 'runBuilt',
+      runId,
+      tasks: design.spec.tasks.map((t) => t.name),
+      params: run.model.countParams(),
+      backend: tf.getBackend() as BackendName,
+    });
+    return run;
+  }
+
+  private async train(runId: string, design: RunDesign): Promise<void> {
+    const run = await this.ensureRun(runId, design);
+    if (this.loop) return;
+    if (run.trainer.step >= design.config.maxSteps) {
+      this.post({ type: 'status', runId, state: 'done', step: run.trainer.step });
+      return;
+    }
+    this.stopRequested = false;
+    this.loop = this.trainLoop(run).finally(() => {
+      this.loop = null;
+      void this.runInterludes(); // work queued while the loop was winding down
+    });
+  }
+
+  private async step(runId: string, design: RunDesign): Promise<void> {
+    const run = await this.ensureRun(runId, design);
+    if (this.loop) return;
+    const started = this.options.now();
+    run.trainer.trainStep();
+    await this.postSteps(run, run.trainer.effectiveLambdas, started);
+    await this.evaluate(run);
+    this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
+  }
+
+  private async trainLoop(run: Run): Promise<void> {
+    const { config } = run.design;
+    this.post({ type: 'status', runId: run.id, state: 'running', step: run.trainer.step });
+    let chunk = 1;
+    try {
+      while (
+        !this.stopRequested &&
+        this.run === run &&
+        run.trainer.step < run.design.config.maxSteps
+      ) {
+        const started = this.options.now();
+        const count = Math.min(chunk, run.design.config.maxSteps - run.trainer.step);
+        let evalDue = false;
+        for (let i = 0; i < count; i++) {
+          run.trainer.trainStep();
+          if (run.trainer.step % config.evalEvery === 0) evalDue = true;
+        }
+        const healthy = await this.postSteps(run, run.trainer.effectiveLambdas, started);
+        if (!healthy) break;
+        chunk = nextChunkSize(
+          count,
+          this.options.now() - started,
+          this.options.targetChunkMs,
+          this.options.maxChunk,
+        );
+        if (evalDue) await this.evaluate(run);
+        await this.runInterludes();
+        await yieldToEventLoop();
+      }
+    } catch (e) {
+      this.fail(e, run.id);
+    } finally {
+      await this.settle(run);
+    }
+  }
+
+  /** After a loop: validation for the weights the user now holds, the final state, pending work. */
+  private async settle(run: Run): Promise<void> {
+    try {
+      if (this.run === run) {
+        if (run.lastEvalStep !== run.trainer.step) await this.evaluate(run);
+        const done = run.trainer.step >= run.design.config.maxSteps;
+        this.post({
+          type: 'status',
+          runId: run.id,
+          state: done ? 'done' : 'paused',
+          step: run.trainer.step,
+        });
+      }
+    } catch (e) {
+      this.fail(e, run.id);
+    }
+    await this.runInterludes();
+  }
+
+  /** Reads back queued losses and posts them; false when a loss is not finite. */
+  private async postSteps(run: Run, lambdas: number[], started: number): Promise<boolean> {
+    const steps = await run.trainer.flush();
+    const elapsed = Math.max(this.options.now() - started, 1e-3);
+    this.post({
+      type: 'metrics',
+      runId: run.id,
+      steps,
+      lambdas,
+      stepsPerSecond: (steps.length * 1000) / elapsed,
+    });
+    const problem = firstNonFinite(
+      steps,
+      run.design.spec.tasks.map((t) => t.name),
+    );
+    if (problem) this.post({ type: 'error', runId: run.id, message: problem });
+    return problem === null;
+  }
+
+  private async evaluate(run: Run): Promise<void> {
+    const evaluation = await run.trainer.evaluate();
+    run.lastEvalStep = evaluation.step;
+    this.post({ type: 'validation', runId: run.id, evaluation });
+  }
+
+  private async exportRun(runId: string): Promise<void> {
+    const run = this.run;
+    if (!run || run.id !== runId)
+      throw new Error('There is no trained model to export yet: press Train or Step first.');
+    await this.betweenChunks(async () => {
+      const exported = await exportModel(run.model, run.design.spec);
+      this.post({ type: 'exported', runId, ...exported }, [exported.weightData]);
+    });
+  }
+
+  /** Runs `work` now when idle, else between two chunks so it sees one consistent set of weights. */
+  private betweenChunks(work: () => Promise<void>): Promise<void> {
+    if (!this.loop) return work();
+    return new Promise((resolve, reject) => {
+      this.interludes.push(() => work().then(resolve, reject));
+    });
+  }
+
+  private async runInterludes(): Promise<void> {
+    const pending = this.interludes;
+    this.interludes = [];
+    for (const work of pending) await work().catch(() => undefined);
+  }
+
+  private async stopLoop(): Promise<void> {
+    this.stopRequested = true;
+    await this.loop;
+  }
+
+  private dropRun(): void {
+    if (this.run) disposeRun(this.run);
+    this.run = null;
+  }
+
+  private fail(e: unknown, runId?: string): void {
+    this.post({ type: 'error', ...(runId ? { runId } : {}), message: messageOf(e) });
+  }
+}

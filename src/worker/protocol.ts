@@ -1,0 +1,60 @@
+import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
+import type { Evaluation, StepLosses } from '../train/trainer';
+
+/** Backends tf.js can train on here, fastest first when a GPU is present. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+/** What the user asks for: a backend, or `auto` for the best one that works. */
+export type BackendChoice = 'auto' | BackendName;
+
+/** Everything a run is built from. */
+export interface RunDesign {
+  spec: ModelSpec;
+  config: TrainConfig;
+  data: DataSpec;
+}
+
+/** Messages from the UI to the worker. Run-scoped ones carry the run's id. */
+export type ToWorker =
+  | { type: 'selectBackend'; choice: BackendChoice }
+  | { type: 'train'; runId: string; design: RunDesign }
+  | { type: 'step'; runId: string; design: RunDesign }
+  | { type: 'pause'; runId: string }
+  | { type: 'reset' }
+  | { type: 'setLambdas'; runId: string; lambdas: Record<string, number> }
+  | { type: 'setLearningRate'; runId: string; learningRate: number }
+  | { type: 'export'; runId: string };
+
+/** Where a run stands. `done` means it reached its step budget. */
+export type RunState = 'running' | 'paused' | 'done';
+
+/** Messages from the worker to the UI. */
+export type FromWorker =
+  | {
+      type: 'backend';
+      backend: BackendName;
+      requested: BackendChoice;
+      /** The GPU adapter for webgpu, e.g. `google swiftshader`. */
+      adapter?: string;
+      /** Why a faster backend was not used; absent when the first choice worked. */
+      fallbackReason?: string;
+    }
+  | { type: 'runBuilt'; runId: string; tasks: string[]; params: number; backend: BackendName }
+  | {
+      type: 'metrics';
+      runId: string;
+      steps: StepLosses[];
+      /** Effective λ per task (task order) used by these steps. */
+      lambdas: number[];
+      stepsPerSecond: number;
+    }
+  | { type: 'validation'; runId: string; evaluation: Evaluation }
+  | { type: 'status'; runId: string; state: RunState; step: number }
+  | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
+  | { type: 'resetDone' }
+  | { type: 'error'; runId?: string; message: string };
+
+/** Compile-time check that a switch over a message union handled every case. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
+}
