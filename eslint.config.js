@@ -35,7 +35,7 @@ export default tseslint.config(
           message: 'Synchronous reads break WebGPU: use `await t.data()`.',
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
 );

@@ -19,7 +19,7 @@ const TARGET_NAMES = Object.keys(TOY2D_TARGETS);
 export function toy2dTargets(): Record<string, TargetInfo> {
   const targets: Record<string, TargetInfo> = {};
   for (const name of TARGET_NAMES) {
-    const { description: _description, ...info } = TOY2D_TARGETS[name]!;
+    const { description, ...info } = TOY2D_TARGETS[name]!;
     targets[name] = info;
   }
   return targets;

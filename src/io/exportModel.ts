@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../spec/types';
+import { WEIGHTS_FILE } from './exportFiles';
 
 /** A trained model in the tf.js layers format: the text of `model.json` and the bytes of `weights.bin`. */
 export interface ExportedModel {
@@ -7,8 +8,7 @@ export interface ExportedModel {
   weightData: ArrayBuffer;
 }
 
-/** The file name `model.json` points its weights manifest at. */
-export const WEIGHTS_FILE = 'weights.bin';
+export { WEIGHTS_FILE };
 
 /**
  * Serializes a model to `model.json` + `weights.bin` without touching the DOM, so it works

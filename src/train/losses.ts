@@ -35,11 +35,6 @@ export function taskLoss(loss: LossKind, pred: tf.Tensor, target: tf.Tensor): tf
   });
 }
 
-/** What the validation metric of a task means, for labels in the UI. */
-export function metricName(loss: LossKind): 'accuracy' | 'MAE' {
-  return loss === 'mse' || loss === 'mae' ? 'MAE' : 'accuracy';
-}
-
 /** Validation metric of one task: accuracy in [0, 1] for classification, MAE for regression. */
 export function taskMetric(loss: LossKind, pred: tf.Tensor, target: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

@@ -84,6 +84,11 @@ export class Trainer {
     for (const g of this.groups) setLearningRate(g.optimizer, learningRate);
   }
 
+  /** New mini-batch size from the next step on. */
+  setBatchSize(batchSize: number): void {
+    this.config = { ...this.config, batchSize };
+  }
+
   /** Enqueues one training step on the device. Nothing is read back: see {@link flush}. */
   trainStep(): void {
     const active = this.groups.filter((g) => g.tasks.some((t) => this.lambdas[t]! > 0));

@@ -106,10 +106,19 @@ export class WorkerHandler {
         this.post({ type: 'resetDone' });
         return;
       case 'setLambdas':
-        if (this.run?.id === message.runId) this.run.trainer.setLambdas(message.lambdas);
+        if (this.run?.id !== message.runId) return;
+        this.run.trainer.setLambdas(message.lambdas);
+        this.post({
+          type: 'lambdas',
+          runId: message.runId,
+          lambdas: this.run.trainer.effectiveLambdas,
+        });
         return;
       case 'setLearningRate':
         if (this.run?.id === message.runId) this.run.trainer.setLearningRate(message.learningRate);
+        return;
+      case 'setBatchSize':
+        if (this.run?.id === message.runId) this.run.trainer.setBatchSize(message.batchSize);
         return;
       case 'export':
         return this.exportRun(message.runId);
@@ -138,6 +147,7 @@ export class WorkerHandler {
       this.run.design = { ...this.run.design, config: design.config };
       this.run.trainer.setLambdas(design.config.lambdas);
       this.run.trainer.setLearningRate(design.config.learningRate);
+      this.run.trainer.setBatchSize(design.config.batchSize);
       return this.run;
     }
     await this.stopLoop();

@@ -23,6 +23,7 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'setLambdas'; runId: string; lambdas: Record<string, number> }
   | { type: 'setLearningRate'; runId: string; learningRate: number }
+  | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'export'; runId: string };
 
 /** Where a run stands. `done` means it reached its step budget. */
@@ -49,6 +50,8 @@ export type FromWorker =
       stepsPerSecond: number;
     }
   | { type: 'validation'; runId: string; evaluation: Evaluation }
+  /** Confirms a λ change: the next step uses these (task order). */
+  | { type: 'lambdas'; runId: string; lambdas: number[] }
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
   | { type: 'resetDone' }

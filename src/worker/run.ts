@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { uploadDataset, type DeviceData } from '../data/deviceData';
-import { describeDataset, loadDataset } from '../data/loadDataset';
+import { loadDataset } from '../data/loadDataset';
 import { buildModel } from '../model/buildModel';
-import { validateConfig, validateData, validateSpec } from '../spec/validate';
+import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
 
@@ -17,22 +17,10 @@ export interface Run {
   lastEvalStep: number;
 }
 
-/** Every problem of a design, as one message; null when it can train. */
-export function designProblems(design: RunDesign): string | null {
-  const dataProblems = validateData(design.data);
-  const problems = dataProblems.length
-    ? dataProblems
-    : [
-        ...validateSpec(design.spec, describeDataset(design.data)),
-        ...validateConfig(design.config, design.spec),
-      ];
-  return problems.length ? problems.map((p) => p.message).join('\n') : null;
-}
-
 /** Validates, generates and uploads the data, builds the model and its trainer. */
 export function createRun(id: string, design: RunDesign): Run {
-  const problems = designProblems(design);
-  if (problems) throw new Error(problems);
+  const problems = validateDesign(design);
+  if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
   const data = uploadDataset(loadDataset(design.data), design.spec);
   let model: tf.LayersModel | undefined;
   try {

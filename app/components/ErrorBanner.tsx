@@ -1,0 +1,31 @@
+import type { Problem } from '../../src/spec/types';
+import { useApp } from '../store';
+
+/** What cannot work right now, in words: the worker's latest error and every design problem. */
+export function ErrorBanner({ problems }: { problems: Problem[] }) {
+  const workerError = useApp((s) => s.run.workerError);
+  const dismiss = useApp((s) => s.dismissError);
+  if (!workerError && problems.length === 0) return null;
+  return (
+    <div className="error" role="alert" data-testid="error">
+      {workerError && (
+        <p>
+          {workerError}{' '}
+          <button type="button" className="link" onClick={dismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {problems.length > 0 && (
+        <>
+          <p>Training is blocked until the design is fixed:</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { BackendChoice } from '../../src/worker/protocol';
+import { BACKENDS } from '../../src/worker/protocol';
+import { useApp } from '../store';
+
+/** Title, dataset, and the backend: the one asked for and the one actually running. */
+export function Header() {
+  const backend = useApp((s) => s.run.backend);
+  const backendChoice = useApp((s) => s.backendChoice);
+  const setBackendChoice = useApp((s) => s.setBackendChoice);
+  const hasRun = useApp((s) => s.run.runId !== null);
+  const running = useApp((s) => s.run.state === 'running');
+  const data = useApp((s) => s.data);
+  const regenerate = useApp((s) => s.regenerateData);
+
+  return (
+    <header className="app-header">
+      <h1>
+        MTL Playground <span className="muted">multi-task learning in your browser</span>
+      </h1>
+      <label className="field inline">
+        <span>Dataset</span>
+        <select
+          aria-label="Dataset"
+          value={data.kind}
+          disabled={running}
+          onChange={() => undefined}
+        >
+          <option value="toy2d">2-D points: circle, xor, wave, bowl</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        disabled={running}
+        onClick={regenerate}
+        title={`Draw new points (data seed ${data.seed})`}
+      >
+        Regenerate
+      </button>
+      <label className="field inline">
+        <span>Backend</span>
+        <select
+          aria-label="Backend"
+          value={backendChoice}
+          disabled={hasRun}
+          title={
+            hasRun
+              ? 'Reset the run to switch backend: its weights live on the current one'
+              : undefined
+          }
+          onChange={(e) => setBackendChoice(e.target.value as BackendChoice)}
+        >
+          {(['auto', ...BACKENDS] as const).map((b) => (
+            <option key={b}>{b}</option>
+          ))}
+        </select>
+      </label>
+      <div className="backend" title={backend?.fallbackReason ?? backend?.adapter}>
+        <span className="muted">running on</span>{' '}
+        <strong data-testid="backend">{backend?.name ?? '…'}</strong>
+        {backend?.adapter && <span className="muted"> ({backend.adapter})</span>}
+        {backend?.fallbackReason && (
+          <div className="fallback">Fell back: {backend.fallbackReason}</div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,118 @@
+import type { DatasetSchema } from '../../src/data/loadDataset';
+import type { LossKind, TaskSpec } from '../../src/spec/types';
+import { LOSS_LABELS, formatNumber, taskColor } from '../format';
+import { useApp } from '../store';
+import {
+  lossesFor,
+  removeTask,
+  renameTask,
+  setTaskLoss,
+  setTaskTarget,
+} from '../store/designEdits';
+
+interface Props {
+  task: TaskSpec;
+  index: number;
+  schema: DatasetSchema;
+}
+
+/** One task: its name, target, loss and live weight λ. */
+export function TaskCard({ task, index, schema }: Props) {
+  const lambda = useApp((s) => s.config.lambdas[task.name] ?? 1);
+  const setLambda = useApp((s) => s.setLambda);
+  const editDesign = useApp((s) => s.editDesign);
+  const running = useApp((s) => s.run.state === 'running');
+  const target = schema.targets[task.target];
+  const targetLabel =
+    target?.kind === 'classification'
+      ? `${target.classes} classes`
+      : `regression, ${target?.dims ?? '?'} value(s)`;
+
+  return (
+    <fieldset
+      className="panel task"
+      aria-label={task.name}
+      style={{ borderLeftColor: taskColor(index) }}
+    >
+      <legend>{task.name || '(unnamed)'}</legend>
+      <div className="row">
+        <label className="field grow">
+          <span>Name</span>
+          <input
+            aria-label="Task name"
+            value={task.name}
+            disabled={running}
+            spellCheck={false}
+            onChange={(e) => editDesign((d) => renameTask(d, index, e.target.value))}
+          />
+        </label>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Remove task ${task.name}`}
+          title={`Remove task ${task.name}`}
+          disabled={running}
+          onClick={() => editDesign((d) => removeTask(d, index))}
+        >
+          ✕
+        </button>
+      </div>
+      <div className="row">
+        <label className="field grow">
+          <span>Target</span>
+          <select
+            aria-label={`Target for ${task.name}`}
+            value={task.target}
+            disabled={running}
+            onChange={(e) =>
+              editDesign((d) => ({
+                ...d,
+                spec: setTaskTarget(d.spec, index, e.target.value, schema),
+              }))
+            }
+          >
+            {Object.keys(schema.targets).map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>Loss</span>
+          <select
+            aria-label={`Loss for ${task.name}`}
+            value={task.loss}
+            disabled={running}
+            onChange={(e) =>
+              editDesign((d) => ({
+                ...d,
+                spec: setTaskLoss(d.spec, index, e.target.value as LossKind, schema),
+              }))
+            }
+          >
+            {lossesFor(target).map((l) => (
+              <option key={l} value={l}>
+                {LOSS_LABELS[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        {targetLabel} · head outputs {task.outputUnits}
+      </p>
+      <label className="field lambda">
+        <span>λ</span>
+        <input
+          type="range"
+          aria-label={`λ ${task.name}`}
+          min={0}
+          max={10}
+          step={0.05}
+          value={lambda}
+          onChange={(e) => setLambda(task.name, Number(e.target.value))}
+        />
+        <output>{formatNumber(lambda)}</output>
+      </label>
+    </fieldset>
+  );
+}

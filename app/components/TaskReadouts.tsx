@@ -1,0 +1,51 @@
+import { metricLabel } from '../../src/spec/metrics';
+import { formatNumber, taskColor } from '../format';
+import { useApp } from '../store';
+
+/** Latest numbers per task: effective λ, training and validation loss, validation metric. */
+export function TaskReadouts() {
+  const run = useApp((s) => s.run);
+  const spec = useApp((s) => s.spec);
+  const lambdas = useApp((s) => s.config.lambdas);
+  // Before a run, show the design's tasks and the λ the run will start with.
+  const names = run.tasks.length ? run.tasks : spec.tasks.map((t) => t.name);
+  const last = (values: number[][], i: number) => values[i]?.at(-1);
+
+  return (
+    <table className="readouts">
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">λ now</th>
+          <th scope="col">Train loss</th>
+          <th scope="col">Val loss</th>
+          <th scope="col">Val metric</th>
+        </tr>
+      </thead>
+      <tbody>
+        {names.map((name, i) => {
+          const loss = spec.tasks.find((t) => t.name === name)?.loss;
+          return (
+            <tr key={name}>
+              <th scope="row">
+                <span className="swatch" style={{ background: taskColor(i) }} />
+                {name}
+              </th>
+              <td data-testid={`lambda-${name}`}>
+                {formatNumber(run.lambdas[i] ?? lambdas[name])}
+              </td>
+              <td data-testid={`loss-${name}`}>{formatNumber(last(run.trainLoss.values, i))}</td>
+              <td data-testid={`val-loss-${name}`}>{formatNumber(last(run.valLoss.values, i))}</td>
+              <td>
+                <span data-testid={`metric-${name}`}>
+                  {formatNumber(last(run.valMetric.values, i))}
+                </span>
+                {loss && <span className="muted"> {metricLabel(loss)}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,29 @@
+/** A readout number: 4 significant digits, plain enough for `Number()` to read back. */
+export function formatNumber(value: number | undefined | null): string {
+  if (value === undefined || value === null) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  return Number(value.toPrecision(4)).toString();
+}
+
+/** Display names of the losses. */
+export const LOSS_LABELS: Record<string, string> = {
+  softmaxCrossEntropy: 'Softmax cross-entropy',
+  sigmoidBinaryCrossEntropy: 'Sigmoid binary cross-entropy',
+  mse: 'Mean squared error',
+  mae: 'Mean absolute error',
+};
+
+/** One colour per task, in task order. */
+export const TASK_COLORS = [
+  '#2563eb',
+  '#dc2626',
+  '#16a34a',
+  '#9333ea',
+  '#ea580c',
+  '#0891b2',
+  '#ca8a04',
+  '#db2777',
+];
+
+/** The colour of task `index`. */
+export const taskColor = (index: number): string => TASK_COLORS[index % TASK_COLORS.length]!;

@@ -1,0 +1,116 @@
+import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
+
+/** Per-task series, index-aligned with `steps`. */
+export interface Series {
+  steps: number[];
+  /** values[task][k] belongs to steps[k]. */
+  values: number[][];
+}
+
+/** Everything the UI knows about the backend and the current run, built only from worker messages. */
+export interface RunView {
+  backend: {
+    name: BackendName;
+    requested: BackendChoice;
+    adapter?: string;
+    fallbackReason?: string;
+  } | null;
+  runId: string | null;
+  state: 'idle' | RunState;
+  /** Task names of the run, in the order of every array below. */
+  tasks: string[];
+  params: number | null;
+  step: number;
+  trainLoss: Series;
+  valLoss: Series;
+  valMetric: Series;
+  lambdas: number[];
+  stepsPerSecond: number | null;
+  /** The latest problem the worker reported. */
+  workerError: string | null;
+}
+
+export const EMPTY_SERIES: Series = { steps: [], values: [] };
+
+export const INITIAL_RUN_VIEW: RunView = {
+  backend: null,
+  runId: null,
+  state: 'idle',
+  tasks: [],
+  params: null,
+  step: 0,
+  trainLoss: EMPTY_SERIES,
+  valLoss: EMPTY_SERIES,
+  valMetric: EMPTY_SERIES,
+  lambdas: [],
+  stepsPerSecond: null,
+  workerError: null,
+};
+
+function append(series: Series, rows: { step: number; values: number[] }[]): Series {
+  if (rows.length === 0) return series;
+  const width = rows[0]!.values.length;
+  const values = Array.from({ length: width }, (_, i) => [
+    ...(series.values[i] ?? []),
+    ...rows.map((r) => r.values[i]!),
+  ]);
+  return { steps: [...series.steps, ...rows.map((r) => r.step)], values };
+}
+
+/** A message is about the current run, or about no run at all. Late messages of old runs are dropped. */
+function isCurrent(view: RunView, message: FromWorker): boolean {
+  return !('runId' in message) || message.runId === undefined || message.runId === view.runId;
+}
+
+/** The one reducer that turns worker messages into UI state. */
+export function applyWorkerMessage(view: RunView, message: FromWorker): RunView {
+  if (!isCurrent(view, message)) return view;
+  switch (message.type) {
+    case 'backend': {
+      const { type: _type, backend, ...rest } = message;
+      return { ...view, backend: { name: backend, ...rest } };
+    }
+    case 'runBuilt':
+      return { ...view, tasks: message.tasks, params: message.params };
+    case 'metrics': {
+      const last = message.steps.at(-1);
+      return {
+        ...view,
+        step: last ? last.step : view.step,
+        trainLoss: append(
+          view.trainLoss,
+          message.steps.map((s) => ({ step: s.step, values: s.losses })),
+        ),
+        lambdas: message.lambdas,
+        stepsPerSecond: message.stepsPerSecond,
+      };
+    }
+    case 'validation': {
+      const { step, losses, metrics } = message.evaluation;
+      if (view.valLoss.steps.at(-1) === step) return view;
+      return {
+        ...view,
+        valLoss: append(view.valLoss, [{ step, values: losses }]),
+        valMetric: append(view.valMetric, [{ step, values: metrics }]),
+      };
+    }
+    case 'lambdas':
+      return { ...view, lambdas: message.lambdas };
+    case 'status':
+      return { ...view, state: message.state, step: message.step };
+    case 'error':
+      return { ...view, workerError: message.message };
+    case 'exported':
+    case 'resetDone':
+      return view;
+    default: {
+      const never: never = message;
+      return never;
+    }
+  }
+}
+
+/** A new run starts clean but keeps the backend report. */
+export function startRunView(view: RunView, runId: string): RunView {
+  return { ...INITIAL_RUN_VIEW, backend: view.backend, runId, state: 'paused' };
+}
