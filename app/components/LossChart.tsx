@@ -24,18 +24,16 @@ interface ChartLine {
   points: Point[];
 }
 
-function linesOf(
-  tasks: string[],
-  series: Series,
-  kind: 'train' | 'val',
-  log: boolean,
-): ChartLine[] {
-  return tasks.map((name, i) => {
-    const values = series.values[i] ?? [];
-    let points = decimate(series.steps, values, MAX_POINTS);
-    if (log) points = points.filter((p) => p.value > 0); // log axes cannot show 0
-    return { key: `${name} ${kind}`, task: i, kind, points };
-  });
+/** Train then validation line of each task, in task order (the legend reads the same way). */
+function linesOf(tasks: string[], train: Series, val: Series, log: boolean): ChartLine[] {
+  return tasks.flatMap((name, task) =>
+    (['train', 'val'] as const).map((kind) => {
+      const series = kind === 'train' ? train : val;
+      let points = decimate(series.steps, series.values[task] ?? [], MAX_POINTS);
+      if (log) points = points.filter((p) => p.value > 0); // log axes cannot show 0
+      return { key: `${name} ${kind}`, task, kind, points };
+    }),
+  );
 }
 
 /** Live per-task training (solid) and validation (dashed) loss, one colour per task. */
@@ -45,7 +43,7 @@ export function LossChart() {
   const valLoss = useApp((s) => s.run.valLoss);
   const [log, setLog] = useState(true);
   const lines = useMemo(
-    () => [...linesOf(tasks, trainLoss, 'train', log), ...linesOf(tasks, valLoss, 'val', log)],
+    () => linesOf(tasks, trainLoss, valLoss, log),
     [tasks, trainLoss, valLoss, log],
   );
   const empty = trainLoss.steps.length === 0;

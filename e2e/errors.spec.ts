@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { Playground } from './playground';
+
+test('bad input is explained, blocks training, and never loses the design', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  const lr = page.getByRole('spinbutton', { name: 'Learning rate' });
+  await lr.fill('-1');
+  await expect(app.readout('error')).toContainText('Learning rate must be above 0');
+  await expect(app.button('Train')).toBeDisabled();
+
+  await page.getByRole('group', { name: 'wave' }).getByRole('textbox', { name: 'Task name' }).fill('9 lives');
+  await expect(app.readout('error')).toContainText("Task '9 lives': a name starts with a letter");
+
+  await lr.fill('0.02');
+  await page.getByRole('group', { name: '9 lives' }).getByRole('textbox', { name: 'Task name' }).fill('height');
+  await expect(app.readout('error')).toHaveCount(0);
+  await expect(app.button('Train')).toBeEnabled();
+  // The renamed task keeps its loss and trains under its new name.
+  await expect(page.getByRole('combobox', { name: 'Loss for height' })).toHaveValue('mse');
+  await app.button('Step').click();
+  await expect(app.readout('step')).toHaveText('1');
+  expect(await app.number('loss-height')).toBeGreaterThan(0);
+});
+
+test('tasks and encoder layers can be added and removed, and the parameter count follows', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.button('Add task').click();
+  await expect(page.getByRole('group', { name: 'xor' })).toBeVisible();
+  await expect(app.readout('params')).toHaveText(String(371 + 34));
+  await page.getByRole('button', { name: 'Remove task circle' }).click();
+  await expect(page.getByRole('group', { name: 'circle' })).toHaveCount(0);
+  const encoder = page.getByRole('group', { name: 'Shared encoder' });
+  await encoder.getByRole('button', { name: 'Add layer' }).click();
+  await expect(encoder.getByRole('combobox', { name: 'Layer type' })).toHaveCount(3);
+  await encoder.getByRole('combobox', { name: 'Layer type' }).nth(2).selectOption('dropout');
+  await encoder.getByRole('button', { name: 'Remove layer' }).first().click();
+  await expect(encoder.getByRole('combobox', { name: 'Layer type' })).toHaveCount(2);
+  // 2→16 dense (48) + dropout, heads xor (34) and wave (17)
+  await expect(app.readout('params')).toHaveText(String(48 + 34 + 17));
+  await app.button('Step').click();
+  await expect(app.readout('step')).toHaveText('1');
+  await expect(app.readout('loss-xor')).not.toHaveText('—');
+});

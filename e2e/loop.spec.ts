@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { Playground } from './playground';
+
+test('opens on the default two-task example, training on WebGPU, with no console errors', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await expect(app.readout('backend')).toHaveText('webgpu');
+  await expect(page.getByRole('group', { name: 'Shared encoder' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'circle' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'wave' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Loss for circle' })).toHaveValue('softmaxCrossEntropy');
+  await expect(page.getByRole('combobox', { name: 'Loss for wave' })).toHaveValue('mse');
+  await expect(app.readout('params')).toHaveText('371');
+  await expect(app.readout('step')).toHaveText('0');
+  await expect(app.readout('error')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('Train streams steps and curves for both tasks; Pause, Step and Reset work', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.button('Train').click();
+  await expect(app.button('Pause')).toBeEnabled();
+  await app.waitForStep(25);
+  // Two training and two validation lines, each with points.
+  const chart = app.readout('chart-loss');
+  await expect(chart.locator('.recharts-line')).toHaveCount(4);
+  await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['circle train', 'circle val', 'wave train', 'wave val']);
+  const [circleTrain, circleVal, waveTrain, waveVal] = (await chart.getAttribute('data-points'))!.split(',').map(Number);
+  expect(Math.min(circleTrain!, waveTrain!)).toBeGreaterThanOrEqual(20);
+  expect(Math.min(circleVal!, waveVal!)).toBeGreaterThanOrEqual(1);
+  for (const task of ['circle', 'wave']) {
+    expect(await app.number(`loss-${task}`)).toBeGreaterThan(0);
+    expect(await app.number(`val-loss-${task}`)).toBeGreaterThan(0);
+  }
+  expect(await app.number('metric-circle')).toBeGreaterThanOrEqual(0);
+  expect(await app.number('metric-circle')).toBeLessThanOrEqual(1);
+
+  await app.pause();
+  const paused = await app.number('step');
+  await page.waitForTimeout(1000);
+  expect(await app.number('step')).toBe(paused); // really stopped
+
+  await app.stepOnce();
+  await expect(app.readout('step')).toHaveText(String(paused + 1));
+
+  await app.button('Reset').click();
+  await expect(app.readout('step')).toHaveText('0');
+  await expect(chart.locator('.recharts-line')).toHaveCount(0);
+  await expect(app.readout('loss-circle')).toHaveText('—');
+  // The design survives a reset and trains again.
+  await app.button('Step').click();
+  await expect(app.readout('step')).toHaveText('1');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a λ change mid-run reaches the worker: with every λ at 0 the model stops changing', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.button('Train').click();
+  await app.waitForStep(5);
+  await app.lambdaSlider('circle').fill('0');
+  await app.lambdaSlider('wave').fill('0');
+  // The worker echoes the λ it will use on the next step.
+  await expect(app.readout('lambda-circle')).toHaveText('0');
+  await expect(app.readout('lambda-wave')).toHaveText('0');
+  const afterChange = await app.number('step');
+  await app.waitForStep(afterChange + 3);
+  await app.pause();
+  const frozen = [await app.number('val-loss-circle'), await app.number('val-loss-wave')];
+
+  // More training with λ = 0 everywhere leaves the validation losses exactly where they were ...
+  await app.stepOnce();
+  await app.stepOnce();
+  expect([await app.number('val-loss-circle'), await app.number('val-loss-wave')]).toEqual(frozen);
+
+  // ... and the next step with λ back above 0 moves them.
+  await app.lambdaSlider('wave').fill('5');
+  await expect(app.readout('lambda-wave')).toHaveText('5');
+  await app.stepOnce();
+  await expect.poll(() => app.number('val-loss-wave')).not.toBe(frozen[1]);
+  expect(app.consoleErrors).toEqual([]);
+});
