@@ -19,7 +19,10 @@ export function TaskReadouts() {
           <th scope="col">λ now</th>
           <th scope="col">Train loss</th>
           <th scope="col">
-            Val loss <span className="muted">at step <span data-testid="val-step">{run.valLoss.steps.at(-1) ?? '—'}</span></span>
+            Val loss{' '}
+            <span className="muted">
+              at step <span data-testid="val-step">{run.valLoss.steps.at(-1) ?? '—'}</span>
+            </span>
           </th>
           <th scope="col">Val metric</th>
         </tr>

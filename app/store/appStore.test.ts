@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ToWorker } from '../../src/worker/protocol';
+import { createAppStore } from './appStore';
+import { addTask } from './designEdits';
+import { describeDataset } from '../../src/data/loadDataset';
+
+function setup(confirm = true) {
+  const sent: ToWorker[] = [];
+  let asked = 0;
+  const store = createAppStore({
+    send: (m) => sent.push(m),
+    confirmDiscard: () => {
+      asked++;
+      return confirm;
+    },
+    newRunId: () => 'run-1',
+  });
+  return { store, sent, asked: () => asked };
+}
+
+describe('app store', () => {
+  it('starts a run on Train and sends live λ and learning-rate changes to it', () => {
+    const { store, sent } = setup();
+    store.getState().train();
+    expect(sent[0]).toMatchObject({ type: 'train', runId: 'run-1' });
+    store.getState().setLambda('wave', 0);
+    store.getState().setLearningRate(0.1);
+    expect(sent.slice(1)).toEqual([
+      { type: 'setLambdas', runId: 'run-1', lambdas: { circle: 1, wave: 0 } },
+      { type: 'setLearningRate', runId: 'run-1', learningRate: 0.1 },
+    ]);
+  });
+
+  it('sends nothing to train while the design is invalid', () => {
+    const { store, sent } = setup();
+    store.getState().setLearningRate(-1);
+    store.getState().train();
+    store.getState().step();
+    expect(sent).toEqual([]);
+  });
+
+  it('asks before a structural edit discards a run, and keeps everything when told no', () => {
+    const { store, sent, asked } = setup(false);
+    store.getState().step();
+    const schema = describeDataset(store.getState().data);
+    store.getState().editDesign((d) => addTask(d, schema));
+    expect(asked()).toBe(1);
+    expect(store.getState().spec.tasks).toHaveLength(2);
+    expect(store.getState().run.runId).toBe('run-1');
+    expect(sent.map((m) => m.type)).toEqual(['step']);
+  });
+
+  it('resets the run when a structural edit is confirmed', () => {
+    const { store, sent } = setup(true);
+    store.getState().step();
+    store.getState().regenerateData();
+    expect(sent.map((m) => m.type)).toEqual(['step', 'reset']);
+    expect(store.getState().run.runId).toBeNull();
+    expect(store.getState().data.seed).toBe(2);
+  });
+});

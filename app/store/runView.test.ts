@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView } from './runView';
+
+const running = startRunView(INITIAL_RUN_VIEW, 'r1');
+
+describe('applyWorkerMessage', () => {
+  it('appends batched steps per task and tracks the latest step, λ and speed', () => {
+    let view = applyWorkerMessage(running, {
+      type: 'runBuilt',
+      runId: 'r1',
+      tasks: ['a', 'b'],
+      params: 10,
+      backend: 'cpu',
+    });
+    view = applyWorkerMessage(view, {
+      type: 'metrics',
+      runId: 'r1',
+      steps: [
+        { step: 1, losses: [1, 2] },
+        { step: 2, losses: [0.5, 1.5] },
+      ],
+      lambdas: [1, 0.5],
+      stepsPerSecond: 40,
+    });
+    view = applyWorkerMessage(view, {
+      type: 'metrics',
+      runId: 'r1',
+      steps: [{ step: 3, losses: [0.25, 1] }],
+      lambdas: [1, 0],
+      stepsPerSecond: 50,
+    });
+    expect(view.step).toBe(3);
+    expect(view.trainLoss).toEqual({
+      steps: [1, 2, 3],
+      values: [
+        [1, 0.5, 0.25],
+        [2, 1.5, 1],
+      ],
+    });
+    expect(view.lambdas).toEqual([1, 0]);
+    expect(view.stepsPerSecond).toBe(50);
+    expect(view.params).toBe(10);
+  });
+
+  it('records each validation once', () => {
+    const evaluation = { step: 5, losses: [0.3, 0.4], metrics: [0.9, 0.2] };
+    let view = applyWorkerMessage(running, { type: 'validation', runId: 'r1', evaluation });
+    view = applyWorkerMessage(view, { type: 'validation', runId: 'r1', evaluation });
+    expect(view.valLoss).toEqual({ steps: [5], values: [[0.3], [0.4]] });
+    expect(view.valMetric.values).toEqual([[0.9], [0.2]]);
+  });
+
+  it('drops late messages of an old run', () => {
+    const view = applyWorkerMessage(running, {
+      type: 'metrics',
+      runId: 'old',
+      steps: [{ step: 9, losses: [1] }],
+      lambdas: [1],
+      stepsPerSecond: 1,
+    });
+    expect(view).toBe(running);
+  });
+
+  it('keeps the backend report across runs and shows worker errors', () => {
+    let view = applyWorkerMessage(INITIAL_RUN_VIEW, {
+      type: 'backend',
+      backend: 'wasm',
+      requested: 'auto',
+      fallbackReason: 'webgpu: no adapter',
+    });
+    view = startRunView(view, 'r2');
+    expect(view.backend).toEqual({
+      name: 'wasm',
+      requested: 'auto',
+      fallbackReason: 'webgpu: no adapter',
+    });
+    view = applyWorkerMessage(view, { type: 'error', message: 'boom' });
+    expect(view.workerError).toBe('boom');
+  });
+});
