@@ -9,11 +9,17 @@ test('bad input is explained, blocks training, and never loses the design', asyn
   await expect(app.readout('error')).toContainText('Learning rate must be above 0');
   await expect(app.button('Train')).toBeDisabled();
 
-  await page.getByRole('group', { name: 'wave' }).getByRole('textbox', { name: 'Task name' }).fill('9 lives');
+  await page
+    .getByRole('group', { name: 'wave' })
+    .getByRole('textbox', { name: 'Task name' })
+    .fill('9 lives');
   await expect(app.readout('error')).toContainText("Task '9 lives': a name starts with a letter");
 
   await lr.fill('0.02');
-  await page.getByRole('group', { name: '9 lives' }).getByRole('textbox', { name: 'Task name' }).fill('height');
+  await page
+    .getByRole('group', { name: '9 lives' })
+    .getByRole('textbox', { name: 'Task name' })
+    .fill('height');
   await expect(app.readout('error')).toHaveCount(0);
   await expect(app.button('Train')).toBeEnabled();
   // The renamed task keeps its loss and trains under its new name.
@@ -23,7 +29,9 @@ test('bad input is explained, blocks training, and never loses the design', asyn
   expect(await app.number('loss-height')).toBeGreaterThan(0);
 });
 
-test('tasks and encoder layers can be added and removed, and the parameter count follows', async ({ page }) => {
+test('tasks and encoder layers can be added and removed, and the parameter count follows', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await app.button('Add task').click();

@@ -9,7 +9,9 @@ async function read(download: Download): Promise<Buffer> {
   return readFile((await download.path())!);
 }
 
-test('Export weights downloads model.json and weights.bin that tf.js loads with the app’s predictions', async ({ page }) => {
+test('Export weights downloads model.json and weights.bin that tf.js loads with the app’s predictions', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await app.button('Train').click();
@@ -41,8 +43,19 @@ test('Export weights downloads model.json and weights.bin that tf.js loads with 
   // The same validation split the app trained against, rebuilt from its seed.
   const { val } = generateToy2d(DEFAULT_DATA);
   const [circle, wave] = model.predict(tf.tensor2d(val.x, [val.size, 2])) as tf.Tensor[];
-  const mse = (await tf.mean(tf.square(tf.sub(wave!.squeeze([1]), tf.tensor1d(val.targets.wave!)))).data())[0]!;
-  const accuracy = (await tf.mean(tf.cast(tf.equal(tf.argMax(circle!, -1), tf.tensor1d(val.targets.circle!, 'int32')), 'float32')).data())[0]!;
+  const mse = (
+    await tf.mean(tf.square(tf.sub(wave!.squeeze([1]), tf.tensor1d(val.targets.wave!)))).data()
+  )[0]!;
+  const accuracy = (
+    await tf
+      .mean(
+        tf.cast(
+          tf.equal(tf.argMax(circle!, -1), tf.tensor1d(val.targets.circle!, 'int32')),
+          'float32',
+        ),
+      )
+      .data()
+  )[0]!;
   // The readouts have 4 significant digits; WebGPU and cpu differ in the last float bits.
   expect(Math.abs(mse - valLossWave) / valLossWave).toBeLessThan(2e-3);
   expect(accuracy).toBeCloseTo(accuracyCircle, 2);

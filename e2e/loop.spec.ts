@@ -1,14 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { Playground } from './playground';
 
-test('opens on the default two-task example, training on WebGPU, with no console errors', async ({ page }) => {
+test('opens on the default two-task example, training on WebGPU, with no console errors', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await expect(app.readout('backend')).toHaveText('webgpu');
   await expect(page.getByRole('group', { name: 'Shared encoder' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'circle' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'wave' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Loss for circle' })).toHaveValue('softmaxCrossEntropy');
+  await expect(page.getByRole('combobox', { name: 'Loss for circle' })).toHaveValue(
+    'softmaxCrossEntropy',
+  );
   await expect(page.getByRole('combobox', { name: 'Loss for wave' })).toHaveValue('mse');
   await expect(app.readout('params')).toHaveText('371');
   await expect(app.readout('step')).toHaveText('0');
@@ -16,7 +20,9 @@ test('opens on the default two-task example, training on WebGPU, with no console
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('Train streams steps and curves for both tasks; Pause, Step and Reset work', async ({ page }) => {
+test('Train streams steps and curves for both tasks; Pause, Step and Reset work', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await app.button('Train').click();
@@ -25,8 +31,15 @@ test('Train streams steps and curves for both tasks; Pause, Step and Reset work'
   // Two training and two validation lines, each with points.
   const chart = app.readout('chart-loss');
   await expect(chart.locator('.recharts-line')).toHaveCount(4);
-  await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['circle train', 'circle val', 'wave train', 'wave val']);
-  const [circleTrain, circleVal, waveTrain, waveVal] = (await chart.getAttribute('data-points'))!.split(',').map(Number);
+  await expect(chart.locator('.recharts-legend-item-text')).toHaveText([
+    'circle train',
+    'circle val',
+    'wave train',
+    'wave val',
+  ]);
+  const [circleTrain, circleVal, waveTrain, waveVal] = (await chart.getAttribute('data-points'))!
+    .split(',')
+    .map(Number);
   expect(Math.min(circleTrain!, waveTrain!)).toBeGreaterThanOrEqual(20);
   expect(Math.min(circleVal!, waveVal!)).toBeGreaterThanOrEqual(1);
   for (const task of ['circle', 'wave']) {
@@ -54,7 +67,9 @@ test('Train streams steps and curves for both tasks; Pause, Step and Reset work'
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a λ change mid-run reaches the worker: with every λ at 0 the model stops changing', async ({ page }) => {
+test('a λ change mid-run reaches the worker: with every λ at 0 the model stops changing', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await app.button('Train').click();

@@ -39,7 +39,13 @@ export class Playground {
   async pause(): Promise<void> {
     await this.button('Pause').click();
     await expect(this.button('Train')).toBeEnabled();
-    await expect.poll(async () => (await this.readout('val-step').textContent()) === (await this.readout('step').textContent())).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await this.readout('val-step').textContent()) ===
+          (await this.readout('step').textContent()),
+      )
+      .toBe(true);
   }
 
   /** Presses Step and waits until the step counter and the validation readouts have moved on. */

@@ -14,9 +14,7 @@ export function Header() {
 
   return (
     <header className="app-header">
-      <h1>
-        MTL Playground <span className="muted">multi-task learning in your browser</span>
-      </h1>
+      <h1 title="Multi-task learning in your browser">MTL Playground</h1>
       <label className="field inline">
         <span>Dataset</span>
         <select

@@ -34,6 +34,8 @@ export interface AppState extends DesignState {
   reset(): void;
   exportWeights(): void;
   dismissError(): void;
+  /** The worker lost the run (it crashed): keep the curves on screen, forget the run id. */
+  detachRun(): void;
 }
 
 /** What the store needs from its surroundings; tests pass fakes. */
@@ -135,6 +137,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
         if (runId) deps.send({ type: 'export', runId });
       },
       dismissError: () => set({ run: { ...get().run, workerError: null } }),
+      detachRun: () => set({ run: { ...get().run, runId: null, state: 'idle', backend: null } }),
     };
   });
 }

@@ -13,11 +13,20 @@ export const appStore = createAppStore({
   newRunId: () => `run-${Date.now().toString(36)}-${++runCounter}`,
 });
 
-const worker = new WorkerClient((message: FromWorker) => {
-  appStore.getState().receive(message);
-  if (message.type === 'exported') downloadExport(message);
-});
-worker.send({ type: 'selectBackend', choice: appStore.getState().backendChoice });
+const selectBackend = (): void =>
+  worker.send({ type: 'selectBackend', choice: appStore.getState().backendChoice });
+
+const worker = new WorkerClient(
+  (message: FromWorker) => {
+    appStore.getState().receive(message);
+    if (message.type === 'exported') downloadExport(message);
+  },
+  () => {
+    appStore.getState().detachRun();
+    selectBackend();
+  },
+);
+selectBackend();
 
 /** React hook over the app store. */
 export function useApp<T>(selector: (state: AppState) => T): T {

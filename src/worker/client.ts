@@ -1,22 +1,23 @@
 import type { FromWorker, ToWorker } from './protocol';
 
-/** The UI's only door to the training worker: typed messages in, typed messages out. */
-export class WorkerClient {
-  private readonly worker: Worker;
+/** Restarts allowed within {@link RESTART_WINDOW_MS}; past that a broken worker is not respawned forever. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 
-  constructor(onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'mtl-trainer',
-    });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-    this.worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      onMessage({
-        type: 'error',
-        message: `The training worker failed: ${event.message || 'unknown error'}`,
-      });
-    };
+/**
+ * The UI's only door to the training worker: typed messages in, typed messages out. A worker
+ * that crashes is reported and replaced by a fresh one, so the page keeps working.
+ */
+export class WorkerClient {
+  private worker: Worker;
+  private restarts: number[] = [];
+
+  constructor(
+    private readonly onMessage: (message: FromWorker) => void,
+    /** Called after a crashed worker was replaced: the new one has no backend and no run yet. */
+    private readonly onRestart: () => void = () => undefined,
+  ) {
+    this.worker = this.spawn();
   }
 
   /** Posts one message to the worker. */
@@ -27,5 +28,38 @@ export class WorkerClient {
   /** Stops the worker and frees everything it held. */
   terminate(): void {
     this.worker.terminate();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'mtl-trainer',
+    });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.crashed(event.message || 'unknown error');
+    };
+    return worker;
+  }
+
+  private crashed(reason: string): void {
+    this.worker.terminate();
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.onMessage({
+        type: 'error',
+        message: `The training worker keeps failing (${reason}). Reload the page to try again.`,
+      });
+      return;
+    }
+    this.restarts.push(now);
+    this.worker = this.spawn();
+    this.onMessage({
+      type: 'error',
+      message: `The training worker crashed (${reason}) and was restarted. The run's weights were lost; its curves stay until you train again.`,
+    });
+    this.onRestart();
   }
 }
