@@ -11,6 +11,7 @@ export function Header() {
   const running = useApp((s) => s.run.state === 'running');
   const data = useApp((s) => s.data);
   const regenerate = useApp((s) => s.regenerateData);
+  const setData = useApp((s) => s.setData);
 
   return (
     <header className="app-header">

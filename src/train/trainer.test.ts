@@ -84,15 +84,18 @@ describe('Trainer', () => {
     expect(await losses(7)).not.toEqual(await losses(8));
   });
 
-  it('applies a learning-rate change on the next step', async () => {
-    const run = makeTrainer({ config: { optimizer: 'sgd' } });
-    await trainSteps(run.trainer, 3);
-    run.trainer.setLearningRate(0);
-    const before = await layerWeights(run.model, 'shared_1_dense');
-    await trainSteps(run.trainer, 3);
-    expect(await layerWeights(run.model, 'shared_1_dense')).toEqual(before);
-    run.dispose();
-  });
+  it.each(['sgd', 'adam'] as const)(
+    'applies a learning-rate change on the next step (%s)',
+    async (optimizer) => {
+      const run = makeTrainer({ config: { optimizer } });
+      await trainSteps(run.trainer, 3);
+      run.trainer.setLearningRate(0);
+      const before = await layerWeights(run.model, 'shared_1_dense');
+      await trainSteps(run.trainer, 3);
+      expect(await layerWeights(run.model, 'shared_1_dense')).toEqual(before);
+      run.dispose();
+    },
+  );
 
   it('weights the objective by λ: a larger λ pulls that task down faster', async () => {
     const final = async (lambdas: Record<string, number>) => {
@@ -106,17 +109,5 @@ describe('Trainer', () => {
     const favourCircle = await final({ circle: 5, wave: 0.05 });
     expect(favourWave[1]).toBeLessThan(favourCircle[1]!);
     expect(favourCircle[0]).toBeLessThan(favourWave[0]!);
-  });
-});
-
-describe('Trainer with Adam', () => {
-  it('applies a learning-rate change on the next step', async () => {
-    const run = makeTrainer({ config: { optimizer: 'adam' } });
-    await trainSteps(run.trainer, 3);
-    run.trainer.setLearningRate(0);
-    const before = await layerWeights(run.model, 'shared_1_dense');
-    await trainSteps(run.trainer, 3);
-    expect(await layerWeights(run.model, 'shared_1_dense')).toEqual(before);
-    run.dispose();
   });
 });

@@ -1,0 +1,53 @@
+import { validateDesign } from '../../src/spec/validateDesign';
+import type { FromWorker, RunDesign } from '../../src/worker/protocol';
+import type { SliceContext } from './appStore';
+import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView, type RunView } from './runView';
+
+/** The current run as the worker reports it, and the commands that drive it. */
+export interface RunSlice {
+  run: RunView;
+  /** Applies one worker message through the run reducer. */
+  receive(message: FromWorker): void;
+  train(): void;
+  step(): void;
+  pause(): void;
+  reset(): void;
+  exportWeights(): void;
+  dismissError(): void;
+  /** The worker lost the run (it crashed): keep the curves on screen, forget the run id. */
+  detachRun(): void;
+}
+
+export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
+  const runDesign = (): RunDesign => ({ spec: get().spec, config: get().config, data: get().data });
+  const withRun = (act: (runId: string) => void): void => {
+    const runId = get().run.runId;
+    if (runId) act(runId);
+  };
+  /** Starts a run view on first use and sends a run-scoped command with the current design. */
+  const command = (type: 'train' | 'step'): void => {
+    const design = runDesign();
+    if (validateDesign(design).length > 0) return;
+    let runId = get().run.runId;
+    if (!runId) {
+      runId = deps.newRunId();
+      set({ run: startRunView(get().run, runId) });
+    }
+    deps.send({ type, runId, design });
+  };
+
+  return {
+    run: INITIAL_RUN_VIEW,
+    receive: (message) => set({ run: applyWorkerMessage(get().run, message) }),
+    train: () => command('train'),
+    step: () => command('step'),
+    pause: () => withRun((runId) => deps.send({ type: 'pause', runId })),
+    reset: () => {
+      deps.send({ type: 'reset' });
+      set({ run: { ...INITIAL_RUN_VIEW, backend: get().run.backend } });
+    },
+    exportWeights: () => withRun((runId) => deps.send({ type: 'export', runId })),
+    dismissError: () => set({ run: { ...get().run, workerError: null } }),
+    detachRun: () => set({ run: { ...get().run, runId: null, state: 'idle', backend: null } }),
+  };
+}
