@@ -22,7 +22,7 @@ export function Header() {
           aria-label="Dataset"
           value={data.kind}
           disabled={running}
-          onChange={() => undefined}
+          onChange={(e) => setData({ ...data, kind: e.target.value as typeof data.kind })}
         >
           <option value="toy2d">2-D points: circle, xor, wave, bowl</option>
         </select>
