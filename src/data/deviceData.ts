@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossKind, ModelSpec } from '../spec/types';
+import { inputShape } from '../spec/shapes';
 import type { Dataset, Split, TargetInfo } from './dataset';
 
 /** One split living on the device: features and one target tensor per task, in task order. */
 export interface DeviceSplit {
   size: number;
-  x: tf.Tensor2D;
+  /** [size, ...input shape]; int32 token ids for token inputs. */
+  x: tf.Tensor;
   targets: tf.Tensor2D[];
 }
 
@@ -35,7 +37,10 @@ function targetTensor(
 function uploadSplit(split: Split, dataset: Dataset, spec: ModelSpec): DeviceSplit {
   return {
     size: split.size,
-    x: tf.tensor2d(split.x, [split.size, dataset.inputDim]),
+    x:
+      dataset.input.kind === 'tokens'
+        ? tf.tensor(Int32Array.from(split.x), [split.size, ...inputShape(dataset.input)], 'int32')
+        : tf.tensor(split.x, [split.size, ...inputShape(dataset.input)]),
     targets: spec.tasks.map((task) => {
       const info = dataset.targets[task.target];
       const values = split.targets[task.target];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../spec/defaults';
+import { PRESETS } from '../spec/presets';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 import { exportModel, loadExportedModel, WEIGHTS_FILE } from './exportModel';
@@ -8,22 +9,25 @@ import { exportModel, loadExportedModel, WEIGHTS_FILE } from './exportModel';
 beforeAll(useCpuBackend);
 
 describe('exportModel', () => {
-  it('writes tf.js layers files that load back with identical predictions', async () => {
+  it('writes tf.js layers files with the design inside', async () => {
     const run = makeTrainer();
-    await trainSteps(run.trainer, 30);
     const exported = await exportModel(run.model, DEFAULT_MODEL);
-
     const json = JSON.parse(exported.modelJson);
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
     expect(json.userDefinedMetadata.mtlPlayground.spec).toEqual(DEFAULT_MODEL);
     expect(exported.weightData.byteLength).toBe(run.model.countParams() * 4);
+    run.dispose();
+  });
 
-    const loaded = await loadExportedModel(exported);
-    expect(loaded.outputNames).toEqual(['circle', 'wave']);
-    const x = run.data.val.x;
-    const original = run.model.predict(x) as tf.Tensor[];
-    const reloaded = loaded.predict(x) as tf.Tensor[];
+  // Every preset together uses every layer type, MMoE and the custom SelfAttention layer.
+  it.each(PRESETS.map((p) => [p.label, p] as const))('round-trips %s with identical predictions', async (_label, preset) => {
+    const run = makeTrainer({ spec: preset.spec, data: { ...preset.data, size: 60 }, config: { batchSize: 8 } });
+    await trainSteps(run.trainer, 3);
+    const loaded = await loadExportedModel(await exportModel(run.model, preset.spec));
+    expect(loaded.outputNames).toEqual(preset.spec.tasks.map((t) => t.name));
+    const original = run.model.predict(run.data.val.x) as tf.Tensor[];
+    const reloaded = loaded.predict(run.data.val.x) as tf.Tensor[];
     for (let i = 0; i < original.length; i++) {
       expect(await reloaded[i]!.data()).toEqual(await original[i]!.data());
     }

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../spec/types';
 import { WEIGHTS_FILE } from './exportFiles';
+// Registers the custom layer so exported models that use it load back.
+import '../model/selfAttention';
 
 /** A trained model in the tf.js layers format: the text of `model.json` and the bytes of `weights.bin`. */
 export interface ExportedModel {

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../data/random';
-import { encoderLayerName, headLayerName, outputLayerName } from '../spec/naming';
+import { encoderLayerName, expertLayerName, gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
+import { inputShape } from '../spec/shapes';
 import type { LayerSpec, LossKind, ModelSpec } from '../spec/types';
+import { SelfAttention } from './selfAttention';
 
 /** The output activation each loss expects: exported models predict probabilities, not logits. */
 export function outputActivation(loss: LossKind): 'softmax' | 'sigmoid' | 'linear' {
@@ -10,42 +12,97 @@ export function outputActivation(loss: LossKind): 'softmax' | 'sigmoid' | 'linea
   return 'linear';
 }
 
+type Apply = (x: tf.SymbolicTensor) => tf.SymbolicTensor;
+
+/** Makes the tf.js layer for one spec layer; `nextSeed` keeps initialization reproducible. */
+function makeLayer(name: string, layer: LayerSpec, vocabSize: number, nextSeed: () => number, inputRank: number): Apply {
+  const glorot = () => tf.initializers.glorotUniform({ seed: nextSeed() });
+  const wrap = (l: tf.layers.Layer): Apply => (x) => l.apply(x) as tf.SymbolicTensor;
+  switch (layer.type) {
+    case 'dense':
+      return wrap(
+        tf.layers.dense({
+          name,
+          units: layer.units,
+          activation: layer.activation,
+          kernelInitializer: glorot(),
+          // Kept in the model so exports carry it; the Trainer adds the penalty itself (custom loop).
+          ...(layer.l2 > 0 ? { kernelRegularizer: tf.regularizers.l2({ l2: layer.l2 }) } : {}),
+        }),
+      );
+    case 'dropout':
+      return wrap(tf.layers.dropout({ name, rate: layer.rate, seed: nextSeed() }));
+    case 'batchNorm':
+      return wrap(tf.layers.batchNormalization({ name }));
+    case 'layerNorm':
+      return wrap(tf.layers.layerNormalization({ name }));
+    case 'conv2d':
+      return wrap(
+        tf.layers.conv2d({
+          name,
+          filters: layer.filters,
+          kernelSize: layer.kernelSize,
+          strides: layer.strides,
+          padding: layer.padding,
+          activation: layer.activation,
+          kernelInitializer: glorot(),
+        }),
+      );
+    case 'maxPool2d':
+      return wrap(tf.layers.maxPooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }));
+    case 'avgPool2d':
+      return wrap(tf.layers.averagePooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }));
+    case 'flatten':
+      return wrap(tf.layers.flatten({ name }));
+    case 'globalAvgPool':
+      return wrap(inputRank === 3 ? tf.layers.globalAveragePooling2d({ name }) : tf.layers.globalAveragePooling1d({ name }));
+    case 'embedding':
+      return wrap(tf.layers.embedding({ name, inputDim: vocabSize, outputDim: layer.outputDim, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: nextSeed() }) }));
+    case 'lstm':
+      return wrap(tf.layers.lstm({ name, units: layer.units, returnSequences: layer.returnSequences, kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }) }));
+    case 'gru':
+      return wrap(tf.layers.gru({ name, units: layer.units, returnSequences: layer.returnSequences, kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }) }));
+    case 'selfAttention':
+      return wrap(new SelfAttention({ name, heads: layer.heads, keyDim: layer.keyDim, seed: nextSeed() }));
+  }
+}
+
 /**
- * Builds the functional LayersModel: one input, the shared encoder, one named output per task
- * (in `spec.tasks` order). Initializers and dropout are seeded, so a seed gives the same model.
+ * Builds the functional LayersModel: one input, the shared part (one encoder, or E experts mixed
+ * per task by a softmax gate), one named output per task (in `spec.tasks` order). Initializers
+ * and dropout are seeded, so a seed gives the same model.
  */
 export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
   let purpose = 100;
   const nextSeed = (): number => deriveSeed(seed, purpose++);
-  const dense = (name: string, units: number, activation: string): tf.layers.Layer =>
-    tf.layers.dense({
-      name,
-      units,
-      activation: activation as 'linear',
-      kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
-      biasInitializer: 'zeros',
-    });
-  const makeLayer = (name: string, layer: LayerSpec): tf.layers.Layer =>
-    layer.type === 'dense'
-      ? dense(name, layer.units, layer.activation)
-      : tf.layers.dropout({ name, rate: layer.rate, seed: nextSeed() });
-  const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor): tf.SymbolicTensor =>
-    layer.apply(x) as tf.SymbolicTensor;
+  const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
+  const chain = (x: tf.SymbolicTensor, layers: LayerSpec[], name: (i: number, l: LayerSpec) => string) =>
+    layers.reduce((h, layer, i) => makeLayer(name(i, layer), layer, vocabSize, nextSeed, h.shape.length - 1)(h), x);
 
-  const input = tf.input({ shape: [spec.inputDim], name: 'input' });
-  let shared = input;
-  spec.encoder.forEach((layer, i) => {
-    shared = apply(makeLayer(encoderLayerName(i, layer), layer), shared);
-  });
+  const input = tf.input({ shape: inputShape(spec.input), name: 'input', dtype: spec.input.kind === 'tokens' ? 'int32' : 'float32' });
+  let sharedFor: (task: string) => tf.SymbolicTensor;
+  if (spec.sharing.mode === 'mmoe') {
+    const experts = Array.from({ length: spec.sharing.experts }, (_, e) => chain(input, spec.encoder, (i, l) => expertLayerName(e, i, l)));
+    const width = experts[0]!.shape[1]!;
+    // Stack the expert vectors to [E, d]; each task's gate [E] mixes them with a dot product.
+    const stacked = tf.layers.concatenate({ name: 'shared_experts', axis: 1 }).apply(
+      experts.map((h, e) => tf.layers.reshape({ name: `shared_expert${e + 1}_stack`, targetShape: [1, width] }).apply(h) as tf.SymbolicTensor),
+    ) as tf.SymbolicTensor;
+    const gateInput = input.shape.length > 2 ? (tf.layers.flatten({ name: 'gate_input' }).apply(input) as tf.SymbolicTensor) : input;
+    const count = spec.sharing.experts;
+    sharedFor = (task) => {
+      const gate = tf.layers.dense({ name: gateLayerName(task), units: count, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) }).apply(gateInput) as tf.SymbolicTensor;
+      return tf.layers.dot({ name: `${task}_mixture`, axes: [1, 1] }).apply([gate, stacked]) as tf.SymbolicTensor;
+    };
+  } else {
+    const shared = chain(input, spec.encoder, encoderLayerName);
+    sharedFor = () => shared;
+  }
   const outputs = spec.tasks.map((task) => {
-    let h = shared;
-    task.head.forEach((layer, i) => {
-      h = apply(makeLayer(headLayerName(task.name, i, layer), layer), h);
-    });
-    return apply(
-      dense(outputLayerName(task.name), task.outputUnits, outputActivation(task.loss)),
-      h,
-    );
+    const h = chain(sharedFor(task.name), task.head, (i, l) => headLayerName(task.name, i, l));
+    return tf.layers
+      .dense({ name: outputLayerName(task.name), units: task.outputUnits, activation: outputActivation(task.loss), kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) })
+      .apply(h) as tf.SymbolicTensor;
   });
   return tf.model({ inputs: input, outputs, name: 'mtl_playground' });
 }
@@ -61,19 +118,49 @@ function layerVariables(model: tf.LayersModel, name: string): tf.Variable[] {
   return model.getLayer(name).trainableWeights.map((w) => w.read() as tf.Variable);
 }
 
-/** Variables split by owner: the shared encoder, and each task's head and output layer. */
+/** Variables split by owner: the shared part, and each task's gate, head and output layer. */
 export interface ParameterGroups {
   shared: tf.Variable[];
   tasks: tf.Variable[][];
 }
 
+/** Names of the layers that belong to the shared part of a spec. */
+export function sharedLayerNames(spec: ModelSpec): string[] {
+  if (spec.sharing.mode === 'mmoe') {
+    const experts = spec.sharing.experts;
+    return Array.from({ length: experts }, (_, e) => spec.encoder.map((l, i) => expertLayerName(e, i, l))).flat();
+  }
+  return spec.encoder.map((l, i) => encoderLayerName(i, l));
+}
+
+/** Names of the layers that belong to task `index`. */
+export function taskLayerNames(spec: ModelSpec, index: number): string[] {
+  const task = spec.tasks[index]!;
+  return [
+    ...(spec.sharing.mode === 'mmoe' ? [gateLayerName(task.name)] : []),
+    ...task.head.map((l, i) => headLayerName(task.name, i, l)),
+    outputLayerName(task.name),
+  ];
+}
+
 /** Splits the model's trainable variables by owner, using the names the builder gave them. */
 export function parameterGroups(model: tf.LayersModel, spec: ModelSpec): ParameterGroups {
   return {
-    shared: spec.encoder.flatMap((l, i) => layerVariables(model, encoderLayerName(i, l))),
-    tasks: spec.tasks.map((task) => [
-      ...task.head.flatMap((l, i) => layerVariables(model, headLayerName(task.name, i, l))),
-      ...layerVariables(model, outputLayerName(task.name)),
-    ]),
+    shared: sharedLayerNames(spec).flatMap((name) => layerVariables(model, name)),
+    tasks: spec.tasks.map((_, i) => taskLayerNames(spec, i).flatMap((name) => layerVariables(model, name))),
   };
+}
+
+/** The kernels of Dense layers with an L2 factor, for the Trainer to penalize. */
+export function l2Penalties(model: tf.LayersModel, spec: ModelSpec): { variable: tf.Variable; l2: number }[] {
+  const named = (layers: LayerSpec[], name: (i: number, l: LayerSpec) => string) =>
+    layers.flatMap((l, i) => (l.type === 'dense' && l.l2 > 0 ? [{ name: name(i, l), l2: l.l2 }] : []));
+  const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
+  const entries = [
+    ...Array.from({ length: copies }, (_, e) =>
+      named(spec.encoder, (i, l) => (spec.sharing.mode === 'mmoe' ? expertLayerName(e, i, l) : encoderLayerName(i, l))),
+    ).flat(),
+    ...spec.tasks.flatMap((t) => named(t.head, (i, l) => headLayerName(t.name, i, l))),
+  ];
+  return entries.map(({ name, l2 }) => ({ variable: model.getLayer(name).trainableWeights[0]!.read() as tf.Variable, l2 }));
 }

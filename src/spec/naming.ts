@@ -1,11 +1,21 @@
 import type { LayerSpec } from './types';
 
 /**
- * Layer names shared by shape inference, the model builder and exports, so that a row in the UI,
- * a layer of the built model and a weight in `model.json` can be matched by name.
+ * Layer names shared by shape inference, the model builder and exports, so that a block in the
+ * diagram, a layer of the built model and a weight in `model.json` can be matched by name.
  */
 export function encoderLayerName(index: number, layer: LayerSpec): string {
   return `shared_${index + 1}_${layer.type}`;
+}
+
+/** Layer `index` of MMoE expert `expert` (0-based). */
+export function expertLayerName(expert: number, index: number, layer: LayerSpec): string {
+  return `shared_expert${expert + 1}_${index + 1}_${layer.type}`;
+}
+
+/** The softmax gate of a task in MMoE mode. */
+export function gateLayerName(task: string): string {
+  return `${task}_gate`;
 }
 
 /** Name of hidden layer `index` of a task's head. */

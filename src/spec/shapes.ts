@@ -1,74 +1,130 @@
-import { encoderLayerName, headLayerName, outputLayerName } from './naming';
-import type { LayerSpec, ModelSpec } from './types';
+import { formatShape, layerResult, type Shape } from './layerShapes';
+import { encoderLayerName, expertLayerName, gateLayerName, headLayerName, outputLayerName } from './naming';
+import type { InputSpec, LayerSpec, ModelSpec, Problem } from './types';
 
-/** One layer's inferred output width and trainable parameter count. */
+export type { Shape } from './layerShapes';
+
+/** One layer's inferred output shape and weight counts (null shape: an earlier layer failed). */
 export interface LayerShape {
   name: string;
-  outputDim: number;
+  shape: Shape | null;
+  /** Trainable weights. */
   params: number;
+  /** Weights that are not trained by gradients (BatchNormalization's moving statistics). */
+  nonTrainable: number;
 }
 
-/** Shapes and sizes of a whole design, as tf.js will build it. */
+/** Shapes and sizes of a whole design, as tf.js will build it, and every shape problem. */
 export interface ModelShapes {
+  input: Shape;
+  /** One expert's layers in MMoE mode. */
   encoder: LayerShape[];
-  tasks: { name: string; head: LayerShape[]; output: LayerShape }[];
-  /** Output width of the shared encoder (the shared representation). */
-  sharedDim: number;
-  encoderParams: number;
+  /** Output of the shared part: the encoder, or the mixture of experts. */
+  sharedShape: Shape | null;
+  /** Trainable weights of the shared part (all experts together in MMoE). */
+  sharedParams: number;
+  tasks: { name: string; gate: LayerShape | null; head: LayerShape[]; output: LayerShape }[];
+  /** Trainable parameters of the whole model. */
   totalParams: number;
+  nonTrainableParams: number;
+  problems: Problem[];
 }
 
-/** Output width and parameters of one layer given its input width. */
-export function layerShape(name: string, layer: LayerSpec, inputDim: number): LayerShape {
-  switch (layer.type) {
-    case 'dense':
-      return { name, outputDim: layer.units, params: inputDim * layer.units + layer.units };
-    case 'dropout':
-      return { name, outputDim: inputDim, params: 0 };
-    default: {
-      const never: never = layer;
-      throw new Error(`Unknown layer ${JSON.stringify(never)}`);
-    }
+/** The input as a shape. */
+export function inputShape(input: InputSpec): Shape {
+  switch (input.kind) {
+    case 'features':
+      return [input.size];
+    case 'image':
+      return [input.height, input.width, input.channels];
+    case 'tokens':
+      return [input.length];
   }
 }
 
-function chain(names: string[], layers: LayerSpec[], inputDim: number): LayerShape[] {
-  const shapes: LayerShape[] = [];
-  let dim = inputDim;
-  layers.forEach((layer, i) => {
-    const shape = layerShape(names[i]!, layer, dim);
-    shapes.push(shape);
-    dim = shape.outputDim;
-  });
-  return shapes;
+interface Chain {
+  layers: LayerShape[];
+  out: Shape | null;
+  /** True while the tensor is still raw token ids. */
+  tokens: boolean;
 }
 
-const sumParams = (shapes: LayerShape[]): number => shapes.reduce((s, l) => s + l.params, 0);
-
-/** Infers every layer's output width and parameter count without building anything. */
-export function inferShapes(spec: ModelSpec): ModelShapes {
-  const encoder = chain(
-    spec.encoder.map((l, i) => encoderLayerName(i, l)),
-    spec.encoder,
-    spec.inputDim,
-  );
-  const sharedDim = encoder.at(-1)?.outputDim ?? spec.inputDim;
-  const tasks = spec.tasks.map((task) => {
-    const head = chain(
-      task.head.map((l, i) => headLayerName(task.name, i, l)),
-      task.head,
-      sharedDim,
-    );
-    const headDim = head.at(-1)?.outputDim ?? sharedDim;
-    const output = layerShape(
-      outputLayerName(task.name),
-      { type: 'dense', units: task.outputUnits, activation: 'linear' },
-      headDim,
-    );
-    return { name: task.name, head, output };
+function chain(layers: LayerSpec[], names: string[], start: Chain, vocabSize: number, where: (i: number) => string, label: (i: number) => string, problems: Problem[]): Chain {
+  let shape = start.out;
+  let tokens = start.tokens;
+  const shapes: LayerShape[] = [];
+  layers.forEach((layer, i) => {
+    if (shape === null) {
+      shapes.push({ name: names[i]!, shape: null, params: 0, nonTrainable: 0 });
+      return;
+    }
+    const r = layerResult(layer, shape, tokens, vocabSize);
+    if ('error' in r) {
+      problems.push({ where: where(i), message: `${label(i)}: ${r.error}` });
+      shapes.push({ name: names[i]!, shape: null, params: 0, nonTrainable: 0 });
+      shape = null;
+      return;
+    }
+    shapes.push({ name: names[i]!, shape: r.shape, params: r.params, nonTrainable: r.nonTrainable });
+    shape = r.shape;
+    tokens = false;
   });
-  const encoderParams = sumParams(encoder);
-  const totalParams =
-    encoderParams + tasks.reduce((s, t) => s + sumParams(t.head) + t.output.params, 0);
-  return { encoder, tasks, sharedDim, encoderParams, totalParams };
+  return { layers: shapes, out: shape, tokens };
+}
+
+const sum = (xs: LayerShape[], key: 'params' | 'nonTrainable'): number => xs.reduce((s, l) => s + l[key], 0);
+
+/** Infers every layer's output shape and weight counts without building anything. */
+export function inferShapes(spec: ModelSpec): ModelShapes {
+  const problems: Problem[] = [];
+  const input = inputShape(spec.input);
+  const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
+  const mmoe = spec.sharing.mode === 'mmoe';
+  const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
+  const encoder = chain(
+    spec.encoder,
+    spec.encoder.map((l, i) => (mmoe ? expertLayerName(0, i, l) : encoderLayerName(i, l))),
+    { layers: [], out: input, tokens: spec.input.kind === 'tokens' },
+    vocabSize,
+    (i) => `encoder[${i}]`,
+    (i) => `${mmoe ? 'Expert' : 'Shared'} layer ${i + 1}`,
+    problems,
+  );
+  let sharedShape = encoder.out;
+  if (encoder.tokens && spec.tasks.length > 0) {
+    problems.push({ where: 'encoder', message: `Token input ${formatShape(input)} needs an Embedding first: add one to the ${mmoe ? 'expert' : 'shared encoder'}` });
+    sharedShape = null;
+  }
+  if (mmoe && sharedShape && sharedShape.length !== 1) {
+    problems.push({ where: 'sharing', message: `MMoE mixes expert vectors, but an expert outputs ${formatShape(sharedShape)}: end it with Flatten or GlobalAveragePooling` });
+    sharedShape = null;
+  }
+  if (mmoe && spec.input.kind === 'tokens') {
+    problems.push({ where: 'sharing', message: 'MMoE gates read the input as numbers, which token ids are not: use hard sharing for token inputs' });
+  }
+  const gateIn = input.reduce((a, b) => a * b, 1);
+  const tasks = spec.tasks.map((task) => {
+    const gate: LayerShape | null = mmoe ? { name: gateLayerName(task.name), shape: [copies], params: gateIn * copies + copies, nonTrainable: 0 } : null;
+    const head = chain(
+      task.head,
+      task.head.map((l, i) => headLayerName(task.name, i, l)),
+      { layers: [], out: sharedShape, tokens: false },
+      vocabSize,
+      (i) => `task:${task.name}.head[${i}]`,
+      (i) => `Task '${task.name}', head layer ${i + 1}`,
+      problems,
+    );
+    let outputParams = 0;
+    if (head.out && head.out.length !== 1) {
+      problems.push({ where: `task:${task.name}`, message: `Task '${task.name}': its head ends with ${formatShape(head.out)}; add GlobalAveragePooling, Flatten or a recurrent layer without return sequences before the output` });
+    } else if (head.out) {
+      outputParams = head.out[0]! * task.outputUnits + task.outputUnits;
+    }
+    const output: LayerShape = { name: outputLayerName(task.name), shape: [task.outputUnits], params: outputParams, nonTrainable: 0 };
+    return { name: task.name, gate, head: head.layers, output };
+  });
+  const sharedParams = sum(encoder.layers, 'params') * copies;
+  const taskParams = tasks.reduce((s, t) => s + (t.gate?.params ?? 0) + sum(t.head, 'params') + t.output.params, 0);
+  const nonTrainableParams = sum(encoder.layers, 'nonTrainable') * copies + tasks.reduce((s, t) => s + sum(t.head, 'nonTrainable'), 0);
+  return { input, encoder: encoder.layers, sharedShape, sharedParams, tasks, totalParams: sharedParams + taskParams, nonTrainableParams, problems };
 }

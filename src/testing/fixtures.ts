@@ -1,21 +1,18 @@
+import type * as tf from '@tensorflow/tfjs';
 import { uploadDataset, type DeviceData } from '../data/deviceData';
-import { generateToy2d } from '../data/toy2d';
+import { loadDataset } from '../data/loadDataset';
 import { buildModel } from '../model/buildModel';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
-import type { ModelSpec, TrainConfig } from '../spec/types';
+import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import { Trainer } from '../train/trainer';
-import type * as tf from '@tensorflow/tfjs';
 
-/** A default-example trainer on the cpu backend; override any part of the design. */
-export function makeTrainer(overrides: { spec?: ModelSpec; config?: Partial<TrainConfig> } = {}): {
-  trainer: Trainer;
-  model: tf.LayersModel;
-  data: DeviceData;
-  dispose(): void;
-} {
+/** A trainer on the cpu backend: the default example unless overridden. */
+export function makeTrainer(
+  overrides: { spec?: ModelSpec; config?: Partial<TrainConfig>; data?: DataSpec } = {},
+): { trainer: Trainer; model: tf.LayersModel; data: DeviceData; dispose(): void } {
   const spec = overrides.spec ?? DEFAULT_MODEL;
   const config = { ...DEFAULT_TRAIN, ...overrides.config };
-  const data = uploadDataset(generateToy2d(DEFAULT_DATA), spec);
+  const data = uploadDataset(loadDataset(overrides.data ?? DEFAULT_DATA), spec);
   const model = buildModel(spec, config.seed);
   const trainer = new Trainer(model, spec, config, data);
   return {

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from '../spec/defaults';
+import { PRESETS } from '../spec/presets';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 
@@ -109,5 +111,54 @@ describe('Trainer', () => {
     const favourCircle = await final({ circle: 5, wave: 0.05 });
     expect(favourWave[1]).toBeLessThan(favourCircle[1]!);
     expect(favourCircle[0]).toBeLessThan(favourWave[0]!);
+  });
+});
+
+describe('Trainer on every preset', () => {
+  it.each(PRESETS.map((p) => [p.label, p] as const))('lowers the weighted training loss: %s', async (_label, preset) => {
+    // Small batches keep the CNN quick on the cpu backend.
+    const run = makeTrainer({ spec: preset.spec, data: { ...preset.data, size: 400 }, config: { ...preset.config, batchSize: 12 } });
+    const steps = await trainSteps(run.trainer, 50);
+    const weighted = steps.map((s) => s.losses.reduce((a, b) => a + b, 0));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(weighted.slice(-10))).toBeLessThan(mean(weighted.slice(0, 10)));
+    run.dispose();
+  });
+});
+
+describe('Trainer regularization', () => {
+  const kernelNorm = async (model: tf.LayersModel, layer: string) => {
+    const [kernel] = model.getLayer(layer).getWeights();
+    return (await tf.norm(kernel!).data())[0]!;
+  };
+
+  it('shrinks kernels with decoupled weight decay', async () => {
+    const norms = await Promise.all(
+      [0, 0.5].map(async (weightDecay) => {
+        const run = makeTrainer({ config: { optimizer: 'sgd', learningRate: 0.1, weightDecay } });
+        await trainSteps(run.trainer, 30);
+        const norm = await kernelNorm(run.model, 'shared_2_dense');
+        run.dispose();
+        return norm;
+      }),
+    );
+    expect(norms[1]).toBeLessThan(norms[0]! * 0.6);
+  });
+
+  it('penalizes Dense kernels with their L2 factor', async () => {
+    const withL2 = (l2: number) => ({
+      ...DEFAULT_MODEL,
+      encoder: DEFAULT_MODEL.encoder.map((l) => (l.type === 'dense' ? { ...l, l2 } : l)),
+    });
+    const norms = await Promise.all(
+      [0, 0.05].map(async (l2) => {
+        const run = makeTrainer({ spec: withL2(l2), config: { optimizer: 'sgd', learningRate: 0.1 } });
+        await trainSteps(run.trainer, 30);
+        const norm = await kernelNorm(run.model, 'shared_1_dense');
+        run.dispose();
+        return norm;
+      }),
+    );
+    expect(norms[1]).toBeLessThan(norms[0]! * 0.9);
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BatchSampler } from '../data/batchSampler';
 import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
-import { parameterGroups, predictTasks } from '../model/buildModel';
+import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
 import type { ModelSpec, TrainConfig } from '../spec/types';
 import { taskLoss, taskMetric } from './losses';
 import { createOptimizer, setLearningRate } from './optimizer';
@@ -38,6 +38,7 @@ interface ParamGroup {
 export class Trainer {
   private readonly groups: ParamGroup[];
   private readonly sampler: BatchSampler;
+  private readonly penalties: { variable: tf.Variable; l2: number }[];
   private lambdas: number[];
   private pending: { step: number; losses: tf.Tensor1D }[] = [];
   private currentStep = 0;
@@ -60,6 +61,7 @@ export class Trainer {
       ...params.tasks.map((variables, i) => make(variables, [i])),
     ].filter((g) => g.variables.length > 0);
     this.sampler = new BatchSampler(data.train.size, deriveSeed(config.seed, 1));
+    this.penalties = l2Penalties(model, spec);
     this.lambdas = spec.tasks.map((t) => config.lambdas[t.name] ?? 1);
   }
 
@@ -107,17 +109,22 @@ export class Trainer {
         ) as tf.Tensor1D;
         // minimize/variableGrads dispose everything made here but the result: keep the losses.
         stepLosses = tf.keep(losses);
-        return tf.sum(tf.mul(losses, lambdas));
+        const weighted = tf.sum(tf.mul(losses, lambdas));
+        // Dense L2 penalties (Keras's kernelRegularizer), which tf.js applies only inside fit().
+        return this.penalties.reduce((total, p) => tf.add(total, tf.mul(p.l2, tf.sum(tf.square(p.variable)))), weighted) as tf.Scalar;
       };
       if (variables.length === 0) {
         objective(); // every λ is 0: record the losses, move nothing
         return;
       }
       const { grads } = tf.variableGrads(objective, variables);
+      const decay = 1 - this.config.learningRate * this.config.weightDecay;
       for (const g of active) {
         const named: tf.NamedTensorMap = {};
         for (const v of g.variables) named[v.name] = grads[v.name]!;
         g.optimizer.applyGradients(named);
+        // Decoupled weight decay on kernels only (rank ≥ 2), not on biases and norm scales.
+        if (decay < 1) for (const v of g.variables) if (v.rank >= 2) v.assign(tf.mul(v, decay));
       }
     });
     this.currentStep += 1;
@@ -147,7 +154,7 @@ export class Trainer {
     const result = tf.tidy(() => {
       const preds = predictTasks(this.model, val.x, false);
       const losses = this.spec.tasks.map((t, i) => taskLoss(t.loss, preds[i]!, val.targets[i]!));
-      const metrics = this.spec.tasks.map((t, i) => taskMetric(t.loss, preds[i]!, val.targets[i]!));
+      const metrics = this.spec.tasks.map((t, i) => taskMetric(t.metric, t.loss, preds[i]!, val.targets[i]!));
       return tf.stack([...losses, ...metrics]);
     });
     const values = await result.data();

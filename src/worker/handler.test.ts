@@ -158,3 +158,15 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe('backendProblem', () => {
+  it('refuses Conv2D and Embedding on wasm only', async () => {
+    const { backendProblem } = await import('./run');
+    const { PRESETS } = await import('../spec/presets');
+    const cnn = PRESETS.find((p) => p.id === 'cnn')!;
+    const design = { spec: cnn.spec, config: cnn.config, data: cnn.data };
+    expect(backendProblem(design, 'wasm')).toMatch(/^The wasm backend cannot train conv2d layers/);
+    expect(backendProblem(design, 'webgpu')).toBeNull();
+    expect(backendProblem({ ...design, spec: PRESETS[0]!.spec }, 'wasm')).toBeNull();
+  });
+});

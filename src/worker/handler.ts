@@ -50,6 +50,10 @@ function firstNonFinite(steps: StepLosses[], tasks: string[]): string | null {
   return null;
 }
 
+/** Steps left in the run's budget (unbounded when it trains until paused). */
+const stepsLeft = (run: Run): number => (run.design.config.maxSteps ?? Infinity) - run.trainer.step;
+const reachedBudget = (run: Run): boolean => stepsLeft(run) <= 0;
+
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -168,7 +172,7 @@ export class WorkerHandler {
   private async train(runId: string, design: RunDesign): Promise<void> {
     const run = await this.ensureRun(runId, design);
     if (this.loop) return;
-    if (run.trainer.step >= design.config.maxSteps) {
+    if (reachedBudget(run)) {
       this.post({ type: 'status', runId, state: 'done', step: run.trainer.step });
       return;
     }
@@ -194,13 +198,9 @@ export class WorkerHandler {
     this.post({ type: 'status', runId: run.id, state: 'running', step: run.trainer.step });
     let chunk = 1;
     try {
-      while (
-        !this.stopRequested &&
-        this.run === run &&
-        run.trainer.step < run.design.config.maxSteps
-      ) {
+      while (!this.stopRequested && this.run === run && !reachedBudget(run)) {
         const started = this.options.now();
-        const count = Math.min(chunk, run.design.config.maxSteps - run.trainer.step);
+        const count = Math.min(chunk, stepsLeft(run));
         let evalDue = false;
         for (let i = 0; i < count; i++) {
           run.trainer.trainStep();
@@ -230,7 +230,7 @@ export class WorkerHandler {
     try {
       if (this.run === run) {
         if (run.lastEvalStep !== run.trainer.step) await this.evaluate(run);
-        const done = run.trainer.step >= run.design.config.maxSteps;
+        const done = reachedBudget(run);
         this.post({
           type: 'status',
           runId: run.id,

@@ -21,6 +21,8 @@ export interface Run {
 export function createRun(id: string, design: RunDesign): Run {
   const problems = validateDesign(design);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
+  const unsupported = backendProblem(design, tf.getBackend());
+  if (unsupported) throw new Error(unsupported);
   const data = uploadDataset(loadDataset(design.data), design.spec);
   let model: tf.LayersModel | undefined;
   try {
@@ -39,4 +41,19 @@ export function disposeRun(run: Run): void {
   run.trainer.dispose();
   run.model.dispose();
   run.data.dispose();
+}
+
+/** Layer types tf.js cannot train on a backend (missing gradient kernels), by backend. */
+const UNTRAINABLE: Partial<Record<string, { types: string[]; why: string }>> = {
+  wasm: { types: ['conv2d', 'embedding'], why: 'tf.js has no Conv2DBackpropFilter or UnsortedSegmentSum kernel on wasm' },
+};
+
+/** Why the active backend cannot train this design, or null. */
+export function backendProblem(design: RunDesign, backend: string): string | null {
+  const rule = UNTRAINABLE[backend];
+  if (!rule) return null;
+  const layers = [...design.spec.encoder, ...design.spec.tasks.flatMap((t) => t.head)];
+  const blocked = [...new Set(layers.map((l) => l.type).filter((t) => rule.types.includes(t)))];
+  if (blocked.length === 0) return null;
+  return `The ${backend} backend cannot train ${blocked.join(' or ')} layers (${rule.why}). Reset and choose webgpu, webgl or cpu.`;
 }

@@ -1,0 +1,81 @@
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
+import type { DataSpec, ModelSpec, TrainConfig } from './types';
+
+/** A complete starting point: data, model and training settings that work together. */
+export interface Preset {
+  id: string;
+  label: string;
+  data: DataSpec;
+  spec: ModelSpec;
+  config: TrainConfig;
+}
+
+const lambdasOf = (spec: ModelSpec): Record<string, number> => Object.fromEntries(spec.tasks.map((t) => [t.name, 1]));
+
+function preset(id: string, label: string, data: DataSpec, spec: ModelSpec, config: Partial<TrainConfig> = {}): Preset {
+  return { id, label, data, spec, config: { ...DEFAULT_TRAIN, ...config, lambdas: lambdasOf(spec) } };
+}
+
+const shapesCnn: ModelSpec = {
+  input: { kind: 'image', height: 12, width: 12, channels: 1 },
+  sharing: { mode: 'hard' },
+  encoder: [
+    { type: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPool2d', poolSize: 2, strides: 2 },
+    { type: 'conv2d', filters: 16, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPool2d', poolSize: 2, strides: 2 },
+    { type: 'flatten' },
+    { type: 'dense', units: 32, activation: 'relu', l2: 0 },
+  ],
+  tasks: [
+    { name: 'shape', target: 'shape', head: [], outputUnits: 3, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    { name: 'size', target: 'size', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
+    { name: 'x', target: 'x', head: [], outputUnits: 1, loss: 'huber', metric: 'r2' },
+  ],
+};
+
+const mmoe2d: ModelSpec = {
+  input: { kind: 'features', size: 2 },
+  sharing: { mode: 'mmoe', experts: 4 },
+  encoder: [
+    { type: 'dense', units: 16, activation: 'relu', l2: 0 },
+    { type: 'dense', units: 8, activation: 'relu', l2: 0 },
+  ],
+  tasks: [
+    { name: 'circle', target: 'circle', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    { name: 'xor', target: 'xor', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    { name: 'bowl', target: 'bowl', head: [{ type: 'dense', units: 8, activation: 'relu', l2: 0 }], outputUnits: 1, loss: 'mse', metric: 'r2' },
+  ],
+};
+
+const attention: ModelSpec = {
+  input: { kind: 'tokens', length: 12, vocabSize: 10 },
+  sharing: { mode: 'hard' },
+  encoder: [
+    { type: 'embedding', outputDim: 16 },
+    { type: 'selfAttention', heads: 2, keyDim: 8 },
+    { type: 'globalAvgPool' },
+  ],
+  tasks: [
+    { name: 'mean', target: 'mean', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
+    { name: 'repeat', target: 'repeat', head: [{ type: 'dense', units: 16, activation: 'relu', l2: 0 }], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+  ],
+};
+
+const lstm: ModelSpec = {
+  ...attention,
+  encoder: [
+    { type: 'embedding', outputDim: 8 },
+    { type: 'lstm', units: 16, returnSequences: false },
+  ],
+  tasks: [attention.tasks[0]!, { name: 'order', target: 'order', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' }],
+};
+
+/** The menu of starting points; the first is the app's default. */
+export const PRESETS: Preset[] = [
+  preset('toy2d', '2-D toy (2 tasks)', DEFAULT_DATA, DEFAULT_MODEL),
+  preset('mmoe', 'MMoE on 2-D points (3 tasks, 4 experts)', DEFAULT_DATA, mmoe2d),
+  preset('cnn', 'CNN on 12×12 shapes (3 tasks)', { ...DEFAULT_DATA, kind: 'shapes', size: 1200 }, shapesCnn, { learningRate: 0.005 }),
+  preset('attention', 'Self-attention on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, attention, { learningRate: 0.005 }),
+  preset('lstm', 'LSTM on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, lstm),
+];
