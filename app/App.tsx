@@ -1,14 +1,38 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { validateDesign } from '../src/spec/validateDesign';
-import { EncoderEditor } from './components/EncoderEditor';
+import { DesignToolbar } from './components/DesignToolbar';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { LossChart } from './components/LossChart';
+import { ModelDiagram } from './components/ModelDiagram';
 import { RunBar } from './components/RunBar';
 import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
 import { TrainingSettings } from './components/TrainingSettings';
-import { useApp } from './store';
+import { appStore, useApp } from './store';
+
+/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo design edits, except while typing in a field. */
+function useUndoShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const target = e.target as HTMLElement | null;
+      if (
+        target?.tagName === 'INPUT' &&
+        (target as HTMLInputElement).type !== 'range' &&
+        (target as HTMLInputElement).type !== 'checkbox'
+      )
+        return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) appStore.getState().undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') appStore.getState().redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 /** The playground: design on the left, the run and its curves on the right. */
 export function App() {
@@ -17,13 +41,15 @@ export function App() {
   const data = useApp((s) => s.data);
   const problems = useMemo(() => validateDesign({ spec, config, data }), [spec, config, data]);
   const blockedBy = problems.length ? `Fix the design first: ${problems[0]!.message}` : null;
+  useUndoShortcuts();
 
   return (
     <div className="app">
       <Header />
       <main className="layout">
         <aside className="design" aria-label="Design">
-          <EncoderEditor />
+          <DesignToolbar />
+          <ModelDiagram problems={problems} />
           <TaskList />
           <TrainingSettings />
         </aside>

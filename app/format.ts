@@ -11,6 +11,15 @@ export const LOSS_LABELS: Record<string, string> = {
   sigmoidBinaryCrossEntropy: 'Sigmoid binary cross-entropy',
   mse: 'Mean squared error',
   mae: 'Mean absolute error',
+  huber: 'Huber',
+};
+
+/** Display names of the metrics. */
+export const METRIC_LABELS: Record<string, string> = {
+  accuracy: 'accuracy',
+  mae: 'MAE',
+  rmse: 'RMSE',
+  r2: 'R²',
 };
 
 /** One colour per task, in task order. */

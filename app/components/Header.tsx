@@ -1,5 +1,7 @@
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
+import { DATASET_CATALOGUE } from '../../src/data/loadDataset';
+import { DATASETS, type DatasetKind } from '../../src/spec/types';
 import { useApp } from '../store';
 
 /** Title, dataset, and the backend: the one asked for and the one actually running. */
@@ -11,7 +13,7 @@ export function Header() {
   const running = useApp((s) => s.run.state === 'running');
   const data = useApp((s) => s.data);
   const regenerate = useApp((s) => s.regenerateData);
-  const setData = useApp((s) => s.setData);
+  const setDataKind = useApp((s) => s.setDataKind);
 
   return (
     <header className="app-header">
@@ -22,9 +24,13 @@ export function Header() {
           aria-label="Dataset"
           value={data.kind}
           disabled={running}
-          onChange={(e) => setData({ ...data, kind: e.target.value as typeof data.kind })}
+          onChange={(e) => setDataKind(e.target.value as DatasetKind)}
         >
-          <option value="toy2d">2-D points: circle, xor, wave, bowl</option>
+          {DATASETS.map((kind) => (
+            <option key={kind} value={kind}>
+              {DATASET_CATALOGUE[kind].label}
+            </option>
+          ))}
         </select>
       </label>
       <button

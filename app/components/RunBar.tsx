@@ -49,7 +49,7 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
         <div>
           <dt>Step</dt>
           <dd>
-            <span data-testid="step">{run.step}</span> / {maxSteps}
+            <span data-testid="step">{run.step}</span> / {maxSteps ?? '∞'}
           </dd>
         </div>
         <div>

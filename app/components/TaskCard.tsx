@@ -1,12 +1,14 @@
 import type { DatasetSchema } from '../../src/data/loadDataset';
-import type { LossKind, TaskSpec } from '../../src/spec/types';
-import { LOSS_LABELS, formatNumber, taskColor } from '../format';
+import type { LossKind, MetricKind, TaskSpec } from '../../src/spec/types';
+import { LOSS_LABELS, METRIC_LABELS, formatNumber, taskColor } from '../format';
 import { useApp } from '../store';
 import {
   lossesFor,
+  metricsFor,
   removeTask,
   renameTask,
   setTaskLoss,
+  setTaskMetric,
   setTaskTarget,
 } from '../store/designEdits';
 
@@ -16,7 +18,7 @@ interface Props {
   schema: DatasetSchema;
 }
 
-/** One task: its name, target, loss and live weight λ. */
+/** One task: its name, target, loss, metric and live weight λ. */
 export function TaskCard({ task, index, schema }: Props) {
   const lambda = useApp((s) => s.config.lambdas[task.name] ?? 1);
   const setLambda = useApp((s) => s.setLambda);
@@ -43,8 +45,23 @@ export function TaskCard({ task, index, schema }: Props) {
             value={task.name}
             disabled={running}
             spellCheck={false}
-            onChange={(e) => editDesign((d) => renameTask(d, index, e.target.value))}
+            onChange={(e) =>
+              editDesign((d) => renameTask(d, index, e.target.value), `rename:${index}`)
+            }
           />
+        </label>
+        <label className="field grow">
+          <span>Target</span>
+          <select
+            aria-label={`Target for ${task.name}`}
+            value={task.target}
+            disabled={running}
+            onChange={(e) => editDesign((d) => setTaskTarget(d, index, e.target.value, schema))}
+          >
+            {Object.keys(schema.targets).map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
         </label>
         <button
           type="button"
@@ -59,39 +76,35 @@ export function TaskCard({ task, index, schema }: Props) {
       </div>
       <div className="row">
         <label className="field grow">
-          <span>Target</span>
-          <select
-            aria-label={`Target for ${task.name}`}
-            value={task.target}
-            disabled={running}
-            onChange={(e) =>
-              editDesign((d) => ({
-                ...d,
-                spec: setTaskTarget(d.spec, index, e.target.value, schema),
-              }))
-            }
-          >
-            {Object.keys(schema.targets).map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field grow">
           <span>Loss</span>
           <select
             aria-label={`Loss for ${task.name}`}
             value={task.loss}
             disabled={running}
             onChange={(e) =>
-              editDesign((d) => ({
-                ...d,
-                spec: setTaskLoss(d.spec, index, e.target.value as LossKind, schema),
-              }))
+              editDesign((d) => setTaskLoss(d, index, e.target.value as LossKind, schema))
             }
           >
             {lossesFor(target).map((l) => (
               <option key={l} value={l}>
                 {LOSS_LABELS[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Metric</span>
+          <select
+            aria-label={`Metric for ${task.name}`}
+            value={task.metric}
+            disabled={running}
+            onChange={(e) =>
+              editDesign((d) => setTaskMetric(d, index, e.target.value as MetricKind))
+            }
+          >
+            {metricsFor(target).map((m) => (
+              <option key={m} value={m}>
+                {METRIC_LABELS[m]}
               </option>
             ))}
           </select>

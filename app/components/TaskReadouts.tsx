@@ -1,5 +1,4 @@
-import { metricLabel } from '../../src/spec/metrics';
-import { formatNumber, taskColor } from '../format';
+import { METRIC_LABELS, formatNumber, taskColor } from '../format';
 import { useApp } from '../store';
 
 /** Latest numbers per task: effective λ, training and validation loss, validation metric. */
@@ -29,7 +28,7 @@ export function TaskReadouts() {
       </thead>
       <tbody>
         {names.map((name, i) => {
-          const loss = spec.tasks.find((t) => t.name === name)?.loss;
+          const metric = spec.tasks.find((t) => t.name === name)?.metric;
           return (
             <tr key={name}>
               <th scope="row">
@@ -45,7 +44,7 @@ export function TaskReadouts() {
                 <span data-testid={`metric-${name}`}>
                   {formatNumber(last(run.valMetric.values, i))}
                 </span>
-                {loss && <span className="muted"> {metricLabel(loss)}</span>}
+                {metric && <span className="muted"> {METRIC_LABELS[metric]}</span>}
               </td>
             </tr>
           );

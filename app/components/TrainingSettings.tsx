@@ -1,6 +1,13 @@
-import type { OptimizerKind } from '../../src/spec/types';
+import { OPTIMIZERS, type OptimizerKind } from '../../src/spec/types';
 import { useApp } from '../store';
 import { NumberField } from './NumberField';
+
+const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD + momentum 0.9',
+  adam: 'Adam',
+  rmsprop: 'RMSProp',
+};
 
 /** Optimizer and schedule. Learning rate and batch size apply mid-run; the others rebuild the run. */
 export function TrainingSettings() {
@@ -10,6 +17,8 @@ export function TrainingSettings() {
   const setBatchSize = useApp((s) => s.setBatchSize);
   const setMaxSteps = useApp((s) => s.setMaxSteps);
   const running = useApp((s) => s.run.state === 'running');
+  const editConfig = (patch: Partial<typeof config>, key: string) =>
+    editDesign((d) => ({ ...d, config: { ...d.config, ...patch } }), key);
 
   return (
     <fieldset className="panel" aria-label="Training">
@@ -22,14 +31,14 @@ export function TrainingSettings() {
             value={config.optimizer}
             disabled={running}
             onChange={(e) =>
-              editDesign((d) => ({
-                ...d,
-                config: { ...d.config, optimizer: e.target.value as OptimizerKind },
-              }))
+              editConfig({ optimizer: e.target.value as OptimizerKind }, 'optimizer')
             }
           >
-            <option value="adam">Adam</option>
-            <option value="sgd">SGD</option>
+            {OPTIMIZERS.map((o) => (
+              <option key={o} value={o}>
+                {OPTIMIZER_LABELS[o]}
+              </option>
+            ))}
           </select>
         </label>
         <NumberField
@@ -47,19 +56,38 @@ export function TrainingSettings() {
           onValue={setBatchSize}
         />
         <NumberField
-          label="Steps"
-          value={config.maxSteps}
-          min={1}
-          step={100}
+          label="Weight decay"
+          value={config.weightDecay}
+          min={0}
+          step={0.0001}
           disabled={running}
-          onValue={setMaxSteps}
+          onValue={(weightDecay) => editConfig({ weightDecay }, 'weightDecay')}
         />
+        <div className="field">
+          <NumberField
+            label="Steps"
+            value={config.maxSteps ?? 2000}
+            min={1}
+            step={100}
+            disabled={running || config.maxSteps === null}
+            onValue={setMaxSteps}
+          />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={config.maxSteps === null}
+              disabled={running}
+              onChange={(e) => setMaxSteps(e.target.checked ? null : 2000)}
+            />
+            Until paused
+          </label>
+        </div>
         <NumberField
           label="Seed"
           value={config.seed}
           step={1}
           disabled={running}
-          onValue={(seed) => editDesign((d) => ({ ...d, config: { ...d.config, seed } }))}
+          onValue={(seed) => editConfig({ seed }, 'seed')}
         />
       </div>
     </fieldset>

@@ -50,6 +50,41 @@ describe('app store', () => {
     expect(sent.map((m) => m.type)).toEqual(['step']);
   });
 
+  it('undoes and redoes design edits, one entry per burst of typing', () => {
+    const { store } = setup();
+    const state = () => store.getState();
+    state().editDesign((d) => ({
+      ...d,
+      spec: { ...d.spec, sharing: { mode: 'mmoe', experts: 3 } },
+    }));
+    state().editDesign((d) => ({ ...d, config: { ...d.config, seed: 1 } }), 'seed');
+    state().editDesign((d) => ({ ...d, config: { ...d.config, seed: 12 } }), 'seed');
+    expect(state().past).toHaveLength(2);
+    state().undo();
+    expect(state().config.seed).toBe(42);
+    expect(state().spec.sharing.mode).toBe('mmoe');
+    state().undo();
+    expect(state().spec.sharing.mode).toBe('hard');
+    state().redo();
+    state().redo();
+    expect(state().config.seed).toBe(12);
+    expect(state().future).toEqual([]);
+  });
+
+  it('loads a preset, and a dataset the model cannot read loads that dataset’s preset', () => {
+    const { store } = setup();
+    store.getState().loadPreset('mmoe');
+    expect(store.getState().spec.sharing).toEqual({ mode: 'mmoe', experts: 4 });
+    store.getState().setDataKind('shapes');
+    expect(store.getState().spec.input).toEqual({
+      kind: 'image',
+      height: 12,
+      width: 12,
+      channels: 1,
+    });
+    expect(store.getState().data.kind).toBe('shapes');
+  });
+
   it('resets the run when a structural edit is confirmed', () => {
     const { store, sent } = setup(true);
     store.getState().step();

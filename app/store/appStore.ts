@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { PRESETS } from '../../src/spec/presets';
+import type { Design } from '../../src/spec/serialize';
 import type { ToWorker } from '../../src/worker/protocol';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -21,10 +23,20 @@ export interface SliceContext {
   deps: StoreDeps;
 }
 
+/** The design a first visit starts from: the first preset. */
+export const DEFAULT_DESIGN: Design = {
+  spec: PRESETS[0]!.spec,
+  config: PRESETS[0]!.config,
+  data: PRESETS[0]!.data,
+};
+
 /** Creates the app store from its slices, wired to a worker through `deps.send`. */
-export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
+export function createAppStore(
+  deps: StoreDeps,
+  initial: Design = DEFAULT_DESIGN,
+): StoreApi<AppState> {
   return createStore<AppState>((set, get) => {
     const context: SliceContext = { set, get, deps };
-    return { ...createDesignSlice(context), ...createRunSlice(context) };
+    return { ...createDesignSlice(context, initial), ...createRunSlice(context) };
   });
 }

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../../src/data/loadDataset';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../../src/spec/defaults';
+import { newLayer } from '../../src/spec/layerDefaults';
 import { validateSpec } from '../../src/spec/validate';
-import { addTask, removeTask, renameTask, setTaskLoss, setTaskTarget } from './designEdits';
+import {
+  addLayer,
+  addTask,
+  moveLayer,
+  removeLayer,
+  removeTask,
+  renameTask,
+  setTaskLoss,
+  setTaskTarget,
+  updateLayer,
+  type Design,
+} from './designEdits';
 
 const schema = describeDataset(DEFAULT_DATA);
-const design = { spec: DEFAULT_MODEL, config: DEFAULT_TRAIN };
+const design: Design = { spec: DEFAULT_MODEL, config: DEFAULT_TRAIN, data: DEFAULT_DATA };
 
 describe('design edits', () => {
-  it('adds a task on an unused target with a fitting loss and λ = 1, then a numbered twin', () => {
+  it('adds a task on an unused target with a fitting loss, metric and λ = 1, then a numbered twin', () => {
     let d = addTask(design, schema);
     expect(d.spec.tasks[2]).toEqual({
       name: 'xor',
@@ -16,9 +28,11 @@ describe('design edits', () => {
       head: [],
       outputUnits: 2,
       loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
     });
     d = addTask(addTask(d, schema), schema);
     expect(d.spec.tasks.map((t) => t.name)).toEqual(['circle', 'wave', 'xor', 'bowl', 'circle_2']);
+    expect(d.spec.tasks[3]).toMatchObject({ loss: 'mse', metric: 'mae' });
     expect(d.config.lambdas).toMatchObject({ xor: 1, bowl: 1, circle_2: 1 });
     expect(validateSpec(d.spec, schema)).toEqual([]);
   });
@@ -33,17 +47,30 @@ describe('design edits', () => {
     expect(removeTask(renamed, 0).config.lambdas).toEqual({ height: 3 });
   });
 
-  it('keeps loss and output width consistent with the target', () => {
-    let spec = setTaskTarget(DEFAULT_MODEL, 1, 'xor', schema);
-    expect(spec.tasks[1]).toMatchObject({
+  it('keeps loss, metric and output width consistent with the target', () => {
+    let d = setTaskTarget(design, 1, 'xor', schema);
+    expect(d.spec.tasks[1]).toMatchObject({
       target: 'xor',
       loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
       outputUnits: 2,
     });
-    spec = setTaskLoss(spec, 1, 'sigmoidBinaryCrossEntropy', schema);
-    expect(spec.tasks[1]).toMatchObject({ loss: 'sigmoidBinaryCrossEntropy', outputUnits: 1 });
-    spec = setTaskTarget(spec, 1, 'bowl', schema);
-    expect(spec.tasks[1]).toMatchObject({ loss: 'mse', outputUnits: 1 });
-    expect(validateSpec(spec, schema)).toEqual([]);
+    d = setTaskLoss(d, 1, 'sigmoidBinaryCrossEntropy', schema);
+    expect(d.spec.tasks[1]).toMatchObject({ loss: 'sigmoidBinaryCrossEntropy', outputUnits: 1 });
+    d = setTaskTarget(d, 1, 'bowl', schema);
+    expect(d.spec.tasks[1]).toMatchObject({ loss: 'mse', metric: 'mae', outputUnits: 1 });
+    expect(validateSpec(d.spec, schema)).toEqual([]);
+  });
+
+  it('adds, updates, moves and removes layers in the encoder and in heads', () => {
+    let spec = addLayer(DEFAULT_MODEL, 0);
+    expect(spec.tasks[0]!.head).toEqual([newLayer('dense')]);
+    spec = updateLayer(spec, { task: null, index: 1 }, newLayer('dropout'));
+    expect(spec.encoder.map((l) => l.type)).toEqual(['dense', 'dropout']);
+    spec = moveLayer(spec, { task: null, index: 1 }, -1);
+    expect(spec.encoder.map((l) => l.type)).toEqual(['dropout', 'dense']);
+    expect(moveLayer(spec, { task: null, index: 0 }, -1)).toBe(spec);
+    spec = removeLayer(spec, { task: 0, index: 0 });
+    expect(spec.tasks[0]!.head).toEqual([]);
   });
 });

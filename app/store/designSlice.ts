@@ -1,27 +1,43 @@
-import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../../src/spec/defaults';
-import type { DataSpec, ModelSpec, TrainConfig } from '../../src/spec/types';
+import { describeDataset } from '../../src/data/loadDataset';
+import { PRESETS } from '../../src/spec/presets';
+import type { DatasetKind, TrainConfig } from '../../src/spec/types';
 import type { BackendChoice } from '../../src/worker/protocol';
 import type { SliceContext } from './appStore';
-import type { Design } from './designEdits';
+import type { Design, LayerPath } from './designEdits';
 
-/** What the user composed, and the edits of it. Live settings (λ, learning rate, batch) reach a running run. */
-export interface DesignSlice {
-  spec: ModelSpec;
-  config: TrainConfig;
-  data: DataSpec;
+/** Undo keeps this many designs. */
+const HISTORY_LIMIT = 200;
+/** Edits with the same key this close together (typing a name) undo as one. */
+const COALESCE_MS = 1000;
+
+/** What the user composed, its undo history, and the edits of it. Live settings (λ, learning rate, batch) reach a running run. */
+export interface DesignSlice extends Design {
   backendChoice: BackendChoice;
-  /** A structural edit of the model or the task set; asks before discarding a run. */
-  editDesign(edit: (design: Design) => Design): void;
-  setData(data: DataSpec): void;
+  past: Design[];
+  future: Design[];
+  /** The layer the inspector edits. */
+  selected: LayerPath | null;
+  select(path: LayerPath | null): void;
+  /** A structural edit; asks before discarding a run. Same-key edits in quick succession undo together. */
+  editDesign(edit: (design: Design) => Design, key?: string): void;
+  undo(): void;
+  redo(): void;
+  loadPreset(id: string): void;
+  /** Switches dataset; a model that cannot read it is replaced by that dataset's first preset. */
+  setDataKind(kind: DatasetKind): void;
   regenerateData(): void;
   setLambda(task: string, value: number): void;
   setLearningRate(value: number): void;
   setBatchSize(value: number): void;
-  setMaxSteps(value: number): void;
+  setMaxSteps(value: number | null): void;
   setBackendChoice(choice: BackendChoice): void;
 }
 
-export function createDesignSlice({ set, get, deps }: SliceContext): DesignSlice {
+const snapshot = (s: Design): Design => ({ spec: s.spec, config: s.config, data: s.data });
+
+export function createDesignSlice({ set, get, deps }: SliceContext, initial: Design): DesignSlice {
+  let lastEdit: { key: string; at: number } | null = null;
+
   /** Drops the run (after asking) so the design can change under it. */
   const discardRunFor = (what: string): boolean => {
     if (get().run.runId === null) return true;
@@ -30,6 +46,19 @@ export function createDesignSlice({ set, get, deps }: SliceContext): DesignSlice
     get().reset();
     return true;
   };
+  /** Records `next` as the new design, with the current one on the undo stack. */
+  const commit = (next: Design, key?: string): void => {
+    const current = snapshot(get());
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    const now = Date.now();
+    const coalesce = key !== undefined && lastEdit?.key === key && now - lastEdit.at < COALESCE_MS;
+    set({
+      ...next,
+      past: coalesce ? get().past : [...get().past, current].slice(-HISTORY_LIMIT),
+      future: [],
+    });
+    lastEdit = key === undefined ? null : { key, at: now };
+  };
   /** Updates the config and, when a run exists, tells the worker. */
   const liveConfig = (patch: Partial<TrainConfig>, toWorker: (runId: string) => void): void => {
     set({ config: { ...get().config, ...patch } });
@@ -37,21 +66,57 @@ export function createDesignSlice({ set, get, deps }: SliceContext): DesignSlice
     if (runId) toWorker(runId);
   };
   const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
+  const travel = (from: 'past' | 'future'): void => {
+    const stack = get()[from];
+    const target = from === 'past' ? stack.at(-1) : stack[0];
+    if (!target || !discardRunFor(from === 'past' ? 'Undo' : 'Redo')) return;
+    const current = snapshot(get());
+    lastEdit = null;
+    set(
+      from === 'past'
+        ? {
+            ...target,
+            past: stack.slice(0, -1),
+            future: [current, ...get().future],
+            selected: null,
+          }
+        : { ...target, future: stack.slice(1), past: [...get().past, current], selected: null },
+    );
+  };
 
   return {
-    spec: DEFAULT_MODEL,
-    config: DEFAULT_TRAIN,
-    data: DEFAULT_DATA,
+    ...initial,
     backendChoice: 'auto',
+    past: [],
+    future: [],
+    selected: null,
+    select: (selected) => set({ selected }),
 
-    editDesign: (edit) => {
-      if (!discardRunFor('Changing the model')) return;
-      set(edit({ spec: get().spec, config: get().config }));
+    editDesign: (edit, key) => {
+      const next = edit(snapshot(get()));
+      if (JSON.stringify(next) === JSON.stringify(snapshot(get()))) return;
+      if (discardRunFor('Changing the design')) commit(next, key);
     },
-    setData: (data) => {
-      if (discardRunFor('Changing the data')) set({ data });
+    undo: () => travel('past'),
+    redo: () => travel('future'),
+
+    loadPreset: (id) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset || !discardRunFor('Loading a preset')) return;
+      commit({ spec: preset.spec, config: preset.config, data: preset.data });
+      set({ selected: null });
     },
-    regenerateData: () => get().setData({ ...get().data, seed: get().data.seed + 1 }),
+    setDataKind: (kind) => {
+      const data = { ...get().data, kind };
+      const fits = JSON.stringify(describeDataset(data).input) === JSON.stringify(get().spec.input);
+      const preset = PRESETS.find((p) => p.data.kind === kind);
+      if (!fits && preset) return get().loadPreset(preset.id);
+      if (discardRunFor('Changing the data')) commit({ ...snapshot(get()), data });
+    },
+    regenerateData: () => {
+      if (discardRunFor('Regenerating the data'))
+        commit({ ...snapshot(get()), data: { ...get().data, seed: get().data.seed + 1 } });
+    },
 
     setLambda: (task, value) => {
       const lambdas = { ...get().config.lambdas, [task]: value };

@@ -2,15 +2,32 @@ import { useStore } from 'zustand';
 import { WorkerClient } from '../../src/worker/client';
 import type { FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
+import { loadInitialDesign, saveDesign } from '../persistence';
 import { createAppStore, type AppState } from './appStore';
 
 let runCounter = 0;
+const initial = loadInitialDesign();
 
 /** The one store of the app, talking to the one training worker. */
-export const appStore = createAppStore({
-  send: (message) => worker.send(message),
-  confirmDiscard: (question) => window.confirm(question),
-  newRunId: () => `run-${Date.now().toString(36)}-${++runCounter}`,
+export const appStore = createAppStore(
+  {
+    send: (message) => worker.send(message),
+    confirmDiscard: (question) => window.confirm(question),
+    newRunId: () => `run-${Date.now().toString(36)}-${++runCounter}`,
+  },
+  initial.design ?? undefined,
+);
+if (initial.problem) appStore.getState().receive({ type: 'error', message: initial.problem });
+
+// Persist the design whenever it changes (the run and the UI state are not part of it).
+appStore.subscribe((state, previous) => {
+  if (
+    state.spec !== previous.spec ||
+    state.config !== previous.config ||
+    state.data !== previous.data
+  ) {
+    saveDesign({ spec: state.spec, config: state.config, data: state.data });
+  }
 });
 
 const selectBackend = (): void =>

@@ -2,8 +2,7 @@ import type { InputSpec } from '../spec/types';
 
 /** What a dataset offers each task: a class label or a regression vector per example. */
 export type TargetInfo =
-  | { kind: 'classification'; classes: number }
-  | { kind: 'regression'; dims: number };
+  { kind: 'classification'; classes: number } | { kind: 'regression'; dims: number };
 
 /** A target as the data menu describes it. */
 export type DescribedTarget = TargetInfo & { description: string };

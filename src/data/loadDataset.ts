@@ -20,9 +20,24 @@ interface Catalogue {
 
 /** Every built-in dataset, by kind. */
 export const DATASET_CATALOGUE: Record<DatasetKind, Catalogue> = {
-  toy2d: { label: '2-D points: circle, xor, wave, bowl', input: TOY2D_INPUT, targets: TOY2D_TARGETS, generate: generateToy2d },
-  shapes: { label: 'Images 12×12: shape, size, x, y', input: SHAPES_INPUT, targets: SHAPES_TARGETS, generate: generateShapes },
-  sequences: { label: 'Token sequences: mean, repeat, order', input: SEQUENCES_INPUT, targets: SEQUENCES_TARGETS, generate: generateSequences },
+  toy2d: {
+    label: '2-D points: circle, xor, wave, bowl',
+    input: TOY2D_INPUT,
+    targets: TOY2D_TARGETS,
+    generate: generateToy2d,
+  },
+  shapes: {
+    label: 'Images 12×12: shape, size, x, y',
+    input: SHAPES_INPUT,
+    targets: SHAPES_TARGETS,
+    generate: generateShapes,
+  },
+  sequences: {
+    label: 'Token sequences: mean, repeat, order',
+    input: SEQUENCES_INPUT,
+    targets: SEQUENCES_TARGETS,
+    generate: generateSequences,
+  },
 };
 
 function entry(kind: DatasetKind): Catalogue {

@@ -35,5 +35,10 @@ export function generateSequences(spec: DataSpec): Dataset {
     columns.repeat![i] = flip(repeat);
     columns.order![i] = flip(x[i * LENGTH]! < x[i * LENGTH + LENGTH - 1]! ? 1 : 0);
   }
-  return { name: 'sequences', input: SEQUENCES_INPUT, targets: targetInfos(SEQUENCES_TARGETS), ...splitColumns(x, columns, size, spec.valFraction) };
+  return {
+    name: 'sequences',
+    input: SEQUENCES_INPUT,
+    targets: targetInfos(SEQUENCES_TARGETS),
+    ...splitColumns(x, columns, size, spec.valFraction),
+  };
 }

@@ -48,5 +48,10 @@ export function generateShapes(spec: DataSpec): Dataset {
     columns.x![i] = cx / (SIDE - 1);
     columns.y![i] = cy / (SIDE - 1);
   }
-  return { name: 'shapes', input: SHAPES_INPUT, targets: targetInfos(SHAPES_TARGETS), ...splitColumns(x, columns, size, spec.valFraction) };
+  return {
+    name: 'shapes',
+    input: SHAPES_INPUT,
+    targets: targetInfos(SHAPES_TARGETS),
+    ...splitColumns(x, columns, size, spec.valFraction),
+  };
 }

@@ -30,8 +30,14 @@ export function generateToy2d(spec: DataSpec): Dataset {
     x[2 * i + 1] = x2;
     columns.circle![i] = flip(x1 * x1 + x2 * x2 < 0.49 ? 1 : 0);
     columns.xor![i] = flip(x1 * x2 > 0 ? 1 : 0);
-    columns.wave![i] = Math.sin(Math.PI * x1) * Math.cos((Math.PI * x2) / 2) + spec.noise * 0.3 * rng.normal();
+    columns.wave![i] =
+      Math.sin(Math.PI * x1) * Math.cos((Math.PI * x2) / 2) + spec.noise * 0.3 * rng.normal();
     columns.bowl![i] = x1 * x1 + x2 * x2 + spec.noise * 0.3 * rng.normal();
   }
-  return { name: 'toy2d', input: TOY2D_INPUT, targets: targetInfos(TOY2D_TARGETS), ...splitColumns(x, columns, size, spec.valFraction) };
+  return {
+    name: 'toy2d',
+    input: TOY2D_INPUT,
+    targets: targetInfos(TOY2D_TARGETS),
+    ...splitColumns(x, columns, size, spec.valFraction),
+  };
 }

@@ -21,18 +21,25 @@ describe('exportModel', () => {
   });
 
   // Every preset together uses every layer type, MMoE and the custom SelfAttention layer.
-  it.each(PRESETS.map((p) => [p.label, p] as const))('round-trips %s with identical predictions', async (_label, preset) => {
-    const run = makeTrainer({ spec: preset.spec, data: { ...preset.data, size: 60 }, config: { batchSize: 8 } });
-    await trainSteps(run.trainer, 3);
-    const loaded = await loadExportedModel(await exportModel(run.model, preset.spec));
-    expect(loaded.outputNames).toEqual(preset.spec.tasks.map((t) => t.name));
-    const original = run.model.predict(run.data.val.x) as tf.Tensor[];
-    const reloaded = loaded.predict(run.data.val.x) as tf.Tensor[];
-    for (let i = 0; i < original.length; i++) {
-      expect(await reloaded[i]!.data()).toEqual(await original[i]!.data());
-    }
-    tf.dispose([...original, ...reloaded]);
-    loaded.dispose();
-    run.dispose();
-  });
+  it.each(PRESETS.map((p) => [p.label, p] as const))(
+    'round-trips %s with identical predictions',
+    async (_label, preset) => {
+      const run = makeTrainer({
+        spec: preset.spec,
+        data: { ...preset.data, size: 60 },
+        config: { batchSize: 8 },
+      });
+      await trainSteps(run.trainer, 3);
+      const loaded = await loadExportedModel(await exportModel(run.model, preset.spec));
+      expect(loaded.outputNames).toEqual(preset.spec.tasks.map((t) => t.name));
+      const original = run.model.predict(run.data.val.x) as tf.Tensor[];
+      const reloaded = loaded.predict(run.data.val.x) as tf.Tensor[];
+      for (let i = 0; i < original.length; i++) {
+        expect(await reloaded[i]!.data()).toEqual(await original[i]!.data());
+      }
+      tf.dispose([...original, ...reloaded]);
+      loaded.dispose();
+      run.dispose();
+    },
+  );
 });

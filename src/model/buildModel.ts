@@ -1,23 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../data/random';
-import { encoderLayerName, expertLayerName, gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
+import {
+  encoderLayerName,
+  expertLayerName,
+  gateLayerName,
+  headLayerName,
+  outputLayerName,
+} from '../spec/naming';
 import { inputShape } from '../spec/shapes';
-import type { LayerSpec, LossKind, ModelSpec } from '../spec/types';
+import { outputActivationName } from '../spec/outputs';
+import type { LayerSpec, ModelSpec } from '../spec/types';
 import { SelfAttention } from './selfAttention';
-
-/** The output activation each loss expects: exported models predict probabilities, not logits. */
-export function outputActivation(loss: LossKind): 'softmax' | 'sigmoid' | 'linear' {
-  if (loss === 'softmaxCrossEntropy') return 'softmax';
-  if (loss === 'sigmoidBinaryCrossEntropy') return 'sigmoid';
-  return 'linear';
-}
 
 type Apply = (x: tf.SymbolicTensor) => tf.SymbolicTensor;
 
 /** Makes the tf.js layer for one spec layer; `nextSeed` keeps initialization reproducible. */
-function makeLayer(name: string, layer: LayerSpec, vocabSize: number, nextSeed: () => number, inputRank: number): Apply {
+function makeLayer(
+  name: string,
+  layer: LayerSpec,
+  vocabSize: number,
+  nextSeed: () => number,
+  inputRank: number,
+): Apply {
   const glorot = () => tf.initializers.glorotUniform({ seed: nextSeed() });
-  const wrap = (l: tf.layers.Layer): Apply => (x) => l.apply(x) as tf.SymbolicTensor;
+  const wrap =
+    (l: tf.layers.Layer): Apply =>
+    (x) =>
+      l.apply(x) as tf.SymbolicTensor;
   switch (layer.type) {
     case 'dense':
       return wrap(
@@ -49,21 +58,58 @@ function makeLayer(name: string, layer: LayerSpec, vocabSize: number, nextSeed: 
         }),
       );
     case 'maxPool2d':
-      return wrap(tf.layers.maxPooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }));
+      return wrap(
+        tf.layers.maxPooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }),
+      );
     case 'avgPool2d':
-      return wrap(tf.layers.averagePooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }));
+      return wrap(
+        tf.layers.averagePooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }),
+      );
     case 'flatten':
       return wrap(tf.layers.flatten({ name }));
     case 'globalAvgPool':
-      return wrap(inputRank === 3 ? tf.layers.globalAveragePooling2d({ name }) : tf.layers.globalAveragePooling1d({ name }));
+      return wrap(
+        inputRank === 3
+          ? tf.layers.globalAveragePooling2d({ name })
+          : tf.layers.globalAveragePooling1d({ name }),
+      );
     case 'embedding':
-      return wrap(tf.layers.embedding({ name, inputDim: vocabSize, outputDim: layer.outputDim, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: nextSeed() }) }));
+      return wrap(
+        tf.layers.embedding({
+          name,
+          inputDim: vocabSize,
+          outputDim: layer.outputDim,
+          embeddingsInitializer: tf.initializers.randomUniform({
+            minval: -0.05,
+            maxval: 0.05,
+            seed: nextSeed(),
+          }),
+        }),
+      );
     case 'lstm':
-      return wrap(tf.layers.lstm({ name, units: layer.units, returnSequences: layer.returnSequences, kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }) }));
+      return wrap(
+        tf.layers.lstm({
+          name,
+          units: layer.units,
+          returnSequences: layer.returnSequences,
+          kernelInitializer: glorot(),
+          recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }),
+        }),
+      );
     case 'gru':
-      return wrap(tf.layers.gru({ name, units: layer.units, returnSequences: layer.returnSequences, kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }) }));
+      return wrap(
+        tf.layers.gru({
+          name,
+          units: layer.units,
+          returnSequences: layer.returnSequences,
+          kernelInitializer: glorot(),
+          recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }),
+        }),
+      );
     case 'selfAttention':
-      return wrap(new SelfAttention({ name, heads: layer.heads, keyDim: layer.keyDim, seed: nextSeed() }));
+      return wrap(
+        new SelfAttention({ name, heads: layer.heads, keyDim: layer.keyDim, seed: nextSeed() }),
+      );
   }
 }
 
@@ -76,23 +122,55 @@ export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
   let purpose = 100;
   const nextSeed = (): number => deriveSeed(seed, purpose++);
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
-  const chain = (x: tf.SymbolicTensor, layers: LayerSpec[], name: (i: number, l: LayerSpec) => string) =>
-    layers.reduce((h, layer, i) => makeLayer(name(i, layer), layer, vocabSize, nextSeed, h.shape.length - 1)(h), x);
+  const chain = (
+    x: tf.SymbolicTensor,
+    layers: LayerSpec[],
+    name: (i: number, l: LayerSpec) => string,
+  ) =>
+    layers.reduce(
+      (h, layer, i) => makeLayer(name(i, layer), layer, vocabSize, nextSeed, h.shape.length - 1)(h),
+      x,
+    );
 
-  const input = tf.input({ shape: inputShape(spec.input), name: 'input', dtype: spec.input.kind === 'tokens' ? 'int32' : 'float32' });
+  const input = tf.input({
+    shape: inputShape(spec.input),
+    name: 'input',
+    dtype: spec.input.kind === 'tokens' ? 'int32' : 'float32',
+  });
   let sharedFor: (task: string) => tf.SymbolicTensor;
   if (spec.sharing.mode === 'mmoe') {
-    const experts = Array.from({ length: spec.sharing.experts }, (_, e) => chain(input, spec.encoder, (i, l) => expertLayerName(e, i, l)));
+    const experts = Array.from({ length: spec.sharing.experts }, (_, e) =>
+      chain(input, spec.encoder, (i, l) => expertLayerName(e, i, l)),
+    );
     const width = experts[0]!.shape[1]!;
     // Stack the expert vectors to [E, d]; each task's gate [E] mixes them with a dot product.
-    const stacked = tf.layers.concatenate({ name: 'shared_experts', axis: 1 }).apply(
-      experts.map((h, e) => tf.layers.reshape({ name: `shared_expert${e + 1}_stack`, targetShape: [1, width] }).apply(h) as tf.SymbolicTensor),
-    ) as tf.SymbolicTensor;
-    const gateInput = input.shape.length > 2 ? (tf.layers.flatten({ name: 'gate_input' }).apply(input) as tf.SymbolicTensor) : input;
+    const stacked = tf.layers
+      .concatenate({ name: 'shared_experts', axis: 1 })
+      .apply(
+        experts.map(
+          (h, e) =>
+            tf.layers
+              .reshape({ name: `shared_expert${e + 1}_stack`, targetShape: [1, width] })
+              .apply(h) as tf.SymbolicTensor,
+        ),
+      ) as tf.SymbolicTensor;
+    const gateInput =
+      input.shape.length > 2
+        ? (tf.layers.flatten({ name: 'gate_input' }).apply(input) as tf.SymbolicTensor)
+        : input;
     const count = spec.sharing.experts;
     sharedFor = (task) => {
-      const gate = tf.layers.dense({ name: gateLayerName(task), units: count, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) }).apply(gateInput) as tf.SymbolicTensor;
-      return tf.layers.dot({ name: `${task}_mixture`, axes: [1, 1] }).apply([gate, stacked]) as tf.SymbolicTensor;
+      const gate = tf.layers
+        .dense({
+          name: gateLayerName(task),
+          units: count,
+          activation: 'softmax',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
+        })
+        .apply(gateInput) as tf.SymbolicTensor;
+      return tf.layers
+        .dot({ name: `${task}_mixture`, axes: [1, 1] })
+        .apply([gate, stacked]) as tf.SymbolicTensor;
     };
   } else {
     const shared = chain(input, spec.encoder, encoderLayerName);
@@ -101,7 +179,12 @@ export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
   const outputs = spec.tasks.map((task) => {
     const h = chain(sharedFor(task.name), task.head, (i, l) => headLayerName(task.name, i, l));
     return tf.layers
-      .dense({ name: outputLayerName(task.name), units: task.outputUnits, activation: outputActivation(task.loss), kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) })
+      .dense({
+        name: outputLayerName(task.name),
+        units: task.outputUnits,
+        activation: outputActivationName(task.loss),
+        kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
+      })
       .apply(h) as tf.SymbolicTensor;
   });
   return tf.model({ inputs: input, outputs, name: 'mtl_playground' });
@@ -128,7 +211,9 @@ export interface ParameterGroups {
 export function sharedLayerNames(spec: ModelSpec): string[] {
   if (spec.sharing.mode === 'mmoe') {
     const experts = spec.sharing.experts;
-    return Array.from({ length: experts }, (_, e) => spec.encoder.map((l, i) => expertLayerName(e, i, l))).flat();
+    return Array.from({ length: experts }, (_, e) =>
+      spec.encoder.map((l, i) => expertLayerName(e, i, l)),
+    ).flat();
   }
   return spec.encoder.map((l, i) => encoderLayerName(i, l));
 }
@@ -147,20 +232,32 @@ export function taskLayerNames(spec: ModelSpec, index: number): string[] {
 export function parameterGroups(model: tf.LayersModel, spec: ModelSpec): ParameterGroups {
   return {
     shared: sharedLayerNames(spec).flatMap((name) => layerVariables(model, name)),
-    tasks: spec.tasks.map((_, i) => taskLayerNames(spec, i).flatMap((name) => layerVariables(model, name))),
+    tasks: spec.tasks.map((_, i) =>
+      taskLayerNames(spec, i).flatMap((name) => layerVariables(model, name)),
+    ),
   };
 }
 
 /** The kernels of Dense layers with an L2 factor, for the Trainer to penalize. */
-export function l2Penalties(model: tf.LayersModel, spec: ModelSpec): { variable: tf.Variable; l2: number }[] {
+export function l2Penalties(
+  model: tf.LayersModel,
+  spec: ModelSpec,
+): { variable: tf.Variable; l2: number }[] {
   const named = (layers: LayerSpec[], name: (i: number, l: LayerSpec) => string) =>
-    layers.flatMap((l, i) => (l.type === 'dense' && l.l2 > 0 ? [{ name: name(i, l), l2: l.l2 }] : []));
+    layers.flatMap((l, i) =>
+      l.type === 'dense' && l.l2 > 0 ? [{ name: name(i, l), l2: l.l2 }] : [],
+    );
   const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
   const entries = [
     ...Array.from({ length: copies }, (_, e) =>
-      named(spec.encoder, (i, l) => (spec.sharing.mode === 'mmoe' ? expertLayerName(e, i, l) : encoderLayerName(i, l))),
+      named(spec.encoder, (i, l) =>
+        spec.sharing.mode === 'mmoe' ? expertLayerName(e, i, l) : encoderLayerName(i, l),
+      ),
     ).flat(),
     ...spec.tasks.flatMap((t) => named(t.head, (i, l) => headLayerName(t.name, i, l))),
   ];
-  return entries.map(({ name, l2 }) => ({ variable: model.getLayer(name).trainableWeights[0]!.read() as tf.Variable, l2 }));
+  return entries.map(({ name, l2 }) => ({
+    variable: model.getLayer(name).trainableWeights[0]!.read() as tf.Variable,
+    l2,
+  }));
 }

@@ -13,7 +13,9 @@ function reference(x: number[][]): number[][] {
     const max = Math.max(...scores);
     const weights = scores.map((s) => Math.exp(s - max));
     const total = weights.reduce((a, b) => a + b, 0);
-    return Array.from({ length: d }, (_, c) => x.reduce((s, vj, j) => s + (weights[j]! / total) * vj[c]!, 0));
+    return Array.from({ length: d }, (_, c) =>
+      x.reduce((s, vj, j) => s + (weights[j]! / total) * vj[c]!, 0),
+    );
   });
   return x.map((xi, i) => {
     const r = xi.map((v, c) => v + attended[i]![c]!);
@@ -60,7 +62,10 @@ describe('SelfAttention', () => {
     const x = tf.randomNormal([3, 4, 6], 0, 1, 'float32', 9);
     layer.apply(x);
     const variables = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { grads } = tf.variableGrads(() => tf.sum(tf.square(layer.apply(x) as tf.Tensor)) as tf.Scalar, variables);
+    const { grads } = tf.variableGrads(
+      () => tf.sum(tf.square(layer.apply(x) as tf.Tensor)) as tf.Scalar,
+      variables,
+    );
     expect(Object.keys(grads)).toHaveLength(10);
   });
 });

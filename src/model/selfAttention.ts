@@ -38,7 +38,12 @@ export class SelfAttention extends tf.layers.Layer {
     let offset = 0;
     const kernel = (name: string, rows: number, cols: number) => {
       const seed = this.seed === undefined ? undefined : this.seed + offset++;
-      this.weightsByName[name] = this.addWeight(name, [rows, cols], 'float32', tf.initializers.glorotUniform({ seed }));
+      this.weightsByName[name] = this.addWeight(
+        name,
+        [rows, cols],
+        'float32',
+        tf.initializers.glorotUniform({ seed }),
+      );
     };
     const vector = (name: string, size: number, init: ReturnType<typeof tf.initializers.zeros>) => {
       this.weightsByName[name] = this.addWeight(name, [size], 'float32', init);
@@ -67,7 +72,12 @@ export class SelfAttention extends tf.layers.Layer {
       // [batch·steps, d] → [batch, heads, steps, keyDim]
       const project = (p: string): tf.Tensor4D =>
         tf.transpose(
-          tf.reshape(tf.add(tf.matMul(flat, w(`${p}_kernel`) as tf.Tensor2D), w(`${p}_bias`)), [batch, steps, this.heads, this.keyDim]),
+          tf.reshape(tf.add(tf.matMul(flat, w(`${p}_kernel`) as tf.Tensor2D), w(`${p}_bias`)), [
+            batch,
+            steps,
+            this.heads,
+            this.keyDim,
+          ]),
           [0, 2, 1, 3],
         );
       const q = project('query');
@@ -75,8 +85,14 @@ export class SelfAttention extends tf.layers.Layer {
       const v = project('value');
       const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));
       const context = tf.matMul(tf.softmax(scores), v); // [batch, heads, steps, keyDim]
-      const merged = tf.reshape(tf.transpose(context, [0, 2, 1, 3]), [batch * steps, this.heads * this.keyDim]);
-      const attended = tf.reshape(tf.add(tf.matMul(merged, w('output_kernel') as tf.Tensor2D), w('output_bias')), [batch, steps, d]);
+      const merged = tf.reshape(tf.transpose(context, [0, 2, 1, 3]), [
+        batch * steps,
+        this.heads * this.keyDim,
+      ]);
+      const attended = tf.reshape(
+        tf.add(tf.matMul(merged, w('output_kernel') as tf.Tensor2D), w('output_bias')),
+        [batch, steps, d],
+      );
       const residual = tf.add(x, attended);
       const { mean, variance } = tf.moments(residual, -1, true);
       const normed = tf.div(tf.sub(residual, mean), tf.sqrt(tf.add(variance, EPSILON)));
@@ -85,7 +101,11 @@ export class SelfAttention extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    const config: tf.serialization.ConfigDict = { ...super.getConfig(), heads: this.heads, keyDim: this.keyDim };
+    const config: tf.serialization.ConfigDict = {
+      ...super.getConfig(),
+      heads: this.heads,
+      keyDim: this.keyDim,
+    };
     if (this.seed !== undefined) config.seed = this.seed;
     return config;
   }

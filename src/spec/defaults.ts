@@ -1,7 +1,13 @@
 import type { DataSpec, ModelSpec, TrainConfig } from './types';
 
 /** The example a new visitor sees: circle (classification) and wave (regression) from one encoder. */
-export const DEFAULT_DATA: DataSpec = { kind: 'toy2d', size: 1000, noise: 0.1, valFraction: 0.2, seed: 1 };
+export const DEFAULT_DATA: DataSpec = {
+  kind: 'toy2d',
+  size: 1000,
+  noise: 0.1,
+  valFraction: 0.2,
+  seed: 1,
+};
 
 /** Two dense shared layers, one linear output head per task. */
 export const DEFAULT_MODEL: ModelSpec = {
@@ -12,7 +18,14 @@ export const DEFAULT_MODEL: ModelSpec = {
     { type: 'dense', units: 16, activation: 'relu', l2: 0 },
   ],
   tasks: [
-    { name: 'circle', target: 'circle', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    {
+      name: 'circle',
+      target: 'circle',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
     { name: 'wave', target: 'wave', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
   ],
 };

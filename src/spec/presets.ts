@@ -10,10 +10,23 @@ export interface Preset {
   config: TrainConfig;
 }
 
-const lambdasOf = (spec: ModelSpec): Record<string, number> => Object.fromEntries(spec.tasks.map((t) => [t.name, 1]));
+const lambdasOf = (spec: ModelSpec): Record<string, number> =>
+  Object.fromEntries(spec.tasks.map((t) => [t.name, 1]));
 
-function preset(id: string, label: string, data: DataSpec, spec: ModelSpec, config: Partial<TrainConfig> = {}): Preset {
-  return { id, label, data, spec, config: { ...DEFAULT_TRAIN, ...config, lambdas: lambdasOf(spec) } };
+function preset(
+  id: string,
+  label: string,
+  data: DataSpec,
+  spec: ModelSpec,
+  config: Partial<TrainConfig> = {},
+): Preset {
+  return {
+    id,
+    label,
+    data,
+    spec,
+    config: { ...DEFAULT_TRAIN, ...config, lambdas: lambdasOf(spec) },
+  };
 }
 
 const shapesCnn: ModelSpec = {
@@ -28,7 +41,14 @@ const shapesCnn: ModelSpec = {
     { type: 'dense', units: 32, activation: 'relu', l2: 0 },
   ],
   tasks: [
-    { name: 'shape', target: 'shape', head: [], outputUnits: 3, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    {
+      name: 'shape',
+      target: 'shape',
+      head: [],
+      outputUnits: 3,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
     { name: 'size', target: 'size', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
     { name: 'x', target: 'x', head: [], outputUnits: 1, loss: 'huber', metric: 'r2' },
   ],
@@ -42,9 +62,30 @@ const mmoe2d: ModelSpec = {
     { type: 'dense', units: 8, activation: 'relu', l2: 0 },
   ],
   tasks: [
-    { name: 'circle', target: 'circle', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
-    { name: 'xor', target: 'xor', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
-    { name: 'bowl', target: 'bowl', head: [{ type: 'dense', units: 8, activation: 'relu', l2: 0 }], outputUnits: 1, loss: 'mse', metric: 'r2' },
+    {
+      name: 'circle',
+      target: 'circle',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
+    {
+      name: 'xor',
+      target: 'xor',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
+    {
+      name: 'bowl',
+      target: 'bowl',
+      head: [{ type: 'dense', units: 8, activation: 'relu', l2: 0 }],
+      outputUnits: 1,
+      loss: 'mse',
+      metric: 'r2',
+    },
   ],
 };
 
@@ -58,7 +99,14 @@ const attention: ModelSpec = {
   ],
   tasks: [
     { name: 'mean', target: 'mean', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
-    { name: 'repeat', target: 'repeat', head: [{ type: 'dense', units: 16, activation: 'relu', l2: 0 }], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' },
+    {
+      name: 'repeat',
+      target: 'repeat',
+      head: [{ type: 'dense', units: 16, activation: 'relu', l2: 0 }],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
   ],
 };
 
@@ -68,14 +116,36 @@ const lstm: ModelSpec = {
     { type: 'embedding', outputDim: 8 },
     { type: 'lstm', units: 16, returnSequences: false },
   ],
-  tasks: [attention.tasks[0]!, { name: 'order', target: 'order', head: [], outputUnits: 2, loss: 'softmaxCrossEntropy', metric: 'accuracy' }],
+  tasks: [
+    attention.tasks[0]!,
+    {
+      name: 'order',
+      target: 'order',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
+  ],
 };
 
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
   preset('toy2d', '2-D toy (2 tasks)', DEFAULT_DATA, DEFAULT_MODEL),
   preset('mmoe', 'MMoE on 2-D points (3 tasks, 4 experts)', DEFAULT_DATA, mmoe2d),
-  preset('cnn', 'CNN on 12×12 shapes (3 tasks)', { ...DEFAULT_DATA, kind: 'shapes', size: 1200 }, shapesCnn, { learningRate: 0.005 }),
-  preset('attention', 'Self-attention on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, attention, { learningRate: 0.005 }),
+  preset(
+    'cnn',
+    'CNN on 12×12 shapes (3 tasks)',
+    { ...DEFAULT_DATA, kind: 'shapes', size: 1200 },
+    shapesCnn,
+    { learningRate: 0.005 },
+  ),
+  preset(
+    'attention',
+    'Self-attention on token sequences (2 tasks)',
+    { ...DEFAULT_DATA, kind: 'sequences' },
+    attention,
+    { learningRate: 0.005 },
+  ),
   preset('lstm', 'LSTM on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, lstm),
 ];

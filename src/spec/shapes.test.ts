@@ -10,8 +10,20 @@ import type { InputSpec, LayerSpec, ModelSpec, TaskSpec } from './types';
 
 beforeAll(useCpuBackend);
 
-const task = (name: string, head: LayerSpec[] = []): TaskSpec => ({ name, target: name, head, outputUnits: 3, loss: 'softmaxCrossEntropy', metric: 'accuracy' });
-const spec = (input: InputSpec, encoder: LayerSpec[], mmoe = 0, head: LayerSpec[] = []): ModelSpec => ({
+const task = (name: string, head: LayerSpec[] = []): TaskSpec => ({
+  name,
+  target: name,
+  head,
+  outputUnits: 3,
+  loss: 'softmaxCrossEntropy',
+  metric: 'accuracy',
+});
+const spec = (
+  input: InputSpec,
+  encoder: LayerSpec[],
+  mmoe = 0,
+  head: LayerSpec[] = [],
+): ModelSpec => ({
   input,
   sharing: mmoe ? { mode: 'mmoe', experts: mmoe } : { mode: 'hard' },
   encoder,
@@ -23,32 +35,106 @@ const tokens: InputSpec = { kind: 'tokens', length: 6, vocabSize: 7 };
 const dense = (units: number): LayerSpec => ({ type: 'dense', units, activation: 'tanh', l2: 0 });
 
 const cases: [string, ModelSpec][] = [
-  ['dense, dropout, batch norm, layer norm', spec(features, [dense(7), newLayer('dropout'), newLayer('batchNorm'), dense(4), newLayer('layerNorm')])],
+  [
+    'dense, dropout, batch norm, layer norm',
+    spec(features, [
+      dense(7),
+      newLayer('dropout'),
+      newLayer('batchNorm'),
+      dense(4),
+      newLayer('layerNorm'),
+    ]),
+  ],
   ['no encoder', spec(features, [], 0, [dense(6)])],
   [
     'conv same/valid with strides, pools, flatten',
     spec(image, [
-      { type: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+      {
+        type: 'conv2d',
+        filters: 4,
+        kernelSize: 3,
+        strides: 1,
+        padding: 'same',
+        activation: 'relu',
+      },
       newLayer('batchNorm'),
-      { type: 'conv2d', filters: 5, kernelSize: 3, strides: 2, padding: 'valid', activation: 'elu' },
+      {
+        type: 'conv2d',
+        filters: 5,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'valid',
+        activation: 'elu',
+      },
       { type: 'maxPool2d', poolSize: 2, strides: 1 },
       { type: 'avgPool2d', poolSize: 2, strides: 2 },
       newLayer('flatten'),
       dense(6),
     ]),
   ],
-  ['conv then global average pooling 2-D', spec(image, [{ type: 'conv2d', filters: 6, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' }, newLayer('globalAvgPool')])],
-  ['embedding, LSTM and GRU', spec(tokens, [{ type: 'embedding', outputDim: 5 }, { type: 'lstm', units: 4, returnSequences: true }, { type: 'gru', units: 3, returnSequences: false }])],
-  ['embedding, self-attention, layer norm, global pooling 1-D', spec(tokens, [{ type: 'embedding', outputDim: 8 }, { type: 'selfAttention', heads: 2, keyDim: 3 }, newLayer('layerNorm'), newLayer('globalAvgPool')])],
+  [
+    'conv then global average pooling 2-D',
+    spec(image, [
+      {
+        type: 'conv2d',
+        filters: 6,
+        kernelSize: 5,
+        strides: 1,
+        padding: 'valid',
+        activation: 'relu',
+      },
+      newLayer('globalAvgPool'),
+    ]),
+  ],
+  [
+    'embedding, LSTM and GRU',
+    spec(tokens, [
+      { type: 'embedding', outputDim: 5 },
+      { type: 'lstm', units: 4, returnSequences: true },
+      { type: 'gru', units: 3, returnSequences: false },
+    ]),
+  ],
+  [
+    'embedding, self-attention, layer norm, global pooling 1-D',
+    spec(tokens, [
+      { type: 'embedding', outputDim: 8 },
+      { type: 'selfAttention', heads: 2, keyDim: 3 },
+      newLayer('layerNorm'),
+      newLayer('globalAvgPool'),
+    ]),
+  ],
   [
     'sequence heads',
     {
       ...spec(tokens, [{ type: 'embedding', outputDim: 4 }, dense(5)]),
-      tasks: [task('a', [{ type: 'gru', units: 2, returnSequences: false }]), task('b', [newLayer('globalAvgPool')])],
+      tasks: [
+        task('a', [{ type: 'gru', units: 2, returnSequences: false }]),
+        task('b', [newLayer('globalAvgPool')]),
+      ],
     },
   ],
-  ['MMoE with 3 experts', spec(features, [dense(6), newLayer('batchNorm'), dense(4)], 3, [dense(5)])],
-  ['MMoE on images', spec(image, [{ type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }, newLayer('flatten')], 2)],
+  [
+    'MMoE with 3 experts',
+    spec(features, [dense(6), newLayer('batchNorm'), dense(4)], 3, [dense(5)]),
+  ],
+  [
+    'MMoE on images',
+    spec(
+      image,
+      [
+        {
+          type: 'conv2d',
+          filters: 2,
+          kernelSize: 3,
+          strides: 1,
+          padding: 'same',
+          activation: 'relu',
+        },
+        newLayer('flatten'),
+      ],
+      2,
+    ),
+  ],
   ...PRESETS.map((p): [string, ModelSpec] => [`preset ${p.id}`, p.spec]),
 ];
 
@@ -60,11 +146,19 @@ describe('inferShapes', () => {
     expect(shapes.problems).toEqual([]);
     const model = buildModel(s, 1);
     expect(shapes.totalParams).toBe(model.trainableWeights.reduce((n, w) => n + size(w), 0));
-    expect(shapes.nonTrainableParams).toBe(model.nonTrainableWeights.reduce((n, w) => n + size(w), 0));
-    const layers = [...shapes.encoder, ...shapes.tasks.flatMap((t) => [...(t.gate ? [t.gate] : []), ...t.head, t.output])];
+    expect(shapes.nonTrainableParams).toBe(
+      model.nonTrainableWeights.reduce((n, w) => n + size(w), 0),
+    );
+    const layers = [
+      ...shapes.encoder,
+      ...shapes.tasks.flatMap((t) => [...(t.gate ? [t.gate] : []), ...t.head, t.output]),
+    ];
     for (const layer of layers) {
       const built = model.getLayer(layer.name);
-      expect(built.trainableWeights.reduce((n, w) => n + size(w), 0), layer.name).toBe(layer.params);
+      expect(
+        built.trainableWeights.reduce((n, w) => n + size(w), 0),
+        layer.name,
+      ).toBe(layer.params);
       expect((built.outputShape as number[]).slice(1), layer.name).toEqual(layer.shape);
     }
     expect(model.outputNames).toEqual(s.tasks.map((t) => t.name));
@@ -77,14 +171,46 @@ describe('inferShapes', () => {
   });
 
   it.each([
-    ['Conv2D on a vector', spec(features, [newLayer('conv2d')]), "Shared layer 1: Conv2D needs an image input [h, w, c]; this input is [5]"],
-    ['Dense after Conv2D', spec(image, [newLayer('conv2d'), dense(3)]), 'Shared layer 2: Dense needs [features] or [steps, features]; this input is [9, 8, 8]: add Flatten or GlobalAveragePooling before it'],
-    ['a head left with an image', spec(image, [newLayer('conv2d')]), "Task 'a': its head ends with [9, 8, 8]; add GlobalAveragePooling, Flatten or a recurrent layer without return sequences before the output"],
-    ['token ids into Dense', spec(tokens, [dense(3)]), 'Shared layer 1: Token input [6] needs an Embedding first: it turns token ids into vectors (Dense cannot read ids)'],
-    ['Embedding after Dense', spec(features, [dense(3), newLayer('embedding')]), 'Shared layer 2: Embedding reads token ids, so it must come first on a token input; this input is [3]'],
-    ['LSTM on a vector', spec(features, [newLayer('lstm')]), 'Shared layer 1: LSTM needs a sequence [steps, features]; this input is [5]'],
-    ['a window larger than the image', spec(image, [{ type: 'maxPool2d', poolSize: 10, strides: 1 }]), "Shared layer 1: MaxPooling2D window 10 does not fit its 9×8 input (use a smaller window or padding 'same')"],
-    ['MMoE experts ending in a sequence', spec(tokens, [newLayer('embedding')], 2), 'MMoE mixes expert vectors, but an expert outputs [6, 16]: end it with Flatten or GlobalAveragePooling'],
+    [
+      'Conv2D on a vector',
+      spec(features, [newLayer('conv2d')]),
+      'Shared layer 1: Conv2D needs an image input [h, w, c]; this input is [5]',
+    ],
+    [
+      'Dense after Conv2D',
+      spec(image, [newLayer('conv2d'), dense(3)]),
+      'Shared layer 2: Dense needs [features] or [steps, features]; this input is [9, 8, 8]: add Flatten or GlobalAveragePooling before it',
+    ],
+    [
+      'a head left with an image',
+      spec(image, [newLayer('conv2d')]),
+      "Task 'a': its head ends with [9, 8, 8]; add GlobalAveragePooling, Flatten or a recurrent layer without return sequences before the output",
+    ],
+    [
+      'token ids into Dense',
+      spec(tokens, [dense(3)]),
+      'Shared layer 1: Token input [6] needs an Embedding first: it turns token ids into vectors (Dense cannot read ids)',
+    ],
+    [
+      'Embedding after Dense',
+      spec(features, [dense(3), newLayer('embedding')]),
+      'Shared layer 2: Embedding reads token ids, so it must come first on a token input; this input is [3]',
+    ],
+    [
+      'LSTM on a vector',
+      spec(features, [newLayer('lstm')]),
+      'Shared layer 1: LSTM needs a sequence [steps, features]; this input is [5]',
+    ],
+    [
+      'a window larger than the image',
+      spec(image, [{ type: 'maxPool2d', poolSize: 10, strides: 1 }]),
+      "Shared layer 1: MaxPooling2D window 10 does not fit its 9×8 input (use a smaller window or padding 'same')",
+    ],
+    [
+      'MMoE experts ending in a sequence',
+      spec(tokens, [newLayer('embedding')], 2),
+      'MMoE mixes expert vectors, but an expert outputs [6, 16]: end it with Flatten or GlobalAveragePooling',
+    ],
   ])('explains %s', (_label, s, message) => {
     expect(inferShapes(s).problems.map((p) => p.message)).toContain(message);
   });

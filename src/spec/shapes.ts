@@ -1,5 +1,11 @@
 import { formatShape, layerResult, type Shape } from './layerShapes';
-import { encoderLayerName, expertLayerName, gateLayerName, headLayerName, outputLayerName } from './naming';
+import {
+  encoderLayerName,
+  expertLayerName,
+  gateLayerName,
+  headLayerName,
+  outputLayerName,
+} from './naming';
 import type { InputSpec, LayerSpec, ModelSpec, Problem } from './types';
 
 export type { Shape } from './layerShapes';
@@ -49,7 +55,15 @@ interface Chain {
   tokens: boolean;
 }
 
-function chain(layers: LayerSpec[], names: string[], start: Chain, vocabSize: number, where: (i: number) => string, label: (i: number) => string, problems: Problem[]): Chain {
+function chain(
+  layers: LayerSpec[],
+  names: string[],
+  start: Chain,
+  vocabSize: number,
+  where: (i: number) => string,
+  label: (i: number) => string,
+  problems: Problem[],
+): Chain {
   let shape = start.out;
   let tokens = start.tokens;
   const shapes: LayerShape[] = [];
@@ -65,14 +79,20 @@ function chain(layers: LayerSpec[], names: string[], start: Chain, vocabSize: nu
       shape = null;
       return;
     }
-    shapes.push({ name: names[i]!, shape: r.shape, params: r.params, nonTrainable: r.nonTrainable });
+    shapes.push({
+      name: names[i]!,
+      shape: r.shape,
+      params: r.params,
+      nonTrainable: r.nonTrainable,
+    });
     shape = r.shape;
     tokens = false;
   });
   return { layers: shapes, out: shape, tokens };
 }
 
-const sum = (xs: LayerShape[], key: 'params' | 'nonTrainable'): number => xs.reduce((s, l) => s + l[key], 0);
+const sum = (xs: LayerShape[], key: 'params' | 'nonTrainable'): number =>
+  xs.reduce((s, l) => s + l[key], 0);
 
 /** Infers every layer's output shape and weight counts without building anything. */
 export function inferShapes(spec: ModelSpec): ModelShapes {
@@ -92,19 +112,36 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
   );
   let sharedShape = encoder.out;
   if (encoder.tokens && spec.tasks.length > 0) {
-    problems.push({ where: 'encoder', message: `Token input ${formatShape(input)} needs an Embedding first: add one to the ${mmoe ? 'expert' : 'shared encoder'}` });
+    problems.push({
+      where: 'encoder',
+      message: `Token input ${formatShape(input)} needs an Embedding first: add one to the ${mmoe ? 'expert' : 'shared encoder'}`,
+    });
     sharedShape = null;
   }
   if (mmoe && sharedShape && sharedShape.length !== 1) {
-    problems.push({ where: 'sharing', message: `MMoE mixes expert vectors, but an expert outputs ${formatShape(sharedShape)}: end it with Flatten or GlobalAveragePooling` });
+    problems.push({
+      where: 'sharing',
+      message: `MMoE mixes expert vectors, but an expert outputs ${formatShape(sharedShape)}: end it with Flatten or GlobalAveragePooling`,
+    });
     sharedShape = null;
   }
   if (mmoe && spec.input.kind === 'tokens') {
-    problems.push({ where: 'sharing', message: 'MMoE gates read the input as numbers, which token ids are not: use hard sharing for token inputs' });
+    problems.push({
+      where: 'sharing',
+      message:
+        'MMoE gates read the input as numbers, which token ids are not: use hard sharing for token inputs',
+    });
   }
   const gateIn = input.reduce((a, b) => a * b, 1);
   const tasks = spec.tasks.map((task) => {
-    const gate: LayerShape | null = mmoe ? { name: gateLayerName(task.name), shape: [copies], params: gateIn * copies + copies, nonTrainable: 0 } : null;
+    const gate: LayerShape | null = mmoe
+      ? {
+          name: gateLayerName(task.name),
+          shape: [copies],
+          params: gateIn * copies + copies,
+          nonTrainable: 0,
+        }
+      : null;
     const head = chain(
       task.head,
       task.head.map((l, i) => headLayerName(task.name, i, l)),
@@ -116,15 +153,37 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
     );
     let outputParams = 0;
     if (head.out && head.out.length !== 1) {
-      problems.push({ where: `task:${task.name}`, message: `Task '${task.name}': its head ends with ${formatShape(head.out)}; add GlobalAveragePooling, Flatten or a recurrent layer without return sequences before the output` });
+      problems.push({
+        where: `task:${task.name}`,
+        message: `Task '${task.name}': its head ends with ${formatShape(head.out)}; add GlobalAveragePooling, Flatten or a recurrent layer without return sequences before the output`,
+      });
     } else if (head.out) {
       outputParams = head.out[0]! * task.outputUnits + task.outputUnits;
     }
-    const output: LayerShape = { name: outputLayerName(task.name), shape: [task.outputUnits], params: outputParams, nonTrainable: 0 };
+    const output: LayerShape = {
+      name: outputLayerName(task.name),
+      shape: [task.outputUnits],
+      params: outputParams,
+      nonTrainable: 0,
+    };
     return { name: task.name, gate, head: head.layers, output };
   });
   const sharedParams = sum(encoder.layers, 'params') * copies;
-  const taskParams = tasks.reduce((s, t) => s + (t.gate?.params ?? 0) + sum(t.head, 'params') + t.output.params, 0);
-  const nonTrainableParams = sum(encoder.layers, 'nonTrainable') * copies + tasks.reduce((s, t) => s + sum(t.head, 'nonTrainable'), 0);
-  return { input, encoder: encoder.layers, sharedShape, sharedParams, tasks, totalParams: sharedParams + taskParams, nonTrainableParams, problems };
+  const taskParams = tasks.reduce(
+    (s, t) => s + (t.gate?.params ?? 0) + sum(t.head, 'params') + t.output.params,
+    0,
+  );
+  const nonTrainableParams =
+    sum(encoder.layers, 'nonTrainable') * copies +
+    tasks.reduce((s, t) => s + sum(t.head, 'nonTrainable'), 0);
+  return {
+    input,
+    encoder: encoder.layers,
+    sharedShape,
+    sharedParams,
+    tasks,
+    totalParams: sharedParams + taskParams,
+    nonTrainableParams,
+    problems,
+  };
 }

@@ -15,7 +15,14 @@ export type LayerSpec =
   | { type: 'dropout'; rate: number }
   | { type: 'batchNorm' }
   | { type: 'layerNorm' }
-  | { type: 'conv2d'; filters: number; kernelSize: number; strides: number; padding: Padding; activation: Activation }
+  | {
+      type: 'conv2d';
+      filters: number;
+      kernelSize: number;
+      strides: number;
+      padding: Padding;
+      activation: Activation;
+    }
   | { type: 'maxPool2d'; poolSize: number; strides: number }
   | { type: 'avgPool2d'; poolSize: number; strides: number }
   | { type: 'flatten' }
@@ -35,7 +42,13 @@ export type InputSpec =
   | { kind: 'tokens'; length: number; vocabSize: number };
 
 /** Per-task training losses. The loss also fixes the output activation (softmax, sigmoid, linear). */
-export const LOSSES = ['softmaxCrossEntropy', 'sigmoidBinaryCrossEntropy', 'mse', 'mae', 'huber'] as const;
+export const LOSSES = [
+  'softmaxCrossEntropy',
+  'sigmoidBinaryCrossEntropy',
+  'mse',
+  'mae',
+  'huber',
+] as const;
 export type LossKind = (typeof LOSSES)[number];
 
 /** Per-task validation metrics. */

@@ -61,9 +61,10 @@ describe('validateSpec', () => {
   });
 
   it('rejects a design with no task and a wrong input width', () => {
-    const problems = validateSpec({ ...DEFAULT_MODEL, input: { kind: 'features', size: 3 }, tasks: [] }, schema).map(
-      (p) => p.message,
-    );
+    const problems = validateSpec(
+      { ...DEFAULT_MODEL, input: { kind: 'features', size: 3 }, tasks: [] },
+      schema,
+    ).map((p) => p.message);
     expect(problems).toEqual([
       'The model reads features [3] but the dataset gives features [2]',
       'Add at least one task',
@@ -73,12 +74,61 @@ describe('validateSpec', () => {
 
 describe('validateSpec, per kind of mistake', () => {
   it.each([
-    ['a metric that does not fit the target', withTask({ metric: 'accuracy' }), "Task 'wave': accuracy needs a class target (use MAE, RMSE or R²)"],
-    ['a regression metric on classes', withTask({ metric: 'r2' }, 0), "Task 'circle': R2 measures regression; use accuracy for a class target"],
-    ['Huber on classes', withTask({ loss: 'huber' }, 0), "Task 'circle': Huber needs a regression target; this target has classes (use a cross-entropy loss)"],
-    ['one MMoE expert', { ...DEFAULT_MODEL, sharing: { mode: 'mmoe', experts: 1 } }, 'MMoE needs 2 to 16 experts, got 1'],
-    ['a zero kernel', { ...DEFAULT_MODEL, input: { kind: 'features', size: 2 }, encoder: [{ type: 'conv2d', filters: 4, kernelSize: 0, strides: 1, padding: 'same', activation: 'relu' }] }, 'Shared layer 1: Conv2D needs 1 to 15 as kernel size, got 0'],
-    ['a shape mistake, once parameters are fine', { ...DEFAULT_MODEL, encoder: [{ type: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }] }, 'Shared layer 1: Conv2D needs an image input [h, w, c]; this input is [2]'],
+    [
+      'a metric that does not fit the target',
+      withTask({ metric: 'accuracy' }),
+      "Task 'wave': accuracy needs a class target (use MAE, RMSE or R²)",
+    ],
+    [
+      'a regression metric on classes',
+      withTask({ metric: 'r2' }, 0),
+      "Task 'circle': R2 measures regression; use accuracy for a class target",
+    ],
+    [
+      'Huber on classes',
+      withTask({ loss: 'huber' }, 0),
+      "Task 'circle': Huber needs a regression target; this target has classes (use a cross-entropy loss)",
+    ],
+    [
+      'one MMoE expert',
+      { ...DEFAULT_MODEL, sharing: { mode: 'mmoe', experts: 1 } },
+      'MMoE needs 2 to 16 experts, got 1',
+    ],
+    [
+      'a zero kernel',
+      {
+        ...DEFAULT_MODEL,
+        input: { kind: 'features', size: 2 },
+        encoder: [
+          {
+            type: 'conv2d',
+            filters: 4,
+            kernelSize: 0,
+            strides: 1,
+            padding: 'same',
+            activation: 'relu',
+          },
+        ],
+      },
+      'Shared layer 1: Conv2D needs 1 to 15 as kernel size, got 0',
+    ],
+    [
+      'a shape mistake, once parameters are fine',
+      {
+        ...DEFAULT_MODEL,
+        encoder: [
+          {
+            type: 'conv2d',
+            filters: 4,
+            kernelSize: 3,
+            strides: 1,
+            padding: 'same',
+            activation: 'relu',
+          },
+        ],
+      },
+      'Shared layer 1: Conv2D needs an image input [h, w, c]; this input is [2]',
+    ],
   ] as [string, ModelSpec, string][])('explains %s', (_label, spec, message) => {
     expect(messages(spec)).toContain(message);
   });

@@ -2,7 +2,18 @@ import type { TargetInfo } from '../data/dataset';
 import { LAYER_LABELS, formatShape } from './layerShapes';
 import { TASK_NAME_PATTERN } from './naming';
 import { inferShapes, inputShape } from './shapes';
-import { ACTIVATIONS, LOSSES, METRICS, OPTIMIZERS, type DataSpec, type InputSpec, type LayerSpec, type ModelSpec, type Problem, type TrainConfig } from './types';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  METRICS,
+  OPTIMIZERS,
+  type DataSpec,
+  type InputSpec,
+  type LayerSpec,
+  type ModelSpec,
+  type Problem,
+  type TrainConfig,
+} from './types';
 
 /** Limits that keep a design trainable in a browser tab. */
 export const LIMITS = {
@@ -25,10 +36,17 @@ const intIn = (v: unknown, lo: number, hi: number): boolean => isInt(v) && v >= 
 /** Problems with one layer's own parameters (shapes are checked by inferShapes). */
 function layerProblems(where: string, label: string, layer: LayerSpec): Problem[] {
   const name = LAYER_LABELS[layer.type] as string | undefined;
-  if (!name) return [{ where, message: `${label}: unknown layer type '${String((layer as { type: unknown }).type)}'` }];
+  if (!name)
+    return [
+      {
+        where,
+        message: `${label}: unknown layer type '${String((layer as { type: unknown }).type)}'`,
+      },
+    ];
   const problems: string[] = [];
   const needInt = (value: unknown, what: string, lo: number, hi: number) => {
-    if (!intIn(value, lo, hi)) problems.push(`${name} needs ${lo} to ${hi} ${what}, got ${String(value)}`);
+    if (!intIn(value, lo, hi))
+      problems.push(`${name} needs ${lo} to ${hi} ${what}, got ${String(value)}`);
   };
   const needActivation = (a: unknown) => {
     if (!ACTIVATIONS.includes(a as never)) problems.push(`unknown activation '${String(a)}'`);
@@ -37,17 +55,20 @@ function layerProblems(where: string, label: string, layer: LayerSpec): Problem[
     case 'dense':
       needInt(layer.units, 'units', 1, LIMITS.maxUnits);
       needActivation(layer.activation);
-      if (!isFiniteNumber(layer.l2) || layer.l2 < 0 || layer.l2 > 1) problems.push(`L2 must be from 0 to 1, got ${String(layer.l2)}`);
+      if (!isFiniteNumber(layer.l2) || layer.l2 < 0 || layer.l2 > 1)
+        problems.push(`L2 must be from 0 to 1, got ${String(layer.l2)}`);
       break;
     case 'dropout':
-      if (!isFiniteNumber(layer.rate) || layer.rate < 0 || layer.rate >= 1) problems.push(`Dropout rate must be in [0, 1), got ${String(layer.rate)}`);
+      if (!isFiniteNumber(layer.rate) || layer.rate < 0 || layer.rate >= 1)
+        problems.push(`Dropout rate must be in [0, 1), got ${String(layer.rate)}`);
       break;
     case 'conv2d':
       needInt(layer.filters, 'filters', 1, LIMITS.maxUnits);
       needInt(layer.kernelSize, 'as kernel size', 1, LIMITS.maxKernel);
       needInt(layer.strides, 'as strides', 1, LIMITS.maxKernel);
       needActivation(layer.activation);
-      if (layer.padding !== 'same' && layer.padding !== 'valid') problems.push(`padding must be 'same' or 'valid'`);
+      if (layer.padding !== 'same' && layer.padding !== 'valid')
+        problems.push(`padding must be 'same' or 'valid'`);
       break;
     case 'maxPool2d':
     case 'avgPool2d':
@@ -69,21 +90,32 @@ function layerProblems(where: string, label: string, layer: LayerSpec): Problem[
   return problems.map((p) => ({ where, message: `${label}: ${p}` }));
 }
 
-function lossProblem(taskLabel: string, loss: string, units: number, target: TargetInfo): string | null {
+function lossProblem(
+  taskLabel: string,
+  loss: string,
+  units: number,
+  target: TargetInfo,
+): string | null {
   switch (loss) {
     case 'softmaxCrossEntropy':
-      if (target.kind !== 'classification') return `${taskLabel}: softmax cross-entropy needs a class target; this target is a regression value (use MSE, MAE or Huber)`;
-      if (units !== target.classes) return `${taskLabel}: softmax over ${target.classes} classes needs ${target.classes} output units, not ${units}`;
+      if (target.kind !== 'classification')
+        return `${taskLabel}: softmax cross-entropy needs a class target; this target is a regression value (use MSE, MAE or Huber)`;
+      if (units !== target.classes)
+        return `${taskLabel}: softmax over ${target.classes} classes needs ${target.classes} output units, not ${units}`;
       return null;
     case 'sigmoidBinaryCrossEntropy':
-      if (target.kind !== 'classification' || target.classes !== 2) return `${taskLabel}: binary cross-entropy needs a two-class target`;
-      if (units !== 1) return `${taskLabel}: binary cross-entropy needs 1 output unit, not ${units}`;
+      if (target.kind !== 'classification' || target.classes !== 2)
+        return `${taskLabel}: binary cross-entropy needs a two-class target`;
+      if (units !== 1)
+        return `${taskLabel}: binary cross-entropy needs 1 output unit, not ${units}`;
       return null;
     case 'mse':
     case 'mae':
     case 'huber':
-      if (target.kind !== 'regression') return `${taskLabel}: ${loss === 'huber' ? 'Huber' : loss.toUpperCase()} needs a regression target; this target has classes (use a cross-entropy loss)`;
-      if (units !== target.dims) return `${taskLabel}: the target has ${target.dims} value(s), so the head needs ${target.dims} output unit(s), not ${units}`;
+      if (target.kind !== 'regression')
+        return `${taskLabel}: ${loss === 'huber' ? 'Huber' : loss.toUpperCase()} needs a regression target; this target has classes (use a cross-entropy loss)`;
+      if (units !== target.dims)
+        return `${taskLabel}: the target has ${target.dims} value(s), so the head needs ${target.dims} output unit(s), not ${units}`;
       return null;
     default:
       return `${taskLabel}: unknown loss '${loss}' (choose one of ${LOSSES.join(', ')})`;
@@ -92,8 +124,10 @@ function lossProblem(taskLabel: string, loss: string, units: number, target: Tar
 
 function metricProblem(taskLabel: string, metric: string, target: TargetInfo): string | null {
   if (!METRICS.includes(metric as never)) return `${taskLabel}: unknown metric '${metric}'`;
-  if (metric === 'accuracy' && target.kind !== 'classification') return `${taskLabel}: accuracy needs a class target (use MAE, RMSE or R²)`;
-  if (metric !== 'accuracy' && target.kind === 'classification') return `${taskLabel}: ${metric.toUpperCase()} measures regression; use accuracy for a class target`;
+  if (metric === 'accuracy' && target.kind !== 'classification')
+    return `${taskLabel}: accuracy needs a class target (use MAE, RMSE or R²)`;
+  if (metric !== 'accuracy' && target.kind === 'classification')
+    return `${taskLabel}: ${metric.toUpperCase()} measures regression; use accuracy for a class target`;
   return null;
 }
 
@@ -103,43 +137,78 @@ const sameInput = (a: InputSpec, b: InputSpec): boolean => JSON.stringify(a) ===
  * Every problem of a design against the data it will train on, each with a message a person can act on.
  * An empty list means the design builds and trains.
  */
-export function validateSpec(spec: ModelSpec, data: { input: InputSpec; targets: Record<string, TargetInfo> }): Problem[] {
+export function validateSpec(
+  spec: ModelSpec,
+  data: { input: InputSpec; targets: Record<string, TargetInfo> },
+): Problem[] {
   const problems: Problem[] = [];
   if (!sameInput(spec.input, data.input)) {
-    problems.push({ where: 'input', message: `The model reads ${spec.input.kind} ${formatShape(inputShape(spec.input))} but the dataset gives ${data.input.kind} ${formatShape(inputShape(data.input))}` });
+    problems.push({
+      where: 'input',
+      message: `The model reads ${spec.input.kind} ${formatShape(inputShape(spec.input))} but the dataset gives ${data.input.kind} ${formatShape(inputShape(data.input))}`,
+    });
   }
   if (spec.sharing.mode === 'mmoe' && !intIn(spec.sharing.experts, 2, LIMITS.maxExperts)) {
-    problems.push({ where: 'sharing', message: `MMoE needs 2 to ${LIMITS.maxExperts} experts, got ${String(spec.sharing.experts)}` });
+    problems.push({
+      where: 'sharing',
+      message: `MMoE needs 2 to ${LIMITS.maxExperts} experts, got ${String(spec.sharing.experts)}`,
+    });
   }
   if (spec.encoder.length > LIMITS.maxLayers) {
-    problems.push({ where: 'encoder', message: `The shared encoder has ${spec.encoder.length} layers; at most ${LIMITS.maxLayers}` });
+    problems.push({
+      where: 'encoder',
+      message: `The shared encoder has ${spec.encoder.length} layers; at most ${LIMITS.maxLayers}`,
+    });
   }
   const label = spec.sharing.mode === 'mmoe' ? 'Expert' : 'Shared';
-  spec.encoder.forEach((layer, i) => problems.push(...layerProblems(`encoder[${i}]`, `${label} layer ${i + 1}`, layer)));
+  spec.encoder.forEach((layer, i) =>
+    problems.push(...layerProblems(`encoder[${i}]`, `${label} layer ${i + 1}`, layer)),
+  );
   if (spec.tasks.length === 0) problems.push({ where: 'tasks', message: 'Add at least one task' });
-  if (spec.tasks.length > LIMITS.maxTasks) problems.push({ where: 'tasks', message: `At most ${LIMITS.maxTasks} tasks` });
+  if (spec.tasks.length > LIMITS.maxTasks)
+    problems.push({ where: 'tasks', message: `At most ${LIMITS.maxTasks} tasks` });
   const seen = new Set<string>();
   for (const task of spec.tasks) {
     const where = `task:${task.name}`;
     const taskLabel = `Task '${task.name}'`;
     if (!TASK_NAME_PATTERN.test(task.name)) {
-      problems.push({ where, message: `${taskLabel}: a name starts with a letter and has only letters, digits, _ and - (at most 32)` });
+      problems.push({
+        where,
+        message: `${taskLabel}: a name starts with a letter and has only letters, digits, _ and - (at most 32)`,
+      });
     } else if (task.name.startsWith('shared_')) {
-      problems.push({ where, message: `${taskLabel}: names starting with 'shared_' are kept for the encoder` });
+      problems.push({
+        where,
+        message: `${taskLabel}: names starting with 'shared_' are kept for the encoder`,
+      });
     }
-    if (seen.has(task.name)) problems.push({ where, message: `${taskLabel}: two tasks share this name` });
+    if (seen.has(task.name))
+      problems.push({ where, message: `${taskLabel}: two tasks share this name` });
     seen.add(task.name);
-    task.head.forEach((layer, i) => problems.push(...layerProblems(`${where}.head[${i}]`, `${taskLabel}, head layer ${i + 1}`, layer)));
+    task.head.forEach((layer, i) =>
+      problems.push(
+        ...layerProblems(`${where}.head[${i}]`, `${taskLabel}, head layer ${i + 1}`, layer),
+      ),
+    );
     if (!isInt(task.outputUnits) || task.outputUnits < 1) {
-      problems.push({ where, message: `${taskLabel}: ${String(task.outputUnits)} output units; a head needs at least 1` });
+      problems.push({
+        where,
+        message: `${taskLabel}: ${String(task.outputUnits)} output units; a head needs at least 1`,
+      });
       continue;
     }
     const target = data.targets[task.target];
     if (!target) {
-      problems.push({ where, message: `${taskLabel}: the dataset has no target '${task.target}' (it has ${Object.keys(data.targets).join(', ')})` });
+      problems.push({
+        where,
+        message: `${taskLabel}: the dataset has no target '${task.target}' (it has ${Object.keys(data.targets).join(', ')})`,
+      });
       continue;
     }
-    for (const message of [lossProblem(taskLabel, task.loss, task.outputUnits, target), metricProblem(taskLabel, task.metric, target)]) {
+    for (const message of [
+      lossProblem(taskLabel, task.loss, task.outputUnits, target),
+      metricProblem(taskLabel, task.metric, target),
+    ]) {
       if (message) problems.push({ where, message });
     }
   }
@@ -153,28 +222,50 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
   const problems: Problem[] = [];
   const lr = config.learningRate;
   if (!isFiniteNumber(lr) || lr <= 0 || lr > LIMITS.maxLearningRate) {
-    problems.push({ where: 'config.learningRate', message: `Learning rate must be above 0 and at most ${LIMITS.maxLearningRate}, got ${String(lr)}` });
+    problems.push({
+      where: 'config.learningRate',
+      message: `Learning rate must be above 0 and at most ${LIMITS.maxLearningRate}, got ${String(lr)}`,
+    });
   }
   if (!intIn(config.batchSize, 1, LIMITS.maxBatchSize)) {
-    problems.push({ where: 'config.batchSize', message: `Batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}, got ${String(config.batchSize)}` });
+    problems.push({
+      where: 'config.batchSize',
+      message: `Batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}, got ${String(config.batchSize)}`,
+    });
   }
   if (config.maxSteps !== null && !intIn(config.maxSteps, 1, LIMITS.maxSteps)) {
-    problems.push({ where: 'config.maxSteps', message: `Steps must be a whole number from 1 to ${LIMITS.maxSteps}, or train until paused` });
+    problems.push({
+      where: 'config.maxSteps',
+      message: `Steps must be a whole number from 1 to ${LIMITS.maxSteps}, or train until paused`,
+    });
   }
   if (!intIn(config.evalEvery, 1, LIMITS.maxSteps)) {
-    problems.push({ where: 'config.evalEvery', message: 'Validation interval must be a whole number of steps, at least 1' });
+    problems.push({
+      where: 'config.evalEvery',
+      message: 'Validation interval must be a whole number of steps, at least 1',
+    });
   }
   if (!isFiniteNumber(config.weightDecay) || config.weightDecay < 0 || config.weightDecay >= 1) {
-    problems.push({ where: 'config.weightDecay', message: `Weight decay must be from 0 to below 1, got ${String(config.weightDecay)}` });
+    problems.push({
+      where: 'config.weightDecay',
+      message: `Weight decay must be from 0 to below 1, got ${String(config.weightDecay)}`,
+    });
   }
-  if (!isInt(config.seed)) problems.push({ where: 'config.seed', message: 'Seed must be a whole number' });
+  if (!isInt(config.seed))
+    problems.push({ where: 'config.seed', message: 'Seed must be a whole number' });
   if (!OPTIMIZERS.includes(config.optimizer)) {
-    problems.push({ where: 'config.optimizer', message: `Unknown optimizer '${String(config.optimizer)}'` });
+    problems.push({
+      where: 'config.optimizer',
+      message: `Unknown optimizer '${String(config.optimizer)}'`,
+    });
   }
   for (const task of spec.tasks) {
     const lambda = config.lambdas[task.name];
     if (!isFiniteNumber(lambda) || lambda < 0 || lambda > LIMITS.maxLambda) {
-      problems.push({ where: `task:${task.name}`, message: `Task '${task.name}': λ must be from 0 to ${LIMITS.maxLambda}, got ${String(lambda)}` });
+      problems.push({
+        where: `task:${task.name}`,
+        message: `Task '${task.name}': λ must be from 0 to ${LIMITS.maxLambda}, got ${String(lambda)}`,
+      });
     }
   }
   return problems;
@@ -184,14 +275,24 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
 export function validateData(data: DataSpec): Problem[] {
   const problems: Problem[] = [];
   if (!intIn(data.size, 10, 100_000)) {
-    problems.push({ where: 'data.size', message: `Dataset size must be a whole number from 10 to 100000, got ${String(data.size)}` });
+    problems.push({
+      where: 'data.size',
+      message: `Dataset size must be a whole number from 10 to 100000, got ${String(data.size)}`,
+    });
   }
   if (!isFiniteNumber(data.noise) || data.noise < 0 || data.noise > 1) {
-    problems.push({ where: 'data.noise', message: `Noise must be from 0 to 1, got ${String(data.noise)}` });
+    problems.push({
+      where: 'data.noise',
+      message: `Noise must be from 0 to 1, got ${String(data.noise)}`,
+    });
   }
   if (!isFiniteNumber(data.valFraction) || data.valFraction < 0.05 || data.valFraction > 0.9) {
-    problems.push({ where: 'data.valFraction', message: `The validation share must be from 5% to 90%, got ${String(data.valFraction)}` });
+    problems.push({
+      where: 'data.valFraction',
+      message: `The validation share must be from 5% to 90%, got ${String(data.valFraction)}`,
+    });
   }
-  if (!isInt(data.seed)) problems.push({ where: 'data.seed', message: 'Data seed must be a whole number' });
+  if (!isInt(data.seed))
+    problems.push({ where: 'data.seed', message: 'Data seed must be a whole number' });
   return problems;
 }

@@ -19,7 +19,10 @@ export function taskLoss(loss: LossKind, pred: tf.Tensor, target: tf.Tensor): tf
       }
       case 'sigmoidBinaryCrossEntropy': {
         const p = tf.clipByValue(pred, EPSILON, 1 - EPSILON);
-        const ll = tf.add(tf.mul(target, tf.log(p)), tf.mul(tf.sub(1, target), tf.log(tf.sub(1, p))));
+        const ll = tf.add(
+          tf.mul(target, tf.log(p)),
+          tf.mul(tf.sub(1, target), tf.log(tf.sub(1, p))),
+        );
         return tf.neg(tf.mean(ll));
       }
       case 'mse':
@@ -44,7 +47,12 @@ export function taskLoss(loss: LossKind, pred: tf.Tensor, target: tf.Tensor): tf
  * Validation metric of one task: accuracy in [0, 1] for classification; MAE, RMSE or R²
  * (1 − SS_res/SS_tot against the target's mean) for regression.
  */
-export function taskMetric(metric: MetricKind, loss: LossKind, pred: tf.Tensor, target: tf.Tensor): tf.Scalar {
+export function taskMetric(
+  metric: MetricKind,
+  loss: LossKind,
+  pred: tf.Tensor,
+  target: tf.Tensor,
+): tf.Scalar {
   return tf.tidy(() => {
     switch (metric) {
       case 'accuracy': {

@@ -115,15 +115,22 @@ describe('Trainer', () => {
 });
 
 describe('Trainer on every preset', () => {
-  it.each(PRESETS.map((p) => [p.label, p] as const))('lowers the weighted training loss: %s', async (_label, preset) => {
-    // Small batches keep the CNN quick on the cpu backend.
-    const run = makeTrainer({ spec: preset.spec, data: { ...preset.data, size: 400 }, config: { ...preset.config, batchSize: 12 } });
-    const steps = await trainSteps(run.trainer, 50);
-    const weighted = steps.map((s) => s.losses.reduce((a, b) => a + b, 0));
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(mean(weighted.slice(-10))).toBeLessThan(mean(weighted.slice(0, 10)));
-    run.dispose();
-  });
+  it.each(PRESETS.map((p) => [p.label, p] as const))(
+    'lowers the weighted training loss: %s',
+    async (_label, preset) => {
+      // Small batches keep the CNN quick on the cpu backend.
+      const run = makeTrainer({
+        spec: preset.spec,
+        data: { ...preset.data, size: 400 },
+        config: { ...preset.config, batchSize: 12 },
+      });
+      const steps = await trainSteps(run.trainer, 50);
+      const weighted = steps.map((s) => s.losses.reduce((a, b) => a + b, 0));
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      expect(mean(weighted.slice(-10))).toBeLessThan(mean(weighted.slice(0, 10)));
+      run.dispose();
+    },
+  );
 });
 
 describe('Trainer regularization', () => {
@@ -152,7 +159,10 @@ describe('Trainer regularization', () => {
     });
     const norms = await Promise.all(
       [0, 0.05].map(async (l2) => {
-        const run = makeTrainer({ spec: withL2(l2), config: { optimizer: 'sgd', learningRate: 0.1 } });
+        const run = makeTrainer({
+          spec: withL2(l2),
+          config: { optimizer: 'sgd', learningRate: 0.1 },
+        });
         await trainSteps(run.trainer, 30);
         const norm = await kernelNorm(run.model, 'shared_1_dense');
         run.dispose();

@@ -111,7 +111,10 @@ export class Trainer {
         stepLosses = tf.keep(losses);
         const weighted = tf.sum(tf.mul(losses, lambdas));
         // Dense L2 penalties (Keras's kernelRegularizer), which tf.js applies only inside fit().
-        return this.penalties.reduce((total, p) => tf.add(total, tf.mul(p.l2, tf.sum(tf.square(p.variable)))), weighted) as tf.Scalar;
+        return this.penalties.reduce(
+          (total, p) => tf.add(total, tf.mul(p.l2, tf.sum(tf.square(p.variable)))),
+          weighted,
+        ) as tf.Scalar;
       };
       if (variables.length === 0) {
         objective(); // every λ is 0: record the losses, move nothing
@@ -154,7 +157,9 @@ export class Trainer {
     const result = tf.tidy(() => {
       const preds = predictTasks(this.model, val.x, false);
       const losses = this.spec.tasks.map((t, i) => taskLoss(t.loss, preds[i]!, val.targets[i]!));
-      const metrics = this.spec.tasks.map((t, i) => taskMetric(t.metric, t.loss, preds[i]!, val.targets[i]!));
+      const metrics = this.spec.tasks.map((t, i) =>
+        taskMetric(t.metric, t.loss, preds[i]!, val.targets[i]!),
+      );
       return tf.stack([...losses, ...metrics]);
     });
     const values = await result.data();

@@ -45,7 +45,10 @@ export function disposeRun(run: Run): void {
 
 /** Layer types tf.js cannot train on a backend (missing gradient kernels), by backend. */
 const UNTRAINABLE: Partial<Record<string, { types: string[]; why: string }>> = {
-  wasm: { types: ['conv2d', 'embedding'], why: 'tf.js has no Conv2DBackpropFilter or UnsortedSegmentSum kernel on wasm' },
+  wasm: {
+    types: ['conv2d', 'embedding'],
+    why: 'tf.js has no Conv2DBackpropFilter or UnsortedSegmentSum kernel on wasm',
+  },
 };
 
 /** Why the active backend cannot train this design, or null. */

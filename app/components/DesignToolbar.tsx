@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { PRESETS } from '../../src/spec/presets';
+import { shareLink } from '../persistence';
+import { useApp } from '../store';
+
+/** Presets, undo / redo, and a link that reproduces the design. */
+export function DesignToolbar() {
+  const loadPreset = useApp((s) => s.loadPreset);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  const running = useApp((s) => s.run.state === 'running');
+  const spec = useApp((s) => s.spec);
+  const config = useApp((s) => s.config);
+  const data = useApp((s) => s.data);
+  const [link, setLink] = useState<string | null>(null);
+
+  const share = async () => {
+    const url = shareLink({ spec, config, data });
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      /* no clipboard permission: the link stays visible to copy by hand */
+    }
+  };
+
+  return (
+    <div className="panel toolbar">
+      <label className="field grow">
+        <span>Preset</span>
+        <select
+          aria-label="Preset"
+          value=""
+          disabled={running}
+          onChange={(e) => loadPreset(e.target.value)}
+        >
+          <option value="" disabled>
+            Load a preset…
+          </option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!canUndo || running} onClick={undo} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo || running}
+        onClick={redo}
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
+      <button type="button" onClick={() => void share()}>
+        Share link
+      </button>
+      {link && (
+        <input
+          className="share-link"
+          aria-label="Share link"
+          readOnly
+          value={link}
+          onFocus={(e) => e.target.select()}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { formatShape } from '../../src/spec/layerShapes';
+import type { LayerShape } from '../../src/spec/shapes';
+
+interface Props {
+  title: string;
+  shape: LayerShape | undefined;
+  selected?: boolean;
+  invalid?: boolean;
+  kind?: 'layer' | 'io' | 'gate';
+  onClick?: () => void;
+}
+
+const params = (n: number): string => `${n.toLocaleString('en-US')} params`;
+
+/** One block of the diagram: what the layer is, what it outputs, how many weights it has. */
+export function LayerBlock({
+  title,
+  shape,
+  selected = false,
+  invalid = false,
+  kind = 'layer',
+  onClick,
+}: Props) {
+  const detail = shape?.shape
+    ? `→ ${formatShape(shape.shape)}${shape.params ? ` · ${params(shape.params)}` : ''}`
+    : 'shape unknown';
+  const className = `block ${kind}${selected ? ' selected' : ''}${invalid ? ' invalid' : ''}`;
+  const content = (
+    <>
+      <span className="block-title">{title}</span>
+      <span className="block-detail">{detail}</span>
+    </>
+  );
+  if (!onClick) return <div className={className}>{content}</div>;
+  return (
+    <button type="button" className={className} aria-pressed={selected} onClick={onClick}>
+      {content}
+    </button>
+  );
+}

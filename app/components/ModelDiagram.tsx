@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { outputActivationName } from '../../src/spec/outputs';
+import { inferShapes } from '../../src/spec/shapes';
+import type { LayerSpec, Problem } from '../../src/spec/types';
+import { taskColor } from '../format';
+import { useApp } from '../store';
+import { addLayer, type LayerPath } from '../store/designEdits';
+import { Inspector, pathWhere } from './Inspector';
+import { LayerBlock } from './LayerBlock';
+import { describeLayer } from './layerText';
+import { SharingControl } from './SharingControl';
+
+/**
+ * The network as a picture: input → shared encoder (or experts) → one branch per task → outputs.
+ * Blocks show output shapes and parameter counts; clicking one opens it in the inspector.
+ */
+export function ModelDiagram({ problems }: { problems: Problem[] }) {
+  const spec = useApp((s) => s.spec);
+  const selected = useApp((s) => s.selected);
+  const select = useApp((s) => s.select);
+  const editDesign = useApp((s) => s.editDesign);
+  const running = useApp((s) => s.run.state === 'running');
+  const shapes = useMemo(() => inferShapes(spec), [spec]);
+  const invalid = new Set(problems.map((p) => p.where));
+  const mmoe = spec.sharing.mode === 'mmoe';
+
+  const blocks = (layers: LayerSpec[], task: number | null, taskName?: string) =>
+    layers.map((layer, index) => {
+      const path: LayerPath = { task, index };
+      const shape = task === null ? shapes.encoder[index] : shapes.tasks[task]?.head[index];
+      return (
+        <LayerBlock
+          key={index}
+          title={describeLayer(layer)}
+          shape={shape}
+          selected={selected?.task === task && selected.index === index}
+          invalid={invalid.has(pathWhere(path, taskName))}
+          onClick={() => select(path)}
+        />
+      );
+    });
+  const append = (task: number | null, length: number) => {
+    editDesign((d) => ({ ...d, spec: addLayer(d.spec, task) }));
+    select({ task, index: length });
+  };
+
+  return (
+    <section className="panel diagram" aria-label="Model">
+      <h2>Model</h2>
+      <LayerBlock
+        kind="io"
+        title={`Input · ${spec.input.kind}`}
+        shape={{ name: 'input', shape: shapes.input, params: 0, nonTrainable: 0 }}
+      />
+      <fieldset
+        className={`shared${mmoe ? ' mmoe' : ''}`}
+        aria-label="Shared encoder"
+        disabled={running}
+      >
+        <legend>Shared encoder</legend>
+        <SharingControl />
+        {mmoe && (
+          <p className="muted">
+            Every expert has these layers ({shapes.sharedParams.toLocaleString('en-US')} params in
+            all):
+          </p>
+        )}
+        <div className="stack">{blocks(spec.encoder, null)}</div>
+        <button type="button" className="add" onClick={() => append(null, spec.encoder.length)}>
+          Add layer
+        </button>
+      </fieldset>
+      <div className="branches">
+        {spec.tasks.map((task, t) => {
+          const taskShapes = shapes.tasks[t];
+          return (
+            // A plain box, not a group: the task's group (named after it) is its card.
+            <div
+              key={t}
+              className="branch"
+              data-testid={`head-${task.name}`}
+              style={{ borderTopColor: taskColor(t) }}
+            >
+              <div className="branch-title">{task.name}</div>
+              {taskShapes?.gate && (
+                <LayerBlock
+                  kind="gate"
+                  title={`Gate · ${taskShapes.gate.shape?.[0]} experts`}
+                  shape={taskShapes.gate}
+                />
+              )}
+              <div className="stack">{blocks(task.head, t, task.name)}</div>
+              <button
+                type="button"
+                className="add"
+                aria-label={`Add layer to ${task.name}`}
+                disabled={running}
+                onClick={() => append(t, task.head.length)}
+              >
+                + layer
+              </button>
+              <LayerBlock
+                kind="io"
+                title={`Output ${task.outputUnits} · ${outputActivationName(task.loss)}`}
+                shape={taskShapes?.output}
+                invalid={invalid.has(`task:${task.name}`)}
+              />
+            </div>
+          );
+        })}
+      </div>
+      <Inspector problems={problems} />
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { LIMITS } from '../../src/spec/validate';
+import { useApp } from '../store';
+import { setSharing } from '../store/designEdits';
+import { NumberField } from './NumberField';
+
+/** Hard sharing or MMoE, and how many experts. */
+export function SharingControl() {
+  const sharing = useApp((s) => s.spec.sharing);
+  const editDesign = useApp((s) => s.editDesign);
+  const apply = (next: typeof sharing, key?: string) =>
+    editDesign((d) => ({ ...d, spec: setSharing(d.spec, next) }), key);
+  return (
+    <div className="row">
+      <label className="field grow">
+        <span>Sharing</span>
+        <select
+          aria-label="Sharing"
+          value={sharing.mode}
+          onChange={(e) =>
+            apply(e.target.value === 'mmoe' ? { mode: 'mmoe', experts: 3 } : { mode: 'hard' })
+          }
+        >
+          <option value="hard">Hard sharing: one encoder under every head</option>
+          <option value="mmoe">MMoE: experts mixed by a gate per task</option>
+        </select>
+      </label>
+      {sharing.mode === 'mmoe' && (
+        <NumberField
+          label="Experts"
+          value={sharing.experts}
+          min={2}
+          max={LIMITS.maxExperts}
+          onValue={(experts) => apply({ mode: 'mmoe', experts }, 'experts')}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  decodeDesignFromUrl,
+  encodeDesignForUrl,
+  parseDesign,
+  serializeDesign,
+  type Design,
+} from '../src/spec/serialize';
+
+const STORAGE_KEY = 'mtl-playground:design';
+const HASH_KEY = 'design=';
+
+/** The design to start from: a shared link first, then the last session's design; and why either was refused. */
+export function loadInitialDesign(): { design: Design | null; problem: string | null } {
+  const hash = window.location.hash.slice(1);
+  if (hash.startsWith(HASH_KEY)) {
+    // The link has done its job once read: later edits persist through storage, not the URL.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    const shared = decodeDesignFromUrl(hash.slice(HASH_KEY.length));
+    if (shared.ok) return { design: shared.design, problem: null };
+    return { design: stored(), problem: shared.message };
+  }
+  return { design: stored(), problem: null };
+}
+
+function stored(): Design | null {
+  try {
+    const text = window.localStorage.getItem(STORAGE_KEY);
+    if (!text) return null;
+    const parsed = parseDesign(text);
+    return parsed.ok ? parsed.design : null;
+  } catch {
+    return null; // storage disabled or full: start from the default
+  }
+}
+
+/** Remembers the design for the next visit; a full or disabled storage only loses that convenience. */
+export function saveDesign(design: Design): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, serializeDesign(design));
+  } catch {
+    /* the design stays in memory */
+  }
+}
+
+/** A link that reproduces the design exactly. */
+export function shareLink(design: Design): string {
+  return `${window.location.origin}${window.location.pathname}#${HASH_KEY}${encodeDesignForUrl(design)}`;
+}

@@ -1,0 +1,183 @@
+import * as v from 'valibot';
+import {
+  ACTIVATIONS,
+  DATASETS,
+  LOSSES,
+  METRICS,
+  OPTIMIZERS,
+  type DataSpec,
+  type ModelSpec,
+  type TrainConfig,
+} from './types';
+
+/** A whole design as it is saved, shared and reloaded. */
+export interface Design {
+  spec: ModelSpec;
+  config: TrainConfig;
+  data: DataSpec;
+}
+
+/** The format tag and version every saved design carries. */
+export const DESIGN_FORMAT = 'mtl-playground-design';
+export const DESIGN_VERSION = 1;
+
+// Structural schemas: types, known fields only, and sizes no browser could hold. The friendlier
+// semantic checks (units vs. classes, shapes) stay in validate.ts.
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const num = (min: number, max: number) =>
+  v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+const BIG = 1_000_000;
+const name = v.pipe(v.string(), v.maxLength(64));
+
+const layer = v.variant('type', [
+  v.strictObject({
+    type: v.literal('dense'),
+    units: int(0, BIG),
+    activation: v.picklist(ACTIVATIONS),
+    l2: num(0, 1),
+  }),
+  v.strictObject({ type: v.literal('dropout'), rate: num(0, 1) }),
+  v.strictObject({ type: v.literal('batchNorm') }),
+  v.strictObject({ type: v.literal('layerNorm') }),
+  v.strictObject({
+    type: v.literal('conv2d'),
+    filters: int(0, BIG),
+    kernelSize: int(0, 64),
+    strides: int(0, 64),
+    padding: v.picklist(['same', 'valid']),
+    activation: v.picklist(ACTIVATIONS),
+  }),
+  v.strictObject({ type: v.literal('maxPool2d'), poolSize: int(0, 64), strides: int(0, 64) }),
+  v.strictObject({ type: v.literal('avgPool2d'), poolSize: int(0, 64), strides: int(0, 64) }),
+  v.strictObject({ type: v.literal('flatten') }),
+  v.strictObject({ type: v.literal('globalAvgPool') }),
+  v.strictObject({ type: v.literal('embedding'), outputDim: int(0, BIG) }),
+  v.strictObject({ type: v.literal('lstm'), units: int(0, BIG), returnSequences: v.boolean() }),
+  v.strictObject({ type: v.literal('gru'), units: int(0, BIG), returnSequences: v.boolean() }),
+  v.strictObject({ type: v.literal('selfAttention'), heads: int(0, 64), keyDim: int(0, 4096) }),
+]);
+
+const layers = v.pipe(v.array(layer), v.maxLength(64));
+
+const spec = v.strictObject({
+  input: v.variant('kind', [
+    v.strictObject({ kind: v.literal('features'), size: int(1, BIG) }),
+    v.strictObject({
+      kind: v.literal('image'),
+      height: int(1, 4096),
+      width: int(1, 4096),
+      channels: int(1, 64),
+    }),
+    v.strictObject({ kind: v.literal('tokens'), length: int(1, 4096), vocabSize: int(1, BIG) }),
+  ]),
+  sharing: v.variant('mode', [
+    v.strictObject({ mode: v.literal('hard') }),
+    v.strictObject({ mode: v.literal('mmoe'), experts: int(0, 64) }),
+  ]),
+  encoder: layers,
+  tasks: v.pipe(
+    v.array(
+      v.strictObject({
+        name,
+        target: name,
+        head: layers,
+        outputUnits: int(0, BIG),
+        loss: v.picklist(LOSSES),
+        metric: v.picklist(METRICS),
+      }),
+    ),
+    v.maxLength(64),
+  ),
+});
+
+const config = v.strictObject({
+  optimizer: v.picklist(OPTIMIZERS),
+  learningRate: num(0, 1000),
+  batchSize: int(0, BIG),
+  maxSteps: v.nullable(int(0, 1e9)),
+  evalEvery: int(0, 1e9),
+  weightDecay: num(0, 1),
+  seed: int(-(2 ** 31), 2 ** 32),
+  lambdas: v.record(name, num(0, 1e6)),
+});
+
+const data = v.strictObject({
+  kind: v.picklist(DATASETS),
+  size: int(0, BIG),
+  noise: num(0, 1),
+  valFraction: num(0, 1),
+  seed: int(-(2 ** 31), 2 ** 32),
+});
+
+const document = v.strictObject({
+  format: v.literal(DESIGN_FORMAT),
+  version: v.literal(DESIGN_VERSION),
+  spec,
+  config,
+  data,
+});
+
+/** The JSON text of a design, tagged with format and version. */
+export function serializeDesign(design: Design): string {
+  return JSON.stringify({ format: DESIGN_FORMAT, version: DESIGN_VERSION, ...design });
+}
+
+export type ParseResult = { ok: true; design: Design } | { ok: false; message: string };
+
+/** Reads a saved design, refusing other formats, other versions, unknown fields and wrong types, with the place of the problem. */
+export function parseDesign(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'This is not a design file: it is not valid JSON' };
+  }
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== DESIGN_FORMAT
+  ) {
+    return {
+      ok: false,
+      message: `This is not an MTL Playground design (no "format": "${DESIGN_FORMAT}")`,
+    };
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (version !== DESIGN_VERSION) {
+    return {
+      ok: false,
+      message: `This design has version ${JSON.stringify(version)}; this app reads version ${DESIGN_VERSION}`,
+    };
+  }
+  const result = v.safeParse(document, raw);
+  if (!result.success) {
+    const issue = result.issues[0]!;
+    const path = v.getDotPath(issue);
+    return {
+      ok: false,
+      message: `The design is invalid at ${path ?? 'its top level'}: ${issue.message}`,
+    };
+  }
+  const { spec: s, config: c, data: d } = result.output;
+  return { ok: true, design: { spec: s, config: c, data: d } };
+}
+
+/** A design as URL-safe base64 of its JSON, for a share link's `#design=` fragment. */
+export function encodeDesignForUrl(design: Design): string {
+  const bytes = new TextEncoder().encode(serializeDesign(design));
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The inverse of {@link encodeDesignForUrl}; a damaged link gives a message, not an exception. */
+export function decodeDesignFromUrl(encoded: string): ParseResult {
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return parseDesign(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, message: 'The shared link is damaged: its design could not be decoded' };
+  }
+}
