@@ -50,7 +50,7 @@ export function App() {
         <aside className="design" aria-label="Design">
           <DesignToolbar />
           <ModelDiagram problems={problems} />
-          <TaskList />
+          <TaskList problems={problems} />
           <TrainingSettings />
         </aside>
         <section className="results" aria-label="Run">

@@ -1,5 +1,5 @@
 import type { DatasetSchema } from '../../src/data/loadDataset';
-import type { LossKind, MetricKind, TaskSpec } from '../../src/spec/types';
+import type { LossKind, MetricKind, Problem, TaskSpec } from '../../src/spec/types';
 import { LOSS_LABELS, METRIC_LABELS, formatNumber, taskColor } from '../format';
 import { useApp } from '../store';
 import {
@@ -16,10 +16,12 @@ interface Props {
   task: TaskSpec;
   index: number;
   schema: DatasetSchema;
+  /** This task's validation problems, shown in the card. */
+  problems: Problem[];
 }
 
 /** One task: its name, target, loss, metric and live weight λ. */
-export function TaskCard({ task, index, schema }: Props) {
+export function TaskCard({ task, index, schema, problems }: Props) {
   const lambda = useApp((s) => s.config.lambdas[task.name] ?? 1);
   const setLambda = useApp((s) => s.setLambda);
   const editDesign = useApp((s) => s.editDesign);
@@ -113,6 +115,11 @@ export function TaskCard({ task, index, schema }: Props) {
       <p className="muted">
         {targetLabel} · head outputs {task.outputUnits}
       </p>
+      {problems.map((p, i) => (
+        <p key={i} className="inline-error">
+          {p.message}
+        </p>
+      ))}
       <label className="field lambda">
         <span>λ</span>
         <input

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Problem } from '../../src/spec/types';
 import { LIMITS } from '../../src/spec/validate';
 import { useApp } from '../store';
 import { describeDataset } from '../../src/data/loadDataset';
@@ -6,7 +7,7 @@ import { addTask } from '../store/designEdits';
 import { TaskCard } from './TaskCard';
 
 /** Every task head, and the button that adds one. */
-export function TaskList() {
+export function TaskList({ problems }: { problems: Problem[] }) {
   const tasks = useApp((s) => s.spec.tasks);
   const data = useApp((s) => s.data);
   const editDesign = useApp((s) => s.editDesign);
@@ -17,7 +18,13 @@ export function TaskList() {
     <section className="tasks" aria-label="Tasks">
       <h2>Tasks</h2>
       {tasks.map((task, i) => (
-        <TaskCard key={i} task={task} index={i} schema={schema} />
+        <TaskCard
+          key={i}
+          task={task}
+          index={i}
+          schema={schema}
+          problems={problems.filter((p) => p.where === `task:${task.name}`)}
+        />
       ))}
       <button
         type="button"

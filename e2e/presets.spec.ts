@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { PRESETS } from '../src/spec/presets';
+import { Playground } from './playground';
+
+test('every preset builds and trains a step on WebGPU', async ({ page }) => {
+  test.setTimeout(300_000);
+  const app = new Playground(page);
+  await app.open();
+  await expect(app.readout('backend')).toHaveText('webgpu');
+  for (const preset of PRESETS) {
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset.id);
+    await expect(app.readout('error')).toHaveCount(0);
+    await app.stepOnce();
+    for (const task of preset.spec.tasks) {
+      expect(Number(await app.readout(`loss-${task.name}`).textContent()), `${preset.id}/${task.name}`).toBeGreaterThan(0);
+    }
+    // Loading the next preset discards this run, after asking.
+    page.once('dialog', (dialog) => void dialog.accept());
+  }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('changing the design during a run asks first; saying no keeps run and design', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.stepOnce();
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('group', { name: 'xor', exact: true })).toHaveCount(0);
+  await expect(app.readout('step')).toHaveText('1');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('group', { name: 'xor', exact: true })).toBeVisible();
+  await expect(app.readout('step')).toHaveText('0');
+});
