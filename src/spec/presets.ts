@@ -55,21 +55,11 @@ const shapesCnn: ModelSpec = {
 };
 
 const mmoe2d: ModelSpec = {
-  input: { kind: 'features', size: 2 },
+  ...DEFAULT_MODEL,
   sharing: { mode: 'mmoe', experts: 4 },
-  encoder: [
-    { type: 'dense', units: 16, activation: 'relu', l2: 0 },
-    { type: 'dense', units: 8, activation: 'relu', l2: 0 },
-  ],
+  encoder: [DEFAULT_MODEL.encoder[0]!, { type: 'dense', units: 8, activation: 'relu', l2: 0 }],
   tasks: [
-    {
-      name: 'circle',
-      target: 'circle',
-      head: [],
-      outputUnits: 2,
-      loss: 'softmaxCrossEntropy',
-      metric: 'accuracy',
-    },
+    DEFAULT_MODEL.tasks[0]!,
     {
       name: 'xor',
       target: 'xor',
