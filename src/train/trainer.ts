@@ -3,6 +3,7 @@ import { BatchSampler } from '../data/batchSampler';
 import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
 import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
+import { reseedDropout } from '../model/dropoutSeeds';
 import type { ModelSpec, TrainConfig } from '../spec/types';
 import { taskLoss, taskMetric } from './losses';
 import { createOptimizer, setLearningRate } from './optimizer';
@@ -96,6 +97,7 @@ export class Trainer {
     const active = this.groups.filter((g) => g.tasks.some((t) => this.lambdas[t]! > 0));
     const variables = active.flatMap((g) => g.variables);
     const indices = this.sampler.next(this.config.batchSize);
+    reseedDropout(this.model, this.config.seed, this.currentStep);
     let stepLosses: tf.Tensor1D | undefined;
     tf.tidy(() => {
       const batch = tf.tensor1d(indices, 'int32');
