@@ -1,4 +1,5 @@
 import type { DataSpec, ModelSpec, TrainConfig } from './types';
+import { DEFAULT_WEIGHTING } from './weighting';
 
 /** The example a new visitor sees: circle (classification) and wave (regression) from one encoder. */
 export const DEFAULT_DATA: DataSpec = {
@@ -40,4 +41,5 @@ export const DEFAULT_TRAIN: TrainConfig = {
   weightDecay: 0,
   seed: 42,
   lambdas: { circle: 1, wave: 1 },
+  weighting: DEFAULT_WEIGHTING,
 };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { STRATEGIES } from './weighting';
 import {
   ACTIVATIONS,
   DATASETS,
@@ -100,6 +101,13 @@ const config = v.strictObject({
   weightDecay: num(0, 1),
   seed: int(-(2 ** 31), 2 ** 32),
   lambdas: v.record(name, num(0, 1e6)),
+  weighting: v.strictObject({
+    strategy: v.picklist(STRATEGIES),
+    gradnormAlpha: num(0, 100),
+    cagradC: num(0, 100),
+    dwaTemperature: num(0, 1000),
+    dwaWindow: int(0, 1e6),
+  }),
 });
 
 const data = v.strictObject({

@@ -86,6 +86,8 @@ export interface ModelSpec {
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
 
+import type { WeightingSettings } from './weighting';
+
 /** How a model is trained. λ is keyed by task name. */
 export interface TrainConfig {
   optimizer: OptimizerKind;
@@ -100,6 +102,8 @@ export interface TrainConfig {
   /** Seeds weight initialization, dropout and batch order. */
   seed: number;
   lambdas: Record<string, number>;
+  /** How task losses (or gradients) are combined; `static` uses `lambdas`. */
+  weighting: WeightingSettings;
 }
 
 /** Built-in synthetic datasets; later issues add MNIST and CSV. */

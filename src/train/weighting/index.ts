@@ -1,0 +1,49 @@
+import { createRng, deriveSeed } from '../../data/random';
+import type { WeightingSettings } from '../../spec/weighting';
+import { cagradWeighting } from './cagrad';
+import { dwaWeights } from './dwa';
+import { equalWeights } from './equal';
+import { gradnormWeighting } from './gradnorm';
+import { mgdaWeighting } from './mgda';
+import { pcgradWeighting } from './pcgrad';
+import { rlwWeights } from './rlw';
+import { staticLambda } from './staticLambda';
+import type { Weighting } from './types';
+import { uncertaintyWeights } from './uncertainty';
+
+export type { GradientWeighting, LossWeighting, Weighting } from './types';
+
+/** What a strategy needs to know about the run it serves. */
+export interface WeightingContext {
+  tasks: number;
+  seed: number;
+  learningRate: number;
+  /** Whether gradients at the shared representation exist (hard sharing with one encoder). */
+  representation: boolean;
+}
+
+/** A fresh instance of the chosen strategy. */
+export function createWeighting(settings: WeightingSettings, context: WeightingContext): Weighting {
+  const rng = () => createRng(deriveSeed(context.seed, 7));
+  const level = context.representation ? 'representation' : 'parameters';
+  switch (settings.strategy) {
+    case 'static':
+      return staticLambda();
+    case 'equal':
+      return equalWeights();
+    case 'uncertainty':
+      return uncertaintyWeights(context.tasks);
+    case 'dwa':
+      return dwaWeights(settings.dwaWindow, settings.dwaTemperature);
+    case 'rlw':
+      return rlwWeights(rng());
+    case 'gradnorm':
+      return gradnormWeighting(context.tasks, settings.gradnormAlpha, context.learningRate, level);
+    case 'mgda':
+      return mgdaWeighting(level);
+    case 'pcgrad':
+      return pcgradWeighting(rng());
+    case 'cagrad':
+      return cagradWeighting(settings.cagradC);
+  }
+}

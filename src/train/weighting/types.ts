@@ -1,0 +1,44 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { StepLosses } from '../trainer';
+
+/**
+ * A strategy that weights the losses: the objective is built on the device in the same single
+ * backward pass as plain training, so it costs nothing extra.
+ */
+export interface LossWeighting {
+  family: 'loss';
+  /** The objective and the effective weights of this step, built inside the step's tidy. */
+  objective(losses: tf.Tensor1D, lambdas: number[]): { total: tf.Scalar; weights: tf.Tensor1D };
+  /** Learnable strategy parameters (Uncertainty's sᵢ), stepped with the model. */
+  variables: tf.Variable[];
+  /** Sees the per-task training losses as they are read back (DWA's windows). */
+  observe(steps: StepLosses[]): void;
+  dispose(): void;
+}
+
+/**
+ * A strategy that combines per-task gradients g₁…g_T of the shared part into one direction
+ * d = Σ cᵢ·gᵢ. It only needs their Gram matrix Mᵢⱼ = gᵢ·gⱼ (T×T) and the losses, so it runs as
+ * plain TypeScript on a tiny readback, and the same code drives the optimization-landscape toy.
+ */
+export interface GradientWeighting {
+  family: 'gradient';
+  /**
+   * `representation`: gradients with respect to the shared representation h (one extra backward
+   * through the heads per task; "UB" in MGDA-UB); `parameters`: with respect to the shared weights.
+   */
+  level: 'representation' | 'parameters';
+  /** Coefficients cᵢ of the shared direction and the scale of each task's own head gradient. */
+  combine(gram: number[][], losses: number[]): { coefficients: number[]; headScales: number[] };
+  dispose(): void;
+}
+
+export type Weighting = LossWeighting | GradientWeighting;
+
+/** T·softmax(z): weights that sum to T. */
+export function tSoftmax(z: number[]): number[] {
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => (z.length * v) / sum);
+}
