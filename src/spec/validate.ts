@@ -261,17 +261,34 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
     });
   }
   const w = config.weighting;
-  if (!STRATEGIES.includes(w.strategy)) problems.push({ where: 'config.weighting', message: `Unknown weighting strategy '${String(w.strategy)}'` });
+  if (!STRATEGIES.includes(w.strategy))
+    problems.push({
+      where: 'config.weighting',
+      message: `Unknown weighting strategy '${String(w.strategy)}'`,
+    });
   if (!isFiniteNumber(w.gradnormAlpha) || w.gradnormAlpha < 0 || w.gradnormAlpha > 10) {
-    problems.push({ where: 'config.weighting', message: `GradNorm α must be from 0 to 10, got ${String(w.gradnormAlpha)}` });
+    problems.push({
+      where: 'config.weighting',
+      message: `GradNorm α must be from 0 to 10, got ${String(w.gradnormAlpha)}`,
+    });
   }
   if (!isFiniteNumber(w.cagradC) || w.cagradC < 0 || w.cagradC >= 10) {
-    problems.push({ where: 'config.weighting', message: `CAGrad c must be from 0 to below 10, got ${String(w.cagradC)}` });
+    problems.push({
+      where: 'config.weighting',
+      message: `CAGrad c must be from 0 to below 10, got ${String(w.cagradC)}`,
+    });
   }
   if (!isFiniteNumber(w.dwaTemperature) || w.dwaTemperature <= 0 || w.dwaTemperature > 100) {
-    problems.push({ where: 'config.weighting', message: `DWA temperature must be above 0 and at most 100, got ${String(w.dwaTemperature)}` });
+    problems.push({
+      where: 'config.weighting',
+      message: `DWA temperature must be above 0 and at most 100, got ${String(w.dwaTemperature)}`,
+    });
   }
-  if (!intIn(w.dwaWindow, 1, LIMITS.maxSteps)) problems.push({ where: 'config.weighting', message: 'DWA window must be a whole number of steps, at least 1' });
+  if (!intIn(w.dwaWindow, 1, LIMITS.maxSteps))
+    problems.push({
+      where: 'config.weighting',
+      message: 'DWA window must be a whole number of steps, at least 1',
+    });
   for (const task of spec.tasks) {
     const lambda = config.lambdas[task.name];
     if (!isFiniteNumber(lambda) || lambda < 0 || lambda > LIMITS.maxLambda) {

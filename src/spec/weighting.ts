@@ -2,7 +2,17 @@
  * The task-weighting strategies the user can choose, with what the UI needs to know about them.
  * No tf.js here: the UI imports this. Definitions: RESEARCH.md; implementations: src/train/weighting.
  */
-export const STRATEGIES = ['static', 'equal', 'uncertainty', 'dwa', 'rlw', 'gradnorm', 'mgda', 'pcgrad', 'cagrad'] as const;
+export const STRATEGIES = [
+  'static',
+  'equal',
+  'uncertainty',
+  'dwa',
+  'rlw',
+  'gradnorm',
+  'mgda',
+  'pcgrad',
+  'cagrad',
+] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
 /** The chosen strategy and every strategy's hyper-parameters (kept when switching back and forth). */
@@ -18,7 +28,13 @@ export interface WeightingSettings {
   dwaWindow: number;
 }
 
-export const DEFAULT_WEIGHTING: WeightingSettings = { strategy: 'static', gradnormAlpha: 1.5, cagradC: 0.5, dwaTemperature: 2, dwaWindow: 20 };
+export const DEFAULT_WEIGHTING: WeightingSettings = {
+  strategy: 'static',
+  gradnormAlpha: 1.5,
+  cagradC: 0.5,
+  dwaTemperature: 2,
+  dwaWindow: 20,
+};
 
 /** How a strategy works, as the UI explains it. */
 export interface StrategyInfo {
@@ -29,15 +45,51 @@ export interface StrategyInfo {
 }
 
 export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
-  static: { label: 'Static λ (sliders)', family: 'loss', summary: 'L = Σ λᵢ·Lᵢ with the λ you set.' },
+  static: {
+    label: 'Static λ (sliders)',
+    family: 'loss',
+    summary: 'L = Σ λᵢ·Lᵢ with the λ you set.',
+  },
   equal: { label: 'Equal', family: 'loss', summary: 'L = Σ Lᵢ: every task weighs 1.' },
-  uncertainty: { label: 'Uncertainty (Kendall et al.)', family: 'loss', summary: 'Learns sᵢ = log σᵢ²; L = Σ ½e^(−sᵢ)·Lᵢ + ½sᵢ, so λᵢ = ½e^(−sᵢ).' },
-  dwa: { label: 'DWA (Liu et al.)', family: 'loss', summary: 'λᵢ = T·softmax(rᵢ/τ), rᵢ = the ratio of task i’s mean loss over the last two windows.' },
-  rlw: { label: 'RLW (random loss weighting)', family: 'loss', summary: 'Each step λ = T·softmax(z), z ~ N(0, I).' },
-  gradnorm: { label: 'GradNorm (Chen et al.)', family: 'gradient', summary: 'Learns wᵢ so that each task’s gradient norm follows its relative training rate^α; Σwᵢ = T.' },
-  mgda: { label: 'MGDA-UB (Sener & Koltun)', family: 'gradient', summary: 'The min-norm convex combination of the task gradients at the shared representation.' },
-  pcgrad: { label: 'PCGrad (Yu et al.)', family: 'gradient', summary: 'Projects each task gradient off the others it conflicts with (negative dot product), then sums.' },
-  cagrad: { label: 'CAGrad (Liu et al.)', family: 'gradient', summary: 'Moves along the average gradient, corrected to improve the worst task within radius c·‖g₀‖.' },
+  uncertainty: {
+    label: 'Uncertainty (Kendall et al.)',
+    family: 'loss',
+    summary: 'Learns sᵢ = log σᵢ²; L = Σ ½e^(−sᵢ)·Lᵢ + ½sᵢ, so λᵢ = ½e^(−sᵢ).',
+  },
+  dwa: {
+    label: 'DWA (Liu et al.)',
+    family: 'loss',
+    summary:
+      'λᵢ = T·softmax(rᵢ/τ), rᵢ = the ratio of task i’s mean loss over the last two windows.',
+  },
+  rlw: {
+    label: 'RLW (random loss weighting)',
+    family: 'loss',
+    summary: 'Each step λ = T·softmax(z), z ~ N(0, I).',
+  },
+  gradnorm: {
+    label: 'GradNorm (Chen et al.)',
+    family: 'gradient',
+    summary:
+      'Learns wᵢ so that each task’s gradient norm follows its relative training rate^α; Σwᵢ = T.',
+  },
+  mgda: {
+    label: 'MGDA-UB (Sener & Koltun)',
+    family: 'gradient',
+    summary: 'The min-norm convex combination of the task gradients at the shared representation.',
+  },
+  pcgrad: {
+    label: 'PCGrad (Yu et al.)',
+    family: 'gradient',
+    summary:
+      'Projects each task gradient off the others it conflicts with (negative dot product), then sums.',
+  },
+  cagrad: {
+    label: 'CAGrad (Liu et al.)',
+    family: 'gradient',
+    summary:
+      'Moves along the average gradient, corrected to improve the worst task within radius c·‖g₀‖.',
+  },
 };
 
 /** Why a strategy cannot do its job for this many tasks, or null. */

@@ -29,6 +29,6 @@ export function makeTrainer(
 
 /** Takes `n` steps and reads back their losses. */
 export async function trainSteps(trainer: Trainer, n: number) {
-  for (let i = 0; i < n; i++) trainer.trainStep();
+  for (let i = 0; i < n; i++) await trainer.trainStep();
   return trainer.flush();
 }

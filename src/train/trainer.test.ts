@@ -46,7 +46,7 @@ describe('Trainer', () => {
     const run = makeTrainer();
     await trainSteps(run.trainer, 10);
     run.trainer.setLambdas({ wave: 0 });
-    expect(run.trainer.effectiveLambdas).toEqual([1, 0]);
+    expect(run.trainer.sliderLambdas).toEqual([1, 0]);
     const waveBefore = await layerWeights(run.model, 'wave');
     await trainSteps(run.trainer, 10);
     expect(await layerWeights(run.model, 'wave')).toEqual(waveBefore);

@@ -4,14 +4,26 @@ import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
 import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
 import { reseedDropout } from '../model/dropoutSeeds';
+import { splitAtRepresentation, type SplitModel } from '../model/splitModel';
 import type { ModelSpec, TrainConfig } from '../spec/types';
+import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
-import { createOptimizer, setLearningRate } from './optimizer';
+import { setLearningRate } from './optimizer';
+import { createGroup, stepGroup, type ParamGroup } from './paramGroups';
+import { disposeTaskGradients, readGram, taskGradients, type GradientBatch } from './taskGradients';
+import { cosines } from './weighting/gram';
+import {
+  createWeighting,
+  type GradientWeighting,
+  type LossWeighting,
+  type Weighting,
+} from './weighting';
 
-/** The per-task training losses of one step, in task order. */
+/** The per-task training losses of one step and the weights λᵢ it used, in task order. */
 export interface StepLosses {
   step: number;
   losses: number[];
+  weights: number[];
 }
 
 /** Validation losses and metrics of every task at one step. */
@@ -21,27 +33,26 @@ export interface Evaluation {
   metrics: number[];
 }
 
-/** Variables updated together by one optimizer; `tasks` are those whose loss reaches them. */
-interface ParamGroup {
-  variables: tf.Variable[];
-  tasks: number[];
-  optimizer: tf.Optimizer;
-}
-
 /**
- * Owns the training loop of one model: minimizes Σ λᵢ·Lᵢ (tf.js `fit` has no loss weights),
- * records each Lᵢ on the device and reads them back in batches, never synchronously.
+ * Owns the training loop of one model. tf.js `fit` has no loss weights, so the Trainer minimizes
+ * the strategy's objective itself: Σ λᵢ·Lᵢ for loss weightings (one backward pass), or a
+ * combination of per-task gradients for gradient strategies. Per-step losses and weights stay
+ * on the device and are read back in batches, never synchronously.
  *
- * Each parameter group (shared encoder, each head) has its own optimizer, and a group is
- * stepped only while some task with λ > 0 reaches it: with λᵢ = 0, head i is frozen exactly,
- * even under Adam, whose momentum would otherwise keep moving it.
+ * Each parameter group (shared part, each head) has its own optimizer. Under static λ a group is
+ * stepped only while some task with λ > 0 reaches it: with λᵢ = 0, head i is frozen exactly, even
+ * under Adam, whose momentum would otherwise keep moving it.
  */
 export class Trainer {
-  private readonly groups: ParamGroup[];
+  private readonly shared: ParamGroup | null;
+  private readonly heads: ParamGroup[];
   private readonly sampler: BatchSampler;
   private readonly penalties: { variable: tf.Variable; l2: number }[];
+  private readonly split: SplitModel | null;
+  private weighting: Weighting;
+  private weightingGroup: ParamGroup | null;
   private lambdas: number[];
-  private pending: { step: number; losses: tf.Tensor1D }[] = [];
+  private pending: { step: number; record: tf.Tensor1D }[] = [];
   private currentStep = 0;
 
   constructor(
@@ -51,19 +62,16 @@ export class Trainer {
     private readonly data: DeviceData,
   ) {
     const params = parameterGroups(model, spec);
-    const allTasks = spec.tasks.map((_, i) => i);
-    const make = (variables: tf.Variable[], tasks: number[]): ParamGroup => ({
-      variables,
-      tasks,
-      optimizer: createOptimizer(config.optimizer, config.learningRate),
-    });
-    this.groups = [
-      make(params.shared, allTasks),
-      ...params.tasks.map((variables, i) => make(variables, [i])),
-    ].filter((g) => g.variables.length > 0);
+    this.shared = createGroup(params.shared, config.optimizer, config.learningRate);
+    this.heads = params.tasks.map((variables) =>
+      createGroup(variables, config.optimizer, config.learningRate)!,
+    );
     this.sampler = new BatchSampler(data.train.size, deriveSeed(config.seed, 1));
     this.penalties = l2Penalties(model, spec);
+    this.split = splitAtRepresentation(model, spec);
     this.lambdas = spec.tasks.map((t) => config.lambdas[t.name] ?? 1);
+    this.weighting = this.createWeighting(config.weighting);
+    this.weightingGroup = this.groupFor(this.weighting);
   }
 
   /** Steps taken so far. */
@@ -71,8 +79,8 @@ export class Trainer {
     return this.currentStep;
   }
 
-  /** The λᵢ the next step will use, in task order. */
-  get effectiveLambdas(): number[] {
+  /** The λᵢ the sliders set (used by the static strategy), in task order. */
+  get sliderLambdas(): number[] {
     return [...this.lambdas];
   }
 
@@ -84,7 +92,7 @@ export class Trainer {
   /** New learning rate for every group; optimizer state is kept. */
   setLearningRate(learningRate: number): void {
     this.config = { ...this.config, learningRate };
-    for (const g of this.groups) setLearningRate(g.optimizer, learningRate);
+    for (const g of this.allGroups()) setLearningRate(g.optimizer, learningRate);
   }
 
   /** New mini-batch size from the next step on. */
@@ -92,64 +100,46 @@ export class Trainer {
     this.config = { ...this.config, batchSize };
   }
 
-  /** Enqueues one training step on the device. Nothing is read back: see {@link flush}. */
-  trainStep(): void {
-    const active = this.groups.filter((g) => g.tasks.some((t) => this.lambdas[t]! > 0));
-    const variables = active.flatMap((g) => g.variables);
-    const indices = this.sampler.next(this.config.batchSize);
-    reseedDropout(this.model, this.config.seed, this.currentStep);
-    let stepLosses: tf.Tensor1D | undefined;
-    tf.tidy(() => {
-      const batch = tf.tensor1d(indices, 'int32');
-      const x = tf.gather(this.data.train.x, batch);
-      const targets = this.data.train.targets.map((t) => tf.gather(t, batch));
-      const lambdas = tf.tensor1d(this.lambdas);
-      const objective = (): tf.Scalar => {
-        const preds = predictTasks(this.model, x, true);
-        const losses = tf.stack(
-          this.spec.tasks.map((t, i) => taskLoss(t.loss, preds[i]!, targets[i]!)),
-        ) as tf.Tensor1D;
-        // minimize/variableGrads dispose everything made here but the result: keep the losses.
-        stepLosses = tf.keep(losses);
-        const weighted = tf.sum(tf.mul(losses, lambdas));
-        // Dense L2 penalties (Keras's kernelRegularizer), which tf.js applies only inside fit().
-        return this.penalties.reduce(
-          (total, p) => tf.add(total, tf.mul(p.l2, tf.sum(tf.square(p.variable)))),
-          weighted,
-        ) as tf.Scalar;
-      };
-      if (variables.length === 0) {
-        objective(); // every λ is 0: record the losses, move nothing
-        return;
-      }
-      const { grads } = tf.variableGrads(objective, variables);
-      const decay = 1 - this.config.learningRate * this.config.weightDecay;
-      for (const g of active) {
-        const named: tf.NamedTensorMap = {};
-        for (const v of g.variables) named[v.name] = grads[v.name]!;
-        g.optimizer.applyGradients(named);
-        // Decoupled weight decay on kernels only (rank ≥ 2), not on biases and norm scales.
-        if (decay < 1) for (const v of g.variables) if (v.rank >= 2) v.assign(tf.mul(v, decay));
-      }
-    });
-    this.currentStep += 1;
-    this.pending.push({ step: this.currentStep, losses: stepLosses! });
+  /** Switches strategy (or its hyper-parameters) from the next step on; the model keeps training. */
+  setWeighting(settings: WeightingSettings): void {
+    this.disposeWeighting();
+    this.config = { ...this.config, weighting: settings };
+    this.weighting = this.createWeighting(settings);
+    this.weightingGroup = this.groupFor(this.weighting);
   }
 
-  /** Reads back the losses of every step since the last flush in one asynchronous transfer. */
+  /** One training step. Loss weightings only enqueue device work; gradient strategies read back their T×T Gram matrix. */
+  async trainStep(): Promise<void> {
+    const batch = this.sampler.next(this.config.batchSize);
+    reseedDropout(this.model, this.config.seed, this.currentStep);
+    const record =
+      this.weighting.family === 'loss'
+        ? this.lossStep(this.weighting, batch)
+        : await this.gradientStep(this.weighting, batch);
+    this.currentStep += 1;
+    this.pending.push({ step: this.currentStep, record });
+  }
+
+  /** Reads back the losses and weights of every step since the last flush in one transfer. */
   async flush(): Promise<StepLosses[]> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return [];
-    const stacked = tf.stack(batch.map((p) => p.losses));
-    tf.dispose(batch.map((p) => p.losses));
+    const stacked = tf.stack(batch.map((p) => p.record));
+    tf.dispose(batch.map((p) => p.record));
     const values = await stacked.data();
     stacked.dispose();
     const width = this.spec.tasks.length;
-    return batch.map((p, row) => ({
-      step: p.step,
-      losses: Array.from(values.subarray(row * width, (row + 1) * width)),
-    }));
+    const steps = batch.map((p, row) => {
+      const at = row * 2 * width;
+      return {
+        step: p.step,
+        losses: Array.from(values.subarray(at, at + width)),
+        weights: Array.from(values.subarray(at + width, at + 2 * width)),
+      };
+    });
+    if (this.weighting.family === 'loss') this.weighting.observe(steps);
+    return steps;
   }
 
   /** Validation loss and metric of every task on the whole validation split (dropout off). */
@@ -173,10 +163,181 @@ export class Trainer {
     };
   }
 
-  /** Frees optimizer state and any losses not yet read. The model and data belong to the caller. */
+  /**
+   * Cosine similarity of every pair of task gradients on the shared parameters, on one training
+   * batch: negative means the tasks pull the shared part apart. Null when nothing is shared.
+   */
+  async gradientCosines(): Promise<number[][] | null> {
+    if (!this.shared || this.spec.tasks.length < 2) return null;
+    const batch = this.gradientBatch(this.sampler.next(this.config.batchSize));
+    const grads = taskGradients(batch.batch, null);
+    tf.dispose(batch.owned);
+    const { gram } = await readGram(grads);
+    disposeTaskGradients(grads);
+    return cosines(gram);
+  }
+
+  /** Frees optimizer state, strategy state and any losses not yet read. The model and data belong to the caller. */
   dispose(): void {
-    tf.dispose(this.pending.map((p) => p.losses));
+    tf.dispose(this.pending.map((p) => p.record));
     this.pending = [];
-    for (const g of this.groups) g.optimizer.dispose();
+    for (const g of [this.shared, ...this.heads]) g?.optimizer.dispose();
+    this.disposeWeighting();
+    this.split?.dispose();
+  }
+
+  private lossStep(weighting: LossWeighting, indices: Int32Array): tf.Tensor1D {
+    const active = (task: number) =>
+      this.config.weighting.strategy !== 'static' || this.lambdas[task]! > 0;
+    const heads = this.heads.map((g, i) => (active(i) ? g : null));
+    const shared = this.spec.tasks.some((_, i) => active(i)) ? this.shared : null;
+    const groups = [shared, ...heads, this.weightingGroup].filter(
+      (g): g is ParamGroup => g !== null,
+    );
+    return tf.tidy(() => {
+      const { x, targets } = this.slice(indices);
+      let record: tf.Tensor1D | undefined;
+      const objective = (): tf.Scalar => {
+        const preds = predictTasks(this.model, x, true);
+        const losses = tf.stack(
+          this.spec.tasks.map((t, i) => taskLoss(t.loss, preds[i]!, targets[i]!)),
+        ) as tf.Tensor1D;
+        const { total, weights } = weighting.objective(losses, this.lambdas);
+        // variableGrads disposes everything made here but its result: keep the record.
+        record = tf.keep(tf.concat([losses, weights]) as tf.Tensor1D);
+        return this.withPenalties(total);
+      };
+      const variables = groups.flatMap((g) => g.variables);
+      if (variables.length === 0) {
+        objective(); // every λ is 0: record the losses, move nothing
+        return record!;
+      }
+      const { grads } = tf.variableGrads(objective, variables);
+      for (const g of groups)
+        stepGroup(
+          g,
+          g.variables.map((v) => grads[v.name] ?? null),
+          this.decay(),
+        );
+      return record!;
+    });
+  }
+
+  private async gradientStep(
+    weighting: GradientWeighting,
+    indices: Int32Array,
+  ): Promise<tf.Tensor1D> {
+    const prepared = this.gradientBatch(indices);
+    const split = weighting.level === 'representation' ? this.split : null;
+    const grads = taskGradients(prepared.batch, split);
+    try {
+      const { gram, losses } = await readGram(grads);
+      const { coefficients, headScales } = weighting.combine(gram, losses);
+      return tf.tidy(() => {
+        const direction = tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
+        if (this.shared)
+          stepGroup(
+            this.shared,
+            this.sharedGradients(direction, grads.representation, prepared.batch.x, split),
+            this.decay(),
+          );
+        this.heads.forEach((g, i) =>
+          stepGroup(
+            g,
+            grads.heads[i]!.map((t) => tf.mul(t, headScales[i]!)),
+            this.decay(),
+          ),
+        );
+        return tf.concat([grads.losses, tf.tensor1d(coefficients)]) as tf.Tensor1D;
+      });
+    } finally {
+      disposeTaskGradients(grads);
+      tf.dispose(prepared.owned);
+    }
+  }
+
+  /** The combined direction as gradients of the shared variables: a vector–Jacobian product through the encoder at the representation level, an unflattening at the parameter level. */
+  private sharedGradients(
+    direction: tf.Tensor,
+    representation: tf.Tensor | null,
+    x: tf.Tensor,
+    split: SplitModel | null,
+  ): tf.Tensor[] {
+    const variables = this.shared!.variables;
+    if (split && representation) {
+      const dy = tf.reshape(direction, representation.shape);
+      return tf
+        .engine()
+        .gradients(() => split.encoder(x, true), variables, dy, true)
+        .grads.map((g, i) => g ?? tf.zerosLike(variables[i]!));
+    }
+    const sizes = variables.map((v) => v.size);
+    return tf.split(direction, sizes).map((part, i) => tf.reshape(part, variables[i]!.shape));
+  }
+
+  /** The batch for per-task gradients; the caller disposes `owned`. */
+  private gradientBatch(indices: Int32Array): { batch: GradientBatch; owned: tf.Tensor[] } {
+    const [x, ...targets] = tf.tidy(() => {
+      const sliced = this.slice(indices);
+      return [sliced.x, ...sliced.targets];
+    });
+    return {
+      batch: {
+        model: this.model,
+        tasks: this.spec.tasks,
+        x: x!,
+        targets,
+        shared: this.shared?.variables ?? [],
+        heads: this.heads.map((g) => g.variables),
+      },
+      owned: [x!, ...targets],
+    };
+  }
+
+  private slice(indices: Int32Array): { x: tf.Tensor; targets: tf.Tensor[] } {
+    const batch = tf.tensor1d(indices, 'int32');
+    return {
+      x: tf.gather(this.data.train.x, batch),
+      targets: this.data.train.targets.map((t) => tf.gather(t, batch)),
+    };
+  }
+
+  /** Dense L2 penalties (Keras's kernelRegularizer), which tf.js applies only inside fit(). */
+  private withPenalties(total: tf.Scalar): tf.Scalar {
+    return this.penalties.reduce(
+      (sum, p) => tf.add(sum, tf.mul(p.l2, tf.sum(tf.square(p.variable)))),
+      total,
+    ) as tf.Scalar;
+  }
+
+  private decay(): number {
+    return 1 - this.config.learningRate * this.config.weightDecay;
+  }
+
+  private createWeighting(settings: WeightingSettings): Weighting {
+    return createWeighting(settings, {
+      tasks: this.spec.tasks.length,
+      seed: this.config.seed,
+      learningRate: this.config.learningRate,
+      representation: this.split !== null,
+    });
+  }
+
+  private groupFor(weighting: Weighting): ParamGroup | null {
+    return weighting.family === 'loss'
+      ? createGroup(weighting.variables, this.config.optimizer, this.config.learningRate)
+      : null;
+  }
+
+  private allGroups(): ParamGroup[] {
+    return [this.shared, ...this.heads, this.weightingGroup].filter(
+      (g): g is ParamGroup => g !== null,
+    );
+  }
+
+  private disposeWeighting(): void {
+    this.weightingGroup?.optimizer.dispose();
+    this.weightingGroup = null;
+    this.weighting.dispose();
   }
 }

@@ -58,7 +58,7 @@ describe('WorkerHandler', () => {
     void handler.handle({ type: 'train', runId: 'r', design: design({ maxSteps: 100_000 }) });
     await until(() => of('metrics').length >= 2);
     await handler.handle({ type: 'setLambdas', runId: 'r', lambdas: { circle: 0, wave: 2 } });
-    await until(() => of('metrics').at(-1)!.lambdas[0] === 0);
+    await until(() => of('metrics').at(-1)!.steps.at(-1)!.weights[0] === 0);
     await handler.handle({ type: 'pause', runId: 'r' });
     const pausedAt = of('status').at(-1)!;
     expect(pausedAt.state).toBe('paused');

@@ -115,8 +115,11 @@ export class WorkerHandler {
         this.post({
           type: 'lambdas',
           runId: message.runId,
-          lambdas: this.run.trainer.effectiveLambdas,
+          lambdas: this.run.trainer.sliderLambdas,
         });
+        return;
+      case 'setWeighting':
+        if (this.run?.id === message.runId) this.run.trainer.setWeighting(message.weighting);
         return;
       case 'setLearningRate':
         if (this.run?.id === message.runId) this.run.trainer.setLearningRate(message.learningRate);
@@ -148,10 +151,15 @@ export class WorkerHandler {
   /** The run with this id, built from the design when it does not exist yet. */
   private async ensureRun(runId: string, design: RunDesign): Promise<Run> {
     if (this.run?.id === runId) {
-      this.run.design = { ...this.run.design, config: design.config };
       this.run.trainer.setLambdas(design.config.lambdas);
       this.run.trainer.setLearningRate(design.config.learningRate);
       this.run.trainer.setBatchSize(design.config.batchSize);
+      if (
+        JSON.stringify(design.config.weighting) !== JSON.stringify(this.run.design.config.weighting)
+      ) {
+        this.run.trainer.setWeighting(design.config.weighting);
+      }
+      this.run.design = { ...this.run.design, config: design.config };
       return this.run;
     }
     await this.stopLoop();
@@ -187,8 +195,8 @@ export class WorkerHandler {
     const run = await this.ensureRun(runId, design);
     if (this.loop) return;
     const started = this.options.now();
-    run.trainer.trainStep();
-    await this.postSteps(run, run.trainer.effectiveLambdas, started);
+    await run.trainer.trainStep();
+    await this.postSteps(run, started);
     await this.evaluate(run);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
@@ -203,10 +211,10 @@ export class WorkerHandler {
         const count = Math.min(chunk, stepsLeft(run));
         let evalDue = false;
         for (let i = 0; i < count; i++) {
-          run.trainer.trainStep();
+          await run.trainer.trainStep();
           if (run.trainer.step % config.evalEvery === 0) evalDue = true;
         }
-        const healthy = await this.postSteps(run, run.trainer.effectiveLambdas, started);
+        const healthy = await this.postSteps(run, started);
         if (!healthy) break;
         chunk = nextChunkSize(
           count,
@@ -245,14 +253,13 @@ export class WorkerHandler {
   }
 
   /** Reads back queued losses and posts them; false when a loss is not finite. */
-  private async postSteps(run: Run, lambdas: number[], started: number): Promise<boolean> {
+  private async postSteps(run: Run, started: number): Promise<boolean> {
     const steps = await run.trainer.flush();
     const elapsed = Math.max(this.options.now() - started, 1e-3);
     this.post({
       type: 'metrics',
       runId: run.id,
       steps,
-      lambdas,
       stepsPerSecond: (steps.length * 1000) / elapsed,
     });
     const problem = firstNonFinite(
@@ -265,8 +272,9 @@ export class WorkerHandler {
 
   private async evaluate(run: Run): Promise<void> {
     const evaluation = await run.trainer.evaluate();
+    const cosines = await run.trainer.gradientCosines();
     run.lastEvalStep = evaluation.step;
-    this.post({ type: 'validation', runId: run.id, evaluation });
+    this.post({ type: 'validation', runId: run.id, evaluation, cosines });
   }
 
   private async exportRun(runId: string): Promise<void> {

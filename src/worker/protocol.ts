@@ -1,4 +1,5 @@
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
+import type { WeightingSettings } from '../spec/weighting';
 import type { Evaluation, StepLosses } from '../train/trainer';
 
 /** Backends tf.js can train on here, fastest first when a GPU is present. */
@@ -24,6 +25,7 @@ export type ToWorker =
   | { type: 'setLambdas'; runId: string; lambdas: Record<string, number> }
   | { type: 'setLearningRate'; runId: string; learningRate: number }
   | { type: 'setBatchSize'; runId: string; batchSize: number }
+  | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
   | { type: 'export'; runId: string };
 
 /** Where a run stands. `done` means it reached its step budget. */
@@ -44,13 +46,18 @@ export type FromWorker =
   | {
       type: 'metrics';
       runId: string;
+      /** Per step: each task's loss and the effective λ (weight) it trained with. */
       steps: StepLosses[];
-      /** Effective λ per task (task order) used by these steps. */
-      lambdas: number[];
       stepsPerSecond: number;
     }
-  | { type: 'validation'; runId: string; evaluation: Evaluation }
-  /** Confirms a λ change: the next step uses these (task order). */
+  | {
+      type: 'validation';
+      runId: string;
+      evaluation: Evaluation;
+      /** Cosine similarity of task gradients on the shared parameters (null: nothing shared or one task). */
+      cosines: number[][] | null;
+    }
+  /** Confirms a λ slider change: the static strategy uses these from the next step (task order). */
   | { type: 'lambdas'; runId: string; lambdas: number[] }
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }

@@ -128,12 +128,12 @@ describe('loss weightings', () => {
     const dwa = new DwaState(2, 2);
     expect(dwa.weights(2)).toEqual([1, 1]);
     dwa.observe([
-      { step: 1, losses: [4, 2] },
-      { step: 2, losses: [4, 2] },
-      { step: 3, losses: [2, 2] },
+      { step: 1, losses: [4, 2], weights: [] },
+      { step: 2, losses: [4, 2], weights: [] },
+      { step: 3, losses: [2, 2], weights: [] },
     ]);
     expect(dwa.weights(2)).toEqual([1, 1]); // only one window closed
-    dwa.observe([{ step: 4, losses: [2, 2] }]);
+    dwa.observe([{ step: 4, losses: [2, 2], weights: [] }]);
     // ratios 0.5 and 1: λ = 2·e^(r/2)/Σ
     const e = [Math.exp(0.25), Math.exp(0.5)];
     const [a, b] = dwa.weights(2);

@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TRAIN } from '../spec/defaults';
+import { PRESETS } from '../spec/presets';
+import { STRATEGIES, type StrategyId } from '../spec/weighting';
+import { makeTrainer, trainSteps } from '../testing/fixtures';
+import { useCpuBackend } from '../testing/tfCpu';
+
+beforeAll(useCpuBackend);
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const mmoe = PRESETS.find((p) => p.id === 'mmoe')!;
+const ADAPTIVE: StrategyId[] = [
+  'uncertainty',
+  'dwa',
+  'rlw',
+  'gradnorm',
+  'mgda',
+  'pcgrad',
+  'cagrad',
+];
+
+describe.each([
+  ['hard sharing', undefined],
+  ['MMoE', mmoe],
+])('every strategy trains (%s)', (_label, preset) => {
+  it.each(STRATEGIES.map((s) => [s]))(
+    '%s: finite losses that fall, flat tensor count, recorded weights',
+    async (strategy) => {
+      const weighting = { ...DEFAULT_TRAIN.weighting, strategy, dwaWindow: 5 };
+      const run = makeTrainer({
+        spec: preset?.spec,
+        config: { ...(preset?.config ?? {}), weighting },
+      });
+      await trainSteps(run.trainer, 3); // optimizer slots appear on the first steps
+      const baseline = tf.memory().numTensors;
+      const steps = [];
+      for (let chunk = 0; chunk < 12; chunk++) steps.push(...(await trainSteps(run.trainer, 5))); // DWA learns from readbacks, as in the app
+      expect(tf.memory().numTensors).toBe(baseline);
+      expect(
+        steps.every((s) => s.losses.every(Number.isFinite) && s.weights.every(Number.isFinite)),
+      ).toBe(true);
+      const total = steps.map((s) => mean(s.losses));
+      expect(mean(total.slice(-10))).toBeLessThan(mean(total.slice(0, 10)));
+      const firstWeights = JSON.stringify(steps[0]!.weights);
+      const changed = steps.some((s) => JSON.stringify(s.weights) !== firstWeights);
+      expect(changed).toBe(ADAPTIVE.includes(strategy));
+      run.dispose();
+    },
+  );
+});
+
+describe('strategy switches and gradient views', () => {
+  it('switches strategy mid-run without rebuilding the model', async () => {
+    const run = makeTrainer();
+    await trainSteps(run.trainer, 5);
+    run.trainer.setWeighting({ ...DEFAULT_TRAIN.weighting, strategy: 'mgda' });
+    const steps = await trainSteps(run.trainer, 5);
+    expect(steps[0]!.step).toBe(6);
+    expect(steps.every((s) => Math.abs(s.weights[0]! + s.weights[1]! - 1) < 1e-5)).toBe(true); // MGDA's simplex weights
+    run.trainer.setWeighting({ ...DEFAULT_TRAIN.weighting, strategy: 'static' });
+    expect((await trainSteps(run.trainer, 1))[0]!.weights).toEqual([1, 1]);
+    run.dispose();
+  });
+
+  it('measures gradient cosines between tasks, 1 on the diagonal', async () => {
+    const run = makeTrainer();
+    const c = (await run.trainer.gradientCosines())!;
+    expect(c).toHaveLength(2);
+    expect(c[0]![0]).toBeCloseTo(1, 5);
+    expect(c[0]![1]).toBeCloseTo(c[1]![0]!, 6);
+    expect(Math.abs(c[0]![1]!)).toBeLessThanOrEqual(1);
+    run.dispose();
+  });
+});

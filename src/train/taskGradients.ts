@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import { predictTasks } from '../model/buildModel';
+import type { SplitModel } from '../model/splitModel';
+import type { TaskSpec } from '../spec/types';
+import { taskLoss } from './losses';
+
+/** One batch and the model parts that per-task gradients are taken through. */
+export interface GradientBatch {
+  model: tf.LayersModel;
+  tasks: TaskSpec[];
+  x: tf.Tensor;
+  targets: tf.Tensor[];
+  shared: tf.Variable[];
+  heads: tf.Variable[][];
+}
+
+/** Per-task gradients of one batch; every tensor here is owned by the caller. */
+export interface TaskGradients {
+  losses: tf.Tensor1D;
+  /** [T, P]: each task's gradient of the shared part, flattened (P = 0 when nothing is shared). */
+  matrix: tf.Tensor2D;
+  /** Each task's gradients of its own head variables, in variable order. */
+  heads: tf.Tensor[][];
+  /** The representation gradients were taken at, when `level` was representation. */
+  representation: tf.Tensor | null;
+}
+
+const flatten = (grads: (tf.Tensor | null)[], like: tf.Variable[]): tf.Tensor1D =>
+  like.length
+    ? (tf.concat(grads.map((g, i) => tf.reshape(g ?? tf.zerosLike(like[i]!), [-1]))) as tf.Tensor1D)
+    : tf.zeros([0]);
+
+/**
+ * Gradients of each task's loss on the shared part and on its own head. At the `representation`
+ * level (MGDA-UB, hard sharing): one forward of the encoder, then one backward through each head
+ * only, gᵢ = ∂Lᵢ/∂h. At the `parameters` level: a full forward and backward per task, gᵢ = ∂Lᵢ/∂θ.
+ * tf.js keeps no persistent tape, which is why each task needs its own pass.
+ */
+export function taskGradients(batch: GradientBatch, split: SplitModel | null): TaskGradients {
+  const engine = tf.engine();
+  const h = split ? tf.tidy(() => split.encoder(batch.x, true)) : null;
+  const perTask = batch.tasks.map((task, i) =>
+    tf.tidy(() => {
+      const headVars = batch.heads[i]!;
+      if (split && h) {
+        const loss = () => taskLoss(task.loss, split.heads[i]!(h, true), batch.targets[i]!);
+        const { value, grads } = engine.gradients(loss, [h, ...headVars], undefined, true);
+        return [
+          value,
+          tf.reshape(grads[0]!, [-1]),
+          ...grads.slice(1).map((g, k) => g ?? tf.zerosLike(headVars[k]!)),
+        ];
+      }
+      const loss = () =>
+        taskLoss(task.loss, predictTasks(batch.model, batch.x, true)[i]!, batch.targets[i]!);
+      const { value, grads } = engine.gradients(
+        loss,
+        [...batch.shared, ...headVars],
+        undefined,
+        true,
+      );
+      const own = grads.slice(batch.shared.length).map((g, k) => g ?? tf.zerosLike(headVars[k]!));
+      return [value, flatten(grads.slice(0, batch.shared.length), batch.shared), ...own];
+    }),
+  );
+  const losses = tf.stack(perTask.map((p) => p[0]!)) as tf.Tensor1D;
+  const matrix = tf.stack(perTask.map((p) => p[1]!)) as tf.Tensor2D;
+  tf.dispose(perTask.flatMap((p) => [p[0]!, p[1]!]));
+  return { losses, matrix, heads: perTask.map((p) => p.slice(2)), representation: h };
+}
+
+/** Frees a TaskGradients. */
+export function disposeTaskGradients(g: TaskGradients): void {
+  tf.dispose([
+    g.losses,
+    g.matrix,
+    ...g.heads.flat(),
+    ...(g.representation ? [g.representation] : []),
+  ]);
+}
+
+/** Reads back the Gram matrix Mᵢⱼ = gᵢ·gⱼ and the losses: T² + T numbers. */
+export async function readGram(g: TaskGradients): Promise<{ gram: number[][]; losses: number[] }> {
+  const gramTensor = tf.tidy(() => tf.matMul(g.matrix, g.matrix, false, true));
+  const [gramData, lossData] = await Promise.all([gramTensor.data(), g.losses.data()]);
+  gramTensor.dispose();
+  const n = lossData.length;
+  return {
+    gram: Array.from({ length: n }, (_, i) => Array.from(gramData.subarray(i * n, (i + 1) * n))),
+    losses: Array.from(lossData),
+  };
+}
