@@ -25,6 +25,18 @@ export function cagradWeights(gram: number[][], c: number, iterations = 200): nu
   let w = Array.from({ length: n }, () => 1 / n);
   if (n === 1) return [1];
   const f = (v: number[]) => cagradObjective(gram, v, c);
+  if (n === 2) {
+    // A 1-D convex problem in w₁, written out in the three Gram entries so that the search costs
+    // microseconds (the landscape toy runs it 100 000 times per trajectory).
+    const [[g11, g12], [, g22]] = gram as [[number, number], [number, number]];
+    const coef = c * 0.5 * Math.sqrt(Math.max(0, g11 + 2 * g12 + g22));
+    const w1 = goldenSection((x) => {
+      const y = 1 - x;
+      const dotG0 = 0.5 * (x * (g11 + g12) + y * (g12 + g22));
+      return dotG0 + coef * Math.sqrt(Math.max(0, x * x * g11 + 2 * x * y * g12 + y * y * g22));
+    });
+    return [w1, 1 - w1];
+  }
   for (let k = 0; k < iterations; k++) {
     // ∇F = M·1/T + c‖g₀‖·Mw/‖g_w‖
     const g0Norm = Math.sqrt(

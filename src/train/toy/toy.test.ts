@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PARETO_X1, PARETO_X2, TOY_STARTS, toyLosses, type Point } from './cagradToy';
+import { DEFAULT_TRAJECTORY, runTrajectory } from './trajectory';
+
+const average = (p: Point) => {
+  const [a, b] = toyLosses(p).losses;
+  return (a + b) / 2;
+};
+
+/** The point of lowest average loss, by brute force on a fine grid. */
+function lowestAverage(): Point {
+  let best: Point = [0, 0];
+  for (let a = -10; a <= 10; a += 0.01) {
+    for (let b = -10; b <= 10; b += 0.01) if (average([a, b]) < average(best)) best = [a, b];
+  }
+  return best;
+}
+
+describe('CAGrad two-objective toy', () => {
+  it('has exact gradients (finite differences agree)', () => {
+    for (const p of [[-8.5, 7.5], [1, -3], [4.2, 0.3]] as Point[]) {
+      const { losses, grads } = toyLosses(p);
+      for (let k = 0; k < 2; k++) {
+        const h = 1e-6;
+        const q: Point = [...p];
+        q[k] += h;
+        const shifted = toyLosses(q).losses;
+        for (let task = 0; task < 2; task++) expect(grads[task]![k]).toBeCloseTo((shifted[task]! - losses[task]!) / h, 3);
+      }
+    }
+  });
+
+  it.each(TOY_STARTS.map((s) => [s]))('MGDA and PCGrad end on the Pareto set from %j', (start) => {
+    for (const strategy of ['mgda', 'pcgrad'] as const) {
+      const [x1, x2] = runTrajectory(strategy, start).at(-1)!;
+      expect(Math.abs(x2 - PARETO_X2), `${strategy} x2`).toBeLessThan(0.1);
+      expect(x1).toBeGreaterThanOrEqual(PARETO_X1[0] - 0.1);
+      expect(x1).toBeLessThanOrEqual(PARETO_X1[1] + 0.1);
+    }
+  });
+
+  it('CAGrad ends at the point of lowest average loss from every start; the mean gradient gets stuck', () => {
+    const best = lowestAverage();
+    expect(best[1]).toBeCloseTo(PARETO_X2, 1);
+    for (const start of TOY_STARTS) {
+      const end = runTrajectory('cagrad', start).at(-1)!;
+      expect(Math.hypot(end[0] - best[0], end[1] - best[1]), `from ${start}`).toBeLessThan(0.05);
+    }
+    const stuck = runTrajectory('equal', TOY_STARTS[0]!).at(-1)!;
+    expect(stuck[1]).toBeGreaterThan(0); // far from the Pareto set, as in the papers' figures
+  });
+
+  it('keeps a decimated path with the start and the end', () => {
+    const path = runTrajectory('mgda', [1, 1], { ...DEFAULT_TRAJECTORY, steps: 1000, every: 100 });
+    expect(path).toHaveLength(11);
+    expect(path[0]).toEqual([1, 1]);
+  });
+});
