@@ -170,3 +170,17 @@ describe('backendProblem', () => {
     expect(backendProblem({ ...design, spec: PRESETS[0]!.spec }, 'wasm')).toBeNull();
   });
 });
+
+describe('landscape', () => {
+  it('streams each trajectory in slices until done, and a newer request cancels an older one', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'landscape', requestId: 1, strategies: ['equal'], starts: [[1, 1]], cagradC: 0.5 });
+    await handler.handle({ type: 'landscape', requestId: 2, strategies: ['mgda', 'cagrad'], starts: [[-8.5, -5]], cagradC: 0.5 });
+    await until(() => of('landscapePath').filter((m) => m.requestId === 2 && m.done).length === 2, 60_000);
+    const mgda = of('landscapePath').filter((m) => m.requestId === 2 && m.strategy === 'mgda');
+    expect(mgda.length).toBeGreaterThan(10);
+    const [, x2] = mgda.at(-1)!.points.at(-1)!;
+    expect(x2).toBeCloseTo(-8.36, 1);
+    expect(of('landscapePath').some((m) => m.requestId === 1 && m.done)).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { createRun, disposeRun, type Run } from './run';
+import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Sends a message to the UI, transferring the listed buffers. */
@@ -69,12 +70,14 @@ export class WorkerHandler {
   private queue: Promise<void> = Promise.resolve();
   private interludes: (() => Promise<void>)[] = [];
   private readonly options: HandlerOptions;
+  private readonly landscape: LandscapeRunner;
 
   constructor(
     private readonly post: Post,
     options: Partial<HandlerOptions> = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.landscape = new LandscapeRunner(post);
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -119,7 +122,12 @@ export class WorkerHandler {
         });
         return;
       case 'setWeighting':
-        if (this.run?.id === message.runId) this.run.trainer.setWeighting(message.weighting);
+        if (this.run?.id !== message.runId) return;
+        this.run.trainer.setWeighting(message.weighting);
+        this.run.design = {
+          ...this.run.design,
+          config: { ...this.run.design.config, weighting: message.weighting },
+        };
         return;
       case 'setLearningRate':
         if (this.run?.id === message.runId) this.run.trainer.setLearningRate(message.learningRate);
@@ -129,6 +137,15 @@ export class WorkerHandler {
         return;
       case 'export':
         return this.exportRun(message.runId);
+      case 'landscape':
+        // Not awaited: the toy runs beside training and other messages, slice by slice.
+        void this.landscape.run(
+          message.requestId,
+          message.strategies,
+          message.starts,
+          message.cagradC,
+        );
+        return;
       default:
         assertNever(message);
     }

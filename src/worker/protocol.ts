@@ -1,5 +1,7 @@
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
+import type { Point } from '../train/toy/cagradToy';
+import type { ToyStrategy } from '../train/toy/trajectory';
 import type { Evaluation, StepLosses } from '../train/trainer';
 
 /** Backends tf.js can train on here, fastest first when a GPU is present. */
@@ -26,7 +28,15 @@ export type ToWorker =
   | { type: 'setLearningRate'; runId: string; learningRate: number }
   | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
-  | { type: 'export'; runId: string };
+  | { type: 'export'; runId: string }
+  /** Runs strategies on the two-objective toy from the given starts; replaces any landscape run. */
+  | {
+      type: 'landscape';
+      requestId: number;
+      strategies: ToyStrategy[];
+      starts: Point[];
+      cagradC: number;
+    };
 
 /** Where a run stands. `done` means it reached its step budget. */
 export type RunState = 'running' | 'paused' | 'done';
@@ -62,6 +72,15 @@ export type FromWorker =
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
   | { type: 'resetDone' }
+  /** New points of one toy trajectory (`path` continues what was posted before). */
+  | {
+      type: 'landscapePath';
+      requestId: number;
+      strategy: ToyStrategy;
+      start: number;
+      points: Point[];
+      done: boolean;
+    }
   | { type: 'error'; runId?: string; message: string };
 
 /** Compile-time check that a switch over a message union handled every case. */

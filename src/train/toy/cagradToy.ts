@@ -29,8 +29,14 @@ export function toyLosses([x1, x2]: Point): { losses: [number, number]; grads: [
   const f2 = logPart(-0.5 * x1 + 3.5 - t, [-0.5, -sech2]);
   // g₁ = ((−x₁+7)² + 0.1(−x₂−8)²)/10 − 20 ; g₂ = ((−x₁−7)² + 0.1(−x₂−8)²)/10 − 20
   const side = 0.1 * (x2 + 8) ** 2;
-  const g1: Part = { value: ((x1 - 7) ** 2 + side) / 10 - 20, grad: [(x1 - 7) / 5, 0.02 * (x2 + 8)] };
-  const g2: Part = { value: ((x1 + 7) ** 2 + side) / 10 - 20, grad: [(x1 + 7) / 5, 0.02 * (x2 + 8)] };
+  const g1: Part = {
+    value: ((x1 - 7) ** 2 + side) / 10 - 20,
+    grad: [(x1 - 7) / 5, 0.02 * (x2 + 8)],
+  };
+  const g2: Part = {
+    value: ((x1 + 7) ** 2 + side) / 10 - 20,
+    grad: [(x1 + 7) / 5, 0.02 * (x2 + 8)],
+  };
   // c₁ = max(tanh(x₂/2), 0) ; c₂ = max(tanh(−x₂/2), 0)
   const h = Math.tanh(x2 / 2);
   const dh = 0.5 * (1 - h * h);
@@ -40,7 +46,10 @@ export function toyLosses([x1, x2]: Point): { losses: [number, number]; grads: [
   const dc2 = h < 0 ? -dh : 0;
   const combine = (f: Part, g: Part): Part => ({
     value: f.value * c1 + g.value * c2,
-    grad: [f.grad[0] * c1 + g.grad[0] * c2, f.grad[1] * c1 + f.value * dc1 + g.grad[1] * c2 + g.value * dc2],
+    grad: [
+      f.grad[0] * c1 + g.grad[0] * c2,
+      f.grad[1] * c1 + f.value * dc1 + g.grad[1] * c2 + g.value * dc2,
+    ],
   });
   const l1 = combine(f1, g1);
   const l2 = combine(f2, g2);

@@ -18,14 +18,19 @@ function lowestAverage(): Point {
 
 describe('CAGrad two-objective toy', () => {
   it('has exact gradients (finite differences agree)', () => {
-    for (const p of [[-8.5, 7.5], [1, -3], [4.2, 0.3]] as Point[]) {
+    for (const p of [
+      [-8.5, 7.5],
+      [1, -3],
+      [4.2, 0.3],
+    ] as Point[]) {
       const { losses, grads } = toyLosses(p);
-      for (let k = 0; k < 2; k++) {
+      for (const k of [0, 1] as const) {
         const h = 1e-6;
         const q: Point = [...p];
         q[k] += h;
         const shifted = toyLosses(q).losses;
-        for (let task = 0; task < 2; task++) expect(grads[task]![k]).toBeCloseTo((shifted[task]! - losses[task]!) / h, 3);
+        for (let task = 0; task < 2; task++)
+          expect(grads[task]![k]).toBeCloseTo((shifted[task]! - losses[task]!) / h, 3);
       }
     }
   });

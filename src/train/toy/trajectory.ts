@@ -8,7 +8,13 @@ import { rlwDraw } from '../weighting/rlw';
 import { toyLosses, type Point } from './cagradToy';
 
 /** Strategies the landscape view can run: those defined on raw gradients of θ = x. */
-export const TOY_STRATEGIES = ['equal', 'mgda', 'pcgrad', 'cagrad', 'rlw'] as const satisfies readonly StrategyId[];
+export const TOY_STRATEGIES = [
+  'equal',
+  'mgda',
+  'pcgrad',
+  'cagrad',
+  'rlw',
+] as const satisfies readonly StrategyId[];
 export type ToyStrategy = (typeof TOY_STRATEGIES)[number];
 
 export interface TrajectoryOptions {
@@ -20,10 +26,21 @@ export interface TrajectoryOptions {
   every: number;
 }
 
-export const DEFAULT_TRAJECTORY: TrajectoryOptions = { steps: 100_000, learningRate: 1e-3, cagradC: 0.5, seed: 1, every: 100 };
+export const DEFAULT_TRAJECTORY: TrajectoryOptions = {
+  steps: 100_000,
+  learningRate: 1e-3,
+  cagradC: 0.5,
+  seed: 1,
+  every: 100,
+};
 
 /** The direction a strategy takes from the two task gradients (the same combiners as training). */
-function direction(strategy: ToyStrategy, grads: [Point, Point], options: TrajectoryOptions, rng: ReturnType<typeof createRng>): Point {
+function direction(
+  strategy: ToyStrategy,
+  grads: [Point, Point],
+  options: TrajectoryOptions,
+  rng: ReturnType<typeof createRng>,
+): Point {
   const g = grads as unknown as number[][];
   const gram = gramOf(g);
   const coefficients = (() => {
@@ -44,26 +61,60 @@ function direction(strategy: ToyStrategy, grads: [Point, Point], options: Trajec
 }
 
 /**
- * Runs one strategy from one start with Adam (as the papers do) and returns the path, every
- * `every` steps. Cheap enough to run all strategies from all starts in well under a second.
+ * One strategy descending the toy from one start with Adam (as the papers do), advanced in
+ * slices so a worker can post the path as it grows.
  */
-export function runTrajectory(strategy: ToyStrategy, start: Point, options: TrajectoryOptions = DEFAULT_TRAJECTORY): Point[] {
-  const rng = createRng(options.seed);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  const x: Point = [...start];
-  const m = [0, 0];
-  const v = [0, 0];
-  const path: Point[] = [[...x]];
-  for (let t = 1; t <= options.steps; t++) {
-    const d = direction(strategy, toyLosses(x).grads, options, rng);
-    for (let k = 0; k < 2; k++) {
-      m[k] = b1 * m[k]! + (1 - b1) * d[k];
-      v[k] = b2 * v[k]! + (1 - b2) * d[k] * d[k];
-      const mHat = m[k]! / (1 - b1 ** t);
-      const vHat = v[k]! / (1 - b2 ** t);
-      x[k] -= (options.learningRate * mHat) / (Math.sqrt(vHat) + eps);
-    }
-    if (t % options.every === 0 || t === options.steps) path.push([...x]);
+export class ToyTrajectory {
+  readonly path: Point[];
+  private readonly x: Point;
+  private readonly m = [0, 0];
+  private readonly v = [0, 0];
+  private t = 0;
+  private readonly rng: ReturnType<typeof createRng>;
+
+  constructor(
+    readonly strategy: ToyStrategy,
+    start: Point,
+    private readonly options: TrajectoryOptions = DEFAULT_TRAJECTORY,
+  ) {
+    this.x = [...start];
+    this.path = [[...start]];
+    this.rng = createRng(options.seed);
   }
-  return path;
+
+  /** Whether every step has been taken. */
+  get done(): boolean {
+    return this.t >= this.options.steps;
+  }
+
+  /** Takes up to `count` more steps; returns the points this added to the path. */
+  advance(count: number): Point[] {
+    const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+    const before = this.path.length;
+    const until = Math.min(this.options.steps, this.t + count);
+    while (this.t < until) {
+      const t = ++this.t;
+      const d = direction(this.strategy, toyLosses(this.x).grads, this.options, this.rng);
+      for (const k of [0, 1] as const) {
+        this.m[k] = b1 * this.m[k]! + (1 - b1) * d[k];
+        this.v[k] = b2 * this.v[k]! + (1 - b2) * d[k] * d[k];
+        const mHat = this.m[k]! / (1 - b1 ** t);
+        const vHat = this.v[k]! / (1 - b2 ** t);
+        this.x[k] -= (this.options.learningRate * mHat) / (Math.sqrt(vHat) + eps);
+      }
+      if (t % this.options.every === 0 || t === this.options.steps) this.path.push([...this.x]);
+    }
+    return this.path.slice(before);
+  }
+}
+
+/** Runs one trajectory to the end and returns its path. */
+export function runTrajectory(
+  strategy: ToyStrategy,
+  start: Point,
+  options: TrajectoryOptions = DEFAULT_TRAJECTORY,
+): Point[] {
+  const trajectory = new ToyTrajectory(strategy, start, options);
+  trajectory.advance(options.steps);
+  return trajectory.path;
 }
