@@ -3,12 +3,16 @@ import { validateDesign } from '../src/spec/validateDesign';
 import { DesignToolbar } from './components/DesignToolbar';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
+import { InterferencePanel } from './components/InterferencePanel';
+import { LambdaChart } from './components/LambdaChart';
+import { LandscapeView } from './components/LandscapeView';
 import { LossChart } from './components/LossChart';
 import { ModelDiagram } from './components/ModelDiagram';
 import { RunBar } from './components/RunBar';
 import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
 import { TrainingSettings } from './components/TrainingSettings';
+import { WeightingPanel } from './components/WeightingPanel';
 import { appStore, useApp } from './store';
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo design edits, except while typing in a field. */
@@ -51,6 +55,7 @@ export function App() {
           <DesignToolbar />
           <ModelDiagram problems={problems} />
           <TaskList problems={problems} />
+          <WeightingPanel />
           <TrainingSettings />
         </aside>
         <section className="results" aria-label="Run">
@@ -58,6 +63,11 @@ export function App() {
           <ErrorBanner problems={problems} />
           <TaskReadouts />
           <LossChart />
+          <div className="chart-row">
+            <LambdaChart />
+            <InterferencePanel />
+          </div>
+          <LandscapeView />
         </section>
       </main>
     </div>

@@ -26,6 +26,7 @@ export function TaskCard({ task, index, schema, problems }: Props) {
   const setLambda = useApp((s) => s.setLambda);
   const editDesign = useApp((s) => s.editDesign);
   const running = useApp((s) => s.run.state === 'running');
+  const staticWeights = useApp((s) => s.config.weighting.strategy === 'static');
   const target = schema.targets[task.target];
   const targetLabel =
     target?.kind === 'classification'
@@ -129,10 +130,17 @@ export function TaskCard({ task, index, schema, problems }: Props) {
           max={10}
           step={0.05}
           value={lambda}
+          disabled={!staticWeights}
+          title={
+            staticWeights
+              ? undefined
+              : 'The weighting strategy sets λ now; choose Static λ to use the sliders'
+          }
           onChange={(e) => setLambda(task.name, Number(e.target.value))}
         />
         <output>{formatNumber(lambda)}</output>
       </label>
+      {!staticWeights && <p className="muted">λ is set by the weighting strategy (see “λ now”).</p>}
     </fieldset>
   );
 }

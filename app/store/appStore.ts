@@ -3,10 +3,11 @@ import { PRESETS } from '../../src/spec/presets';
 import type { Design } from '../../src/spec/serialize';
 import type { ToWorker } from '../../src/worker/protocol';
 import { createDesignSlice, type DesignSlice } from './designSlice';
+import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** Everything the app holds, and every action the UI can take. */
-export type AppState = DesignSlice & RunSlice;
+export type AppState = DesignSlice & RunSlice & LandscapeSlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {
@@ -37,6 +38,10 @@ export function createAppStore(
 ): StoreApi<AppState> {
   return createStore<AppState>((set, get) => {
     const context: SliceContext = { set, get, deps };
-    return { ...createDesignSlice(context, initial), ...createRunSlice(context) };
+    return {
+      ...createDesignSlice(context, initial),
+      ...createRunSlice(context),
+      ...createLandscapeSlice(context),
+    };
   });
 }

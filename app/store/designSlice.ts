@@ -1,6 +1,8 @@
 import { describeDataset } from '../../src/data/loadDataset';
 import { PRESETS } from '../../src/spec/presets';
 import type { DatasetKind, TrainConfig } from '../../src/spec/types';
+import { validateConfig } from '../../src/spec/validate';
+import type { WeightingSettings } from '../../src/spec/weighting';
 import type { BackendChoice } from '../../src/worker/protocol';
 import type { SliceContext } from './appStore';
 import type { Design, LayerPath } from './designEdits';
@@ -30,6 +32,8 @@ export interface DesignSlice extends Design {
   setLearningRate(value: number): void;
   setBatchSize(value: number): void;
   setMaxSteps(value: number | null): void;
+  /** Strategy or hyper-parameter change; a running run switches on its next step. */
+  setWeighting(patch: Partial<WeightingSettings>): void;
   setBackendChoice(choice: BackendChoice): void;
 }
 
@@ -131,6 +135,16 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
         if (positiveInt(batchSize)) deps.send({ type: 'setBatchSize', runId, batchSize });
       }),
     setMaxSteps: (maxSteps) => set({ config: { ...get().config, maxSteps } }),
+    setWeighting: (patch) => {
+      const weighting = { ...get().config.weighting, ...patch };
+      liveConfig({ weighting }, (runId) => {
+        // A half-typed hyper-parameter stays here, explained, until it is valid.
+        const invalid = validateConfig(get().config, get().spec).some(
+          (p) => p.where === 'config.weighting',
+        );
+        if (!invalid) deps.send({ type: 'setWeighting', runId, weighting });
+      });
+    },
 
     setBackendChoice: (choice) => {
       if (get().run.runId !== null) return; // the picker is disabled while a run holds weights on a backend

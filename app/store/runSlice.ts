@@ -38,7 +38,10 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
 
   return {
     run: INITIAL_RUN_VIEW,
-    receive: (message) => set({ run: applyWorkerMessage(get().run, message) }),
+    receive: (message) => {
+      if (message.type === 'landscapePaths') get().receiveLandscape(message);
+      else set({ run: applyWorkerMessage(get().run, message) });
+    },
     train: () => command('train'),
     step: () => command('step'),
     pause: () => withRun((runId) => deps.send({ type: 'pause', runId })),

@@ -16,17 +16,15 @@ describe('applyWorkerMessage', () => {
       type: 'metrics',
       runId: 'r1',
       steps: [
-        { step: 1, losses: [1, 2] },
-        { step: 2, losses: [0.5, 1.5] },
+        { step: 1, losses: [1, 2], weights: [1, 1] },
+        { step: 2, losses: [0.5, 1.5], weights: [1, 0.5] },
       ],
-      lambdas: [1, 0.5],
       stepsPerSecond: 40,
     });
     view = applyWorkerMessage(view, {
       type: 'metrics',
       runId: 'r1',
-      steps: [{ step: 3, losses: [0.25, 1] }],
-      lambdas: [1, 0],
+      steps: [{ step: 3, losses: [0.25, 1], weights: [1, 0] }],
       stepsPerSecond: 50,
     });
     expect(view.step).toBe(3);
@@ -38,14 +36,31 @@ describe('applyWorkerMessage', () => {
       ],
     });
     expect(view.lambdas).toEqual([1, 0]);
+    expect(view.weights).toEqual({
+      steps: [1, 2, 3],
+      values: [
+        [1, 1, 1],
+        [1, 0.5, 0],
+      ],
+    });
     expect(view.stepsPerSecond).toBe(50);
     expect(view.params).toBe(10);
   });
 
   it('records each validation once', () => {
     const evaluation = { step: 5, losses: [0.3, 0.4], metrics: [0.9, 0.2] };
-    let view = applyWorkerMessage(running, { type: 'validation', runId: 'r1', evaluation });
-    view = applyWorkerMessage(view, { type: 'validation', runId: 'r1', evaluation });
+    const cosines = [
+      [1, -0.5],
+      [-0.5, 1],
+    ];
+    let view = applyWorkerMessage(running, {
+      type: 'validation',
+      runId: 'r1',
+      evaluation,
+      cosines,
+    });
+    view = applyWorkerMessage(view, { type: 'validation', runId: 'r1', evaluation, cosines });
+    expect(view.cosines).toEqual({ steps: [5], values: [cosines] });
     expect(view.valLoss).toEqual({ steps: [5], values: [[0.3], [0.4]] });
     expect(view.valMetric.values).toEqual([[0.9], [0.2]]);
   });
@@ -54,8 +69,7 @@ describe('applyWorkerMessage', () => {
     const view = applyWorkerMessage(running, {
       type: 'metrics',
       runId: 'old',
-      steps: [{ step: 9, losses: [1] }],
-      lambdas: [1],
+      steps: [{ step: 9, losses: [1], weights: [1] }],
       stepsPerSecond: 1,
     });
     expect(view).toBe(running);

@@ -24,6 +24,11 @@ export interface RunView {
   trainLoss: Series;
   valLoss: Series;
   valMetric: Series;
+  /** Effective λ (the weight each task trained with) per step. */
+  weights: Series;
+  /** Cosine similarity of task gradients on the shared parameters, per validation: cosines.values[k] is a T×T matrix. */
+  cosines: { steps: number[]; values: number[][][] };
+  /** The latest effective λ per task. */
   lambdas: number[];
   stepsPerSecond: number | null;
   /** The latest problem the worker reported. */
@@ -42,6 +47,8 @@ export const INITIAL_RUN_VIEW: RunView = {
   trainLoss: EMPTY_SERIES,
   valLoss: EMPTY_SERIES,
   valMetric: EMPTY_SERIES,
+  weights: EMPTY_SERIES,
+  cosines: { steps: [], values: [] },
   lambdas: [],
   stepsPerSecond: null,
   workerError: null,
@@ -81,17 +88,28 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
           view.trainLoss,
           message.steps.map((s) => ({ step: s.step, values: s.losses })),
         ),
-        lambdas: message.lambdas,
+        weights: append(
+          view.weights,
+          message.steps.map((s) => ({ step: s.step, values: s.weights })),
+        ),
+        lambdas: last ? last.weights : view.lambdas,
         stepsPerSecond: message.stepsPerSecond,
       };
     }
     case 'validation': {
       const { step, losses, metrics } = message.evaluation;
       if (view.valLoss.steps.at(-1) === step) return view;
+      const cosines = message.cosines
+        ? {
+            steps: [...view.cosines.steps, step],
+            values: [...view.cosines.values, message.cosines],
+          }
+        : view.cosines;
       return {
         ...view,
         valLoss: append(view.valLoss, [{ step, values: losses }]),
         valMetric: append(view.valMetric, [{ step, values: metrics }]),
+        cosines,
       };
     }
     case 'lambdas':
@@ -102,6 +120,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       return { ...view, workerError: message.message };
     case 'exported':
     case 'resetDone':
+    case 'landscapePaths':
       return view;
     default: {
       const never: never = message;

@@ -174,13 +174,27 @@ describe('backendProblem', () => {
 describe('landscape', () => {
   it('streams each trajectory in slices until done, and a newer request cancels an older one', async () => {
     const { handler, of } = harness();
-    await handler.handle({ type: 'landscape', requestId: 1, strategies: ['equal'], starts: [[1, 1]], cagradC: 0.5 });
-    await handler.handle({ type: 'landscape', requestId: 2, strategies: ['mgda', 'cagrad'], starts: [[-8.5, -5]], cagradC: 0.5 });
-    await until(() => of('landscapePath').filter((m) => m.requestId === 2 && m.done).length === 2, 60_000);
-    const mgda = of('landscapePath').filter((m) => m.requestId === 2 && m.strategy === 'mgda');
-    expect(mgda.length).toBeGreaterThan(10);
+    await handler.handle({
+      type: 'landscape',
+      requestId: 1,
+      strategies: ['equal'],
+      starts: [[1, 1]],
+      cagradC: 0.5,
+    });
+    await handler.handle({
+      type: 'landscape',
+      requestId: 2,
+      strategies: ['mgda', 'cagrad'],
+      starts: [[-8.5, -5]],
+      cagradC: 0.5,
+    });
+    const updates = () =>
+      of('landscapePaths').flatMap((m) => m.updates.map((u) => ({ ...u, requestId: m.requestId })));
+    await until(() => updates().filter((u) => u.requestId === 2 && u.done).length === 2, 60_000);
+    const mgda = updates().filter((u) => u.requestId === 2 && u.strategy === 'mgda');
+    expect(mgda.flatMap((u) => u.points)).toHaveLength(1000); // 100 000 steps, a point every 100
     const [, x2] = mgda.at(-1)!.points.at(-1)!;
     expect(Math.abs(x2 + 8.3552)).toBeLessThan(0.1); // on the Pareto set
-    expect(of('landscapePath').some((m) => m.requestId === 1 && m.done)).toBe(false);
+    expect(updates().some((u) => u.requestId === 1 && u.done)).toBe(false);
   });
 });

@@ -41,6 +41,15 @@ export type ToWorker =
 /** Where a run stands. `done` means it reached its step budget. */
 export type RunState = 'running' | 'paused' | 'done';
 
+/** New points of one toy trajectory. */
+export interface LandscapeUpdate {
+  strategy: ToyStrategy;
+  /** Index into the request's starts. */
+  start: number;
+  points: Point[];
+  done: boolean;
+}
+
 /** Messages from the worker to the UI. */
 export type FromWorker =
   | {
@@ -72,15 +81,8 @@ export type FromWorker =
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
   | { type: 'resetDone' }
-  /** New points of one toy trajectory (`path` continues what was posted before). */
-  | {
-      type: 'landscapePath';
-      requestId: number;
-      strategy: ToyStrategy;
-      start: number;
-      points: Point[];
-      done: boolean;
-    }
+  /** New points of toy trajectories, each continuing what was posted before for it. */
+  | { type: 'landscapePaths'; requestId: number; updates: LandscapeUpdate[] }
   | { type: 'error'; runId?: string; message: string };
 
 /** Compile-time check that a switch over a message union handled every case. */

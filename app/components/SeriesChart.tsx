@@ -1,0 +1,123 @@
+import { useState, type ReactNode } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Point } from '../charts/decimate';
+import { formatNumber } from '../format';
+
+/** One line of a chart, already decimated. */
+export interface ChartLine {
+  key: string;
+  color: string;
+  dashed?: boolean;
+  points: Point[];
+}
+
+interface Props {
+  title: string;
+  testId: string;
+  lines: ChartLine[];
+  /** Shown instead of the chart while there is nothing to draw. */
+  placeholder: string;
+  /** Offer a log-scale toggle (on by default). */
+  logScale?: boolean;
+  /** A fixed y-range, e.g. [-1, 1] for cosines. */
+  domain?: [number, number];
+  /** A horizontal reference line, e.g. y = 0. */
+  reference?: number;
+  height?: number;
+  children?: ReactNode;
+}
+
+/** A live line chart over steps: animation off, one `<Line>` per series with its own data. */
+export function SeriesChart({
+  title,
+  testId,
+  lines,
+  placeholder,
+  logScale = false,
+  domain,
+  reference,
+  height = 380,
+  children,
+}: Props) {
+  const [log, setLog] = useState(logScale);
+  const shown = log
+    ? lines.map((l) => ({ ...l, points: l.points.filter((p) => p.value > 0) }))
+    : lines; // log axes cannot show 0
+  const empty = lines.every((l) => l.points.length === 0);
+  return (
+    <section className="panel chart" aria-label={title}>
+      <header className="chart-head">
+        <h2>{title}</h2>
+        {logScale && (
+          <label className="check">
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log
+            scale
+          </label>
+        )}
+      </header>
+      {children}
+      <div
+        data-testid={testId}
+        className="chart-body"
+        style={{ height }}
+        data-points={shown.map((l) => l.points.length).join(',')}
+      >
+        {empty ? (
+          <p className="placeholder">{placeholder}</p>
+        ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <CartesianGrid stroke="#e5e7eb" />
+              <XAxis
+                dataKey="step"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                allowDuplicatedCategory={false}
+                tickCount={8}
+              />
+              <YAxis
+                scale={log ? 'log' : 'linear'}
+                domain={domain ?? ['auto', 'auto']}
+                allowDataOverflow
+                tickFormatter={(v: number) => formatNumber(v)}
+                width={64}
+              />
+              <Tooltip
+                formatter={(v) => formatNumber(Number(v))}
+                labelFormatter={(step) => `step ${String(step)}`}
+                isAnimationActive={false}
+              />
+              <Legend />
+              {reference !== undefined && (
+                <ReferenceLine y={reference} stroke="#94a3b8" strokeDasharray="3 3" />
+              )}
+              {shown.map((line) => (
+                <Line
+                  key={line.key}
+                  name={line.key}
+                  data={line.points}
+                  dataKey="value"
+                  stroke={line.color}
+                  strokeWidth={line.dashed ? 2 : 1.5}
+                  strokeDasharray={line.dashed ? '6 4' : undefined}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+    </section>
+  );
+}

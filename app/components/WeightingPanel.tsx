@@ -1,0 +1,95 @@
+import {
+  STRATEGIES,
+  STRATEGY_INFO,
+  strategyCaveat,
+  type StrategyId,
+} from '../../src/spec/weighting';
+import { useApp } from '../store';
+import { NumberField } from './NumberField';
+
+/** How tasks are balanced: the strategy, its hyper-parameters, and what it does. Applies mid-run. */
+export function WeightingPanel() {
+  const weighting = useApp((s) => s.config.weighting);
+  const tasks = useApp((s) => s.spec.tasks.length);
+  const mmoe = useApp((s) => s.spec.sharing.mode === 'mmoe');
+  const setWeighting = useApp((s) => s.setWeighting);
+  const info = STRATEGY_INFO[weighting.strategy];
+  const caveat = strategyCaveat(weighting.strategy, tasks);
+  const representation = weighting.strategy === 'mgda' || weighting.strategy === 'gradnorm';
+
+  return (
+    <fieldset className="panel" aria-label="Task weighting">
+      <legend>Task weighting</legend>
+      <label className="field">
+        <span>Weighting strategy</span>
+        <select
+          aria-label="Weighting strategy"
+          value={weighting.strategy}
+          onChange={(e) => setWeighting({ strategy: e.target.value as StrategyId })}
+        >
+          <optgroup label="Weight the losses (no extra cost)">
+            {STRATEGIES.filter((s) => STRATEGY_INFO[s].family === 'loss').map((s) => (
+              <option key={s} value={s}>
+                {STRATEGY_INFO[s].label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Combine task gradients (extra backward passes)">
+            {STRATEGIES.filter((s) => STRATEGY_INFO[s].family === 'gradient').map((s) => (
+              <option key={s} value={s}>
+                {STRATEGY_INFO[s].label}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <p className="muted">{info.summary}</p>
+      {representation && (
+        <p className="muted">
+          {mmoe
+            ? 'MMoE has no single shared representation, so this uses gradients of the experts’ weights (one pass per task).'
+            : 'Gradients are taken at the shared representation: one extra backward pass through each head.'}
+        </p>
+      )}
+      {caveat && <p className="note">{caveat}</p>}
+      <div className="grid2">
+        {weighting.strategy === 'gradnorm' && (
+          <NumberField
+            label="GradNorm α"
+            value={weighting.gradnormAlpha}
+            min={0}
+            step={0.1}
+            onValue={(gradnormAlpha) => setWeighting({ gradnormAlpha })}
+          />
+        )}
+        {weighting.strategy === 'cagrad' && (
+          <NumberField
+            label="CAGrad c"
+            value={weighting.cagradC}
+            min={0}
+            step={0.1}
+            onValue={(cagradC) => setWeighting({ cagradC })}
+          />
+        )}
+        {weighting.strategy === 'dwa' && (
+          <>
+            <NumberField
+              label="DWA temperature"
+              value={weighting.dwaTemperature}
+              min={0.1}
+              step={0.5}
+              onValue={(dwaTemperature) => setWeighting({ dwaTemperature })}
+            />
+            <NumberField
+              label="DWA window (steps)"
+              value={weighting.dwaWindow}
+              min={1}
+              step={10}
+              onValue={(dwaWindow) => setWeighting({ dwaWindow })}
+            />
+          </>
+        )}
+      </div>
+    </fieldset>
+  );
+}
