@@ -12,7 +12,10 @@ test('every preset builds and trains a step on WebGPU', async ({ page }) => {
     await expect(app.readout('error')).toHaveCount(0);
     await app.stepOnce();
     for (const task of preset.spec.tasks) {
-      expect(Number(await app.readout(`loss-${task.name}`).textContent()), `${preset.id}/${task.name}`).toBeGreaterThan(0);
+      expect(
+        Number(await app.readout(`loss-${task.name}`).textContent()),
+        `${preset.id}/${task.name}`,
+      ).toBeGreaterThan(0);
     }
     // Loading the next preset discards this run, after asking.
     page.once('dialog', (dialog) => void dialog.accept());
@@ -20,7 +23,9 @@ test('every preset builds and trains a step on WebGPU', async ({ page }) => {
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('changing the design during a run asks first; saying no keeps run and design', async ({ page }) => {
+test('changing the design during a run asks first; saying no keeps run and design', async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.open();
   await app.stepOnce();

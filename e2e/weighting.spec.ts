@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { STRATEGIES, STRATEGY_INFO } from '../src/spec/weighting';
+import { Playground } from './playground';
+
+const ADAPTIVE = new Set(['uncertainty', 'dwa', 'rlw', 'gradnorm', 'mgda', 'pcgrad', 'cagrad']);
+
+test('every weighting strategy trains on WebGPU; adaptive ones move λ, all keep losses finite', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const app = new Playground(page);
+  await app.open();
+  await expect(app.readout('backend')).toHaveText('webgpu');
+  for (const strategy of STRATEGIES) {
+    await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption(strategy);
+    if (strategy === 'dwa')
+      await page.getByRole('spinbutton', { name: 'DWA window (steps)' }).fill('2');
+    const seen = new Set<string>();
+    for (let k = 0; k < 7; k++) {
+      await app.stepOnce();
+      seen.add(
+        `${await app.readout('lambda-circle').textContent()}|${await app.readout('lambda-wave').textContent()}`,
+      );
+    }
+    for (const task of ['circle', 'wave']) {
+      expect(Number.isFinite(await app.number(`loss-${task}`)), `${strategy} ${task}`).toBe(true);
+      expect(Number.isFinite(await app.number(`val-loss-${task}`))).toBe(true);
+    }
+    expect(seen.size > 1, `${STRATEGY_INFO[strategy].label}: λ ${[...seen].join(' ')}`).toBe(
+      ADAPTIVE.has(strategy),
+    );
+    await app.button('Reset').click();
+    await expect(app.readout('step')).toHaveText('0');
+  }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a strategy switch mid-run reaches the worker without a reset; interference is measured', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.button('Train').click();
+  await app.waitForStep(3);
+  await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption('mgda');
+  // MGDA's weights lie on the simplex: they sum to 1, where static λ summed to 2.
+  await expect
+    .poll(async () => (await app.number('lambda-circle')) + (await app.number('lambda-wave')), {
+      timeout: 60_000,
+    })
+    .toBeCloseTo(1, 2);
+  await app.pause();
+  expect(await app.number('step')).toBeGreaterThan(3);
+  await expect(page.getByTestId('conflict-share')).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'λ circle' })).toBeDisabled();
+});
+
+test('the optimization landscape runs strategies live and shows where they end', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Run trajectories' }).click();
+  await expect(page.getByTestId('landscape-progress')).toHaveText('12 of 12 finished', {
+    timeout: 60_000,
+  });
+  const ends = await page.getByTestId('landscape-ends').locator('li').allTextContents();
+  expect(ends).toHaveLength(12);
+  const end = (line: string) =>
+    line
+      .match(/\((-?[\d.]+), (-?[\d.]+)\)$/)!
+      .slice(1)
+      .map(Number);
+  for (const line of ends.filter((l) => /^(mgda|pcgrad) /.test(l)))
+    expect(Math.abs(end(line)[1]! + 8.3552), line).toBeLessThan(0.1);
+  for (const line of ends.filter((l) => l.startsWith('cagrad ')))
+    expect(Math.abs(end(line)[0]!), line).toBeLessThan(0.05);
+  expect(app.consoleErrors).toEqual([]);
+});
