@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { STRATEGIES, STRATEGY_INFO } from '../src/spec/weighting';
+import { ADAPTIVE_STRATEGIES, STRATEGIES, STRATEGY_INFO } from '../src/spec/weighting';
 import { Playground } from './playground';
-
-const ADAPTIVE = new Set(['uncertainty', 'dwa', 'rlw', 'gradnorm', 'mgda', 'pcgrad', 'cagrad']);
 
 test('every weighting strategy trains on WebGPU; adaptive ones move λ, all keep losses finite', async ({
   page,

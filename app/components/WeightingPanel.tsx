@@ -7,6 +7,11 @@ import {
 import { useApp } from '../store';
 import { NumberField } from './NumberField';
 
+const FAMILIES = [
+  { family: 'loss', label: 'Weight the losses (no extra cost)' },
+  { family: 'gradient', label: 'Combine task gradients (extra backward passes)' },
+] as const;
+
 /** How tasks are balanced: the strategy, its hyper-parameters, and what it does. Applies mid-run. */
 export function WeightingPanel() {
   const weighting = useApp((s) => s.config.weighting);
@@ -27,20 +32,15 @@ export function WeightingPanel() {
           value={weighting.strategy}
           onChange={(e) => setWeighting({ strategy: e.target.value as StrategyId })}
         >
-          <optgroup label="Weight the losses (no extra cost)">
-            {STRATEGIES.filter((s) => STRATEGY_INFO[s].family === 'loss').map((s) => (
-              <option key={s} value={s}>
-                {STRATEGY_INFO[s].label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Combine task gradients (extra backward passes)">
-            {STRATEGIES.filter((s) => STRATEGY_INFO[s].family === 'gradient').map((s) => (
-              <option key={s} value={s}>
-                {STRATEGY_INFO[s].label}
-              </option>
-            ))}
-          </optgroup>
+          {FAMILIES.map(({ family, label }) => (
+            <optgroup key={family} label={label}>
+              {STRATEGIES.filter((s) => STRATEGY_INFO[s].family === family).map((s) => (
+                <option key={s} value={s}>
+                  {STRATEGY_INFO[s].label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </label>
       <p className="muted">{info.summary}</p>

@@ -92,6 +92,11 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
   },
 };
 
+/** Strategies whose weights change during training (all but static λ and Equal). */
+export const ADAPTIVE_STRATEGIES: readonly StrategyId[] = STRATEGIES.filter(
+  (s) => s !== 'static' && s !== 'equal',
+);
+
 /** Why a strategy cannot do its job for this many tasks, or null. */
 export function strategyCaveat(strategy: StrategyId, taskCount: number): string | null {
   if (taskCount >= 2 || strategy === 'static' || strategy === 'equal') return null;

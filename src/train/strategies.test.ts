@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN } from '../spec/defaults';
 import { PRESETS } from '../spec/presets';
-import { STRATEGIES, type StrategyId } from '../spec/weighting';
+import { ADAPTIVE_STRATEGIES, STRATEGIES } from '../spec/weighting';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 
@@ -44,7 +44,7 @@ describe.each([
       expect(mean(total.slice(-10))).toBeLessThan(mean(total.slice(0, 10)));
       const firstWeights = JSON.stringify(steps[0]!.weights);
       const changed = steps.some((s) => JSON.stringify(s.weights) !== firstWeights);
-      expect(changed).toBe(ADAPTIVE.includes(strategy));
+      expect(changed).toBe(ADAPTIVE_STRATEGIES.includes(strategy));
       run.dispose();
     },
   );
