@@ -10,15 +10,6 @@ beforeAll(useCpuBackend);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const mmoe = PRESETS.find((p) => p.id === 'mmoe')!;
-const ADAPTIVE: StrategyId[] = [
-  'uncertainty',
-  'dwa',
-  'rlw',
-  'gradnorm',
-  'mgda',
-  'pcgrad',
-  'cagrad',
-];
 
 describe.each([
   ['hard sharing', undefined],
