@@ -64,3 +64,22 @@ describe('strategy switches and gradient views', () => {
     run.dispose();
   });
 });
+
+describe('one task', () => {
+  it.each(STRATEGIES.map((s) => [s]))(
+    '%s trains a single task without failing',
+    async (strategy) => {
+      const spec = { ...PRESETS[0]!.spec, tasks: [PRESETS[0]!.spec.tasks[0]!] };
+      const run = makeTrainer({
+        spec,
+        config: { lambdas: { circle: 1 }, weighting: { ...DEFAULT_TRAIN.weighting, strategy } },
+      });
+      const steps = await trainSteps(run.trainer, 5);
+      expect(
+        steps.every((s) => s.losses.every(Number.isFinite) && s.weights.every(Number.isFinite)),
+      ).toBe(true);
+      expect(await run.trainer.gradientCosines()).toBeNull();
+      run.dispose();
+    },
+  );
+});
