@@ -19,8 +19,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.worker },
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage'],
-      'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom'] }],
+      'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom', 'node:*'] }],
     },
+  },
+  {
+    // Tests and their fixtures may read files in Node.
+    files: ['src/**/*.test.ts', 'src/testing/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom'] }] },
   },
   {
     files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],

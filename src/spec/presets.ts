@@ -1,5 +1,5 @@
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
-import type { DataSpec, ModelSpec, TrainConfig } from './types';
+import type { DataSpec, LayerSpec, ModelSpec, TrainConfig } from './types';
 
 /** A complete starting point: data, model and training settings that work together. */
 export interface Preset {
@@ -119,6 +119,56 @@ const lstm: ModelSpec = {
   ],
 };
 
+const conv = (filters: number): LayerSpec => ({
+  type: 'conv2d',
+  filters,
+  kernelSize: 5,
+  strides: 1,
+  padding: 'valid',
+  activation: 'relu',
+});
+const pool: LayerSpec = { type: 'maxPool2d', poolSize: 2, strides: 2 };
+const hidden50: LayerSpec = { type: 'dense', units: 50, activation: 'relu', l2: 0 };
+const digits = (name: string): ModelSpec['tasks'][number] => ({
+  name,
+  target: name,
+  head: [hidden50],
+  outputUnits: 10,
+  loss: 'softmaxCrossEntropy',
+  metric: 'accuracy',
+});
+
+/** MultiLeNet (Sener & Koltun): shared conv(10,5)–pool–conv(20,5)–pool–dense 50; heads 50→50→10. */
+const multiLeNet: ModelSpec = {
+  input: { kind: 'image', height: 28, width: 28, channels: 1 },
+  sharing: { mode: 'hard' },
+  encoder: [conv(10), pool, conv(20), pool, { type: 'flatten' }, hidden50],
+  tasks: [digits('left'), digits('right')],
+};
+
+const mnistTasks: ModelSpec = {
+  ...multiLeNet,
+  tasks: [
+    digits('digit'),
+    {
+      name: 'parity',
+      target: 'parity',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
+    {
+      name: 'greater4',
+      target: 'greater4',
+      head: [],
+      outputUnits: 2,
+      loss: 'softmaxCrossEntropy',
+      metric: 'accuracy',
+    },
+  ],
+};
+
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
   preset('toy2d', '2-D toy (2 tasks)', DEFAULT_DATA, DEFAULT_MODEL),
@@ -138,4 +188,18 @@ export const PRESETS: Preset[] = [
     { learningRate: 0.005 },
   ),
   preset('lstm', 'LSTM on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, lstm),
+  preset(
+    'multimnist',
+    'MultiLeNet on MultiMNIST (2 tasks)',
+    { ...DEFAULT_DATA, kind: 'multimnist', size: 6000, noise: 0 },
+    multiLeNet,
+    { learningRate: 0.001, batchSize: 64 },
+  ),
+  preset(
+    'mnist',
+    'MNIST: digit, parity, > 4 (3 tasks)',
+    { ...DEFAULT_DATA, kind: 'mnist', size: 10_000, noise: 0 },
+    mnistTasks,
+    { learningRate: 0.001, batchSize: 64 },
+  ),
 ];

@@ -106,8 +106,8 @@ export interface TrainConfig {
   weighting: WeightingSettings;
 }
 
-/** Built-in synthetic datasets; later issues add MNIST and CSV. */
-export const DATASETS = ['toy2d', 'shapes', 'sequences'] as const;
+/** Built-in datasets: synthetic generators and MNIST-based sets (the user's CSV comes later). */
+export const DATASETS = ['toy2d', 'shapes', 'sequences', 'multimnist', 'mnist'] as const;
 export type DatasetKind = (typeof DATASETS)[number];
 
 /** Which data, how much, how noisy, how split. */

@@ -1,10 +1,12 @@
 import type { TargetInfo } from '../data/dataset';
 import { LAYER_LABELS, formatShape } from './layerShapes';
+import { maxDatasetSize } from '../data/loadDataset';
 import { TASK_NAME_PATTERN } from './naming';
 import { STRATEGIES } from './weighting';
 import { inferShapes, inputShape } from './shapes';
 import {
   ACTIVATIONS,
+  DATASETS,
   LOSSES,
   METRICS,
   OPTIMIZERS,
@@ -304,10 +306,13 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
 /** Every problem of the data settings: both splits must hold at least one example. */
 export function validateData(data: DataSpec): Problem[] {
   const problems: Problem[] = [];
-  if (!intIn(data.size, 10, 100_000)) {
+  if (!DATASETS.includes(data.kind))
+    return [{ where: 'data.kind', message: `Unknown dataset '${String(data.kind)}'` }];
+  const max = maxDatasetSize(data);
+  if (!intIn(data.size, 10, max)) {
     problems.push({
       where: 'data.size',
-      message: `Dataset size must be a whole number from 10 to 100000, got ${String(data.size)}`,
+      message: `Dataset size must be a whole number from 10 to ${max}, got ${String(data.size)}`,
     });
   }
   if (!isFiniteNumber(data.noise) || data.noise < 0 || data.noise > 1) {

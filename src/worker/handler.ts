@@ -10,6 +10,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { createRun, disposeRun, type Run } from './run';
+import { AssetCache, fetchFromOrigin, type FetchAsset } from './assets';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -22,12 +23,15 @@ export interface HandlerOptions {
   /** Largest number of steps enqueued before one readback. */
   maxChunk: number;
   now: () => number;
+  /** Reads a file the app serves (MNIST digits). */
+  fetchAsset: FetchAsset;
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
   targetChunkMs: 100,
   maxChunk: 64,
   now: () => performance.now(),
+  fetchAsset: fetchFromOrigin('/'),
 };
 
 /** Steps for the next chunk so that one chunk takes about `targetMs`; at most doubling each time. */
@@ -71,6 +75,7 @@ export class WorkerHandler {
   private interludes: (() => Promise<void>)[] = [];
   private readonly options: HandlerOptions;
   private readonly landscape: LandscapeRunner;
+  private readonly assets: AssetCache;
 
   constructor(
     private readonly post: Post,
@@ -78,6 +83,7 @@ export class WorkerHandler {
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.landscape = new LandscapeRunner(post);
+    this.assets = new AssetCache(this.options.fetchAsset);
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -182,7 +188,7 @@ export class WorkerHandler {
     await this.stopLoop();
     this.dropRun();
     if (!this.backendReady) await this.switchBackend('auto');
-    const run = createRun(runId, design);
+    const run = createRun(runId, design, await this.assets.forData(design.data));
     this.run = run;
     this.post({
       type: 'runBuilt',

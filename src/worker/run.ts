@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { uploadDataset, type DeviceData } from '../data/deviceData';
-import { loadDataset } from '../data/loadDataset';
+import { loadDataset, type DataAssets } from '../data/loadDataset';
 import { buildModel } from '../model/buildModel';
 import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
@@ -18,12 +18,12 @@ export interface Run {
 }
 
 /** Validates, generates and uploads the data, builds the model and its trainer. */
-export function createRun(id: string, design: RunDesign): Run {
+export function createRun(id: string, design: RunDesign, assets: DataAssets = {}): Run {
   const problems = validateDesign(design);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
   const unsupported = backendProblem(design, tf.getBackend());
   if (unsupported) throw new Error(unsupported);
-  const data = uploadDataset(loadDataset(design.data), design.spec);
+  const data = uploadDataset(loadDataset(design.data, assets), design.spec);
   let model: tf.LayersModel | undefined;
   try {
     model = buildModel(design.spec, design.config.seed);

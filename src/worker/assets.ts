@@ -1,0 +1,35 @@
+import { neededAsset, type DataAssets } from '../data/loadDataset';
+import { decodeMnist, MNIST_PATH, type MnistDigits } from '../data/mnistFile';
+import type { DataSpec } from '../spec/types';
+
+/** Reads a file the app serves itself (a path relative to its base URL). */
+export type FetchAsset = (path: string) => Promise<Uint8Array>;
+
+/** Loads the files datasets are built from, once each, and keeps them for later runs. */
+export class AssetCache {
+  private mnist: Promise<MnistDigits> | null = null;
+
+  constructor(private readonly fetchAsset: FetchAsset) {}
+
+  /** Everything the data spec needs, loaded. */
+  async forData(spec: DataSpec): Promise<DataAssets> {
+    if (neededAsset(spec) !== 'mnist') return {};
+    this.mnist ??= this.fetchAsset(MNIST_PATH).then(decodeMnist);
+    try {
+      return { mnist: await this.mnist };
+    } catch (e) {
+      this.mnist = null; // a later run may try again
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new Error(`Could not load the MNIST digits: ${reason}`, { cause: e });
+    }
+  }
+}
+
+/** The browser's way: fetch from the app's own origin. */
+export function fetchFromOrigin(base: string): FetchAsset {
+  return async (path) => {
+    const response = await fetch(`${base}${path}`);
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+}
