@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ToWorker } from '../../src/worker/protocol';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { createAppStore } from './appStore';
 import { addTask } from './designEdits';
 import { describeDataset } from '../../src/data/loadDataset';
@@ -83,6 +83,34 @@ describe('app store', () => {
       channels: 1,
     });
     expect(store.getState().data.kind).toBe('shapes');
+  });
+
+  it('applies a batch of worker messages in one update, the same as one by one', () => {
+    const one = setup().store;
+    const batch = setup().store;
+    one.getState().train();
+    batch.getState().train();
+    const messages: FromWorker[] = [
+      {
+        type: 'metrics',
+        runId: 'run-1',
+        steps: [{ step: 1, losses: [1, 2], weights: [1, 1] }],
+        stepsPerSecond: 5,
+      },
+      {
+        type: 'metrics',
+        runId: 'run-1',
+        steps: [{ step: 2, losses: [0.5, 1], weights: [1, 1] }],
+        stepsPerSecond: 6,
+      },
+      { type: 'status', runId: 'run-1', state: 'paused', step: 2 },
+    ];
+    let updates = 0;
+    batch.subscribe(() => updates++);
+    messages.forEach((m) => one.getState().receive(m));
+    batch.getState().receiveAll(messages);
+    expect(updates).toBe(1);
+    expect(batch.getState().run).toEqual(one.getState().run);
   });
 
   it('resets the run when a structural edit is confirmed', () => {

@@ -4,6 +4,7 @@ import type { FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
 import { loadInitialDesign, saveDesign } from '../persistence';
 import { createAppStore, type AppState } from './appStore';
+import { createFrameBatcher } from './frameBatcher';
 
 let runCounter = 0;
 const initial = loadInitialDesign();
@@ -33,9 +34,14 @@ appStore.subscribe((state, previous) => {
 const selectBackend = (): void =>
   worker.send({ type: 'selectBackend', choice: appStore.getState().backendChoice });
 
+// State updates wait for the next frame; the download of an export happens at once.
+const receive = createFrameBatcher<FromWorker>((messages) =>
+  appStore.getState().receiveAll(messages),
+);
+
 const worker = new WorkerClient(
   (message: FromWorker) => {
-    appStore.getState().receive(message);
+    receive(message);
     if (message.type === 'exported') downloadExport(message);
   },
   () => {

@@ -8,6 +8,8 @@ export interface RunSlice {
   run: RunView;
   /** Applies one worker message through the run reducer. */
   receive(message: FromWorker): void;
+  /** Applies several worker messages with one store update (one render). */
+  receiveAll(messages: FromWorker[]): void;
   train(): void;
   step(): void;
   pause(): void;
@@ -38,6 +40,14 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
 
   return {
     run: INITIAL_RUN_VIEW,
+    receiveAll: (messages) => {
+      let run = get().run;
+      for (const message of messages) {
+        if (message.type === 'landscapePaths') get().receiveLandscape(message);
+        else run = applyWorkerMessage(run, message);
+      }
+      if (run !== get().run) set({ run });
+    },
     receive: (message) => {
       if (message.type === 'landscapePaths') get().receiveLandscape(message);
       else set({ run: applyWorkerMessage(get().run, message) });
