@@ -1,4 +1,5 @@
 import type { InputSpec } from '../spec/types';
+import type { CsvReport } from './csv/csvDataset';
 
 /** What a dataset offers each task: a class label or a regression vector per example. */
 export type TargetInfo =
@@ -23,6 +24,8 @@ export interface Dataset {
   targets: Record<string, TargetInfo>;
   train: Split;
   val: Split;
+  /** For a CSV: rows dropped, values imputed, standardization used. */
+  csvReport?: CsvReport;
 }
 
 /** Values per example of an input. */
@@ -58,7 +61,10 @@ export function splitColumns(
   const trainSize = size - Math.round(size * valFraction);
   const slice = (from: number, to: number): Split => {
     const targets: Record<string, Float32Array> = {};
-    for (const [name, values] of Object.entries(columns)) targets[name] = values.slice(from, to);
+    for (const [name, values] of Object.entries(columns)) {
+      const dims = size > 0 ? values.length / size : 1; // regression targets may be vectors
+      targets[name] = values.slice(from * dims, to * dims);
+    }
     return { size: to - from, x: x.slice(from * width, to * width), targets };
   };
   return { train: slice(0, trainSize), val: slice(trainSize, size) };

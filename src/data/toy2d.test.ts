@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA } from '../spec/defaults';
 import { BatchSampler } from './batchSampler';
-import { generateToy2d } from './toy2d';
+import { generateToy2d, spiralArm } from './toy2d';
 
 describe('generateToy2d', () => {
   it('is reproducible from its seed and changes with it', () => {
@@ -26,7 +26,28 @@ describe('generateToy2d', () => {
       const [x1, x2] = [d.train.x[2 * i]!, d.train.x[2 * i + 1]!];
       expect(d.train.targets.circle![i]).toBe(x1 * x1 + x2 * x2 < 0.49 ? 1 : 0);
       expect(d.train.targets.bowl![i]).toBeCloseTo(x1 * x1 + x2 * x2, 5);
+      expect(d.train.targets.gauss![i]).toBe(x1 + x2 > 0 ? 1 : 0);
+      expect(d.train.targets.plane![i]).toBeCloseTo((x1 + x2) / 2, 5);
     }
+  });
+
+  it('gives both spiral arms about half the points, interleaved along a ray', () => {
+    const d = generateToy2d({ ...DEFAULT_DATA, size: 2000, noise: 0 });
+    const ones = d.train.targets.spiral!.reduce((a, b) => a + b, 0) / d.train.size;
+    expect(ones).toBeGreaterThan(0.4);
+    expect(ones).toBeLessThan(0.6);
+    // Walking out along the x₁ axis crosses the arms several times.
+    const along = Array.from({ length: 50 }, (_, k) => spiralArm((k + 0.5) / 50, 0));
+    const switches = along.filter((v, k) => k > 0 && v !== along[k - 1]).length;
+    expect(switches).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the points and first four tasks of designs made before the newer tasks', () => {
+    // Reference values of seed 1, recorded before gauss, spiral and plane were added.
+    const d = generateToy2d({ ...DEFAULT_DATA, size: 3 });
+    const fixed = (a: Float32Array) => Array.from(a).map((v) => v.toFixed(4));
+    expect(fixed(d.train.x.slice(0, 2))).toEqual(['0.2541', '-0.9945']);
+    expect(fixed(d.train.targets.wave!)).toEqual(['-0.0092', '-0.0208']);
   });
 });
 

@@ -110,12 +110,41 @@ const config = v.strictObject({
   }),
 });
 
+const labels = (max: number) =>
+  v.pipe(v.array(v.pipe(v.string(), v.maxLength(256))), v.maxLength(max));
+const csv = v.strictObject({
+  file: v.pipe(v.string(), v.maxLength(256)),
+  fingerprint: v.pipe(v.string(), v.maxLength(64)),
+  rows: int(0, 10_000_000),
+  inputs: v.pipe(
+    v.array(
+      v.variant('encoding', [
+        v.strictObject({ column: name, encoding: v.literal('numeric') }),
+        v.strictObject({ column: name, encoding: v.literal('onehot'), categories: labels(1000) }),
+      ]),
+    ),
+    v.maxLength(1000),
+  ),
+  targets: v.pipe(
+    v.array(
+      v.variant('kind', [
+        v.strictObject({ column: name, kind: v.literal('regression') }),
+        v.strictObject({ column: name, kind: v.literal('classification'), classes: labels(1000) }),
+      ]),
+    ),
+    v.maxLength(64),
+  ),
+  missing: v.picklist(['drop', 'impute']),
+});
+
 const data = v.strictObject({
   kind: v.picklist(DATASETS),
-  size: int(0, BIG),
+  size: int(0, 10_000_000),
   noise: num(0, 1),
   valFraction: num(0, 1),
   seed: int(-(2 ** 31), 2 ** 32),
+  scales: v.optional(v.pipe(v.array(num(0, 1e6)), v.maxLength(64))),
+  csv: v.optional(csv),
 });
 
 const document = v.strictObject({

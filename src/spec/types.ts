@@ -106,20 +106,64 @@ export interface TrainConfig {
   weighting: WeightingSettings;
 }
 
-/** Built-in datasets: synthetic generators and MNIST-based sets (the user's CSV comes later). */
-export const DATASETS = ['toy2d', 'shapes', 'sequences', 'multimnist', 'mnist'] as const;
+/** Datasets: synthetic generators, MNIST-based sets, the GradNorm toy, and the user's CSV file. */
+export const DATASETS = [
+  'toy2d',
+  'shapes',
+  'sequences',
+  'multimnist',
+  'mnist',
+  'gradnorm',
+  'csv',
+] as const;
 export type DatasetKind = (typeof DATASETS)[number];
+
+/** How a CSV column feeds the model: standardized number, or one-hot over known categories. */
+export type CsvInput =
+  | { column: string; encoding: 'numeric' }
+  | { column: string; encoding: 'onehot'; categories: string[] };
+
+/** A CSV column one task predicts: class indices into `classes`, or a standardized number. */
+export type CsvTarget =
+  | { column: string; kind: 'classification'; classes: string[] }
+  | { column: string; kind: 'regression' };
+
+/** What to do with a row that misses a value in a used column. */
+export type MissingPolicy = 'drop' | 'impute';
+
+/**
+ * The user's CSV as a design refers to it. The file itself stays in the worker (it is not part of
+ * the design); `fingerprint` says which parsed file the columns and categories were read from.
+ */
+export interface CsvDataSettings {
+  file: string;
+  fingerprint: string;
+  /** Data rows in the file. */
+  rows: number;
+  inputs: CsvInput[];
+  targets: CsvTarget[];
+  /**
+   * `drop`: rows missing any used value are left out. `impute`: a missing input takes the
+   * training split's mean (numbers) or most frequent category; rows without a target are still
+   * dropped, since a target is never invented.
+   */
+  missing: MissingPolicy;
+}
 
 /** Which data, how much, how noisy, how split. */
 export interface DataSpec {
   kind: DatasetKind;
-  /** Number of examples, train and validation together. */
+  /** Number of examples, train and validation together (CSV: the rows of the file). */
   size: number;
   /** Label and target noise in [0, 1]. */
   noise: number;
   /** Share of examples held out for validation. */
   valFraction: number;
   seed: number;
+  /** GradNorm toy: the scale σᵢ of each task's target; its length is the number of tasks. */
+  scales?: number[];
+  /** The user's CSV: file, columns and missing-value policy (kind `csv` only). */
+  csv?: CsvDataSettings;
 }
 
 /** One validation problem, located so the UI can show it where it happens. */

@@ -1,6 +1,8 @@
 import type { TargetInfo } from '../data/dataset';
 import { LAYER_LABELS, formatShape } from './layerShapes';
 import { maxDatasetSize } from '../data/loadDataset';
+import { GRADNORM_MAX_TASKS } from '../data/gradnormToy';
+import { MAX_CLASSES, MAX_ONE_HOT } from '../data/csv/csvSummary';
 import { TASK_NAME_PATTERN } from './naming';
 import { STRATEGIES } from './weighting';
 import { inferShapes, inputShape } from './shapes';
@@ -10,6 +12,7 @@ import {
   LOSSES,
   METRICS,
   OPTIMIZERS,
+  type CsvDataSettings,
   type DataSpec,
   type InputSpec,
   type LayerSpec,
@@ -308,6 +311,8 @@ export function validateData(data: DataSpec): Problem[] {
   const problems: Problem[] = [];
   if (!DATASETS.includes(data.kind))
     return [{ where: 'data.kind', message: `Unknown dataset '${String(data.kind)}'` }];
+  if (data.kind === 'gradnorm') problems.push(...scaleProblems(data.scales));
+  if (data.kind === 'csv') return [...problems, ...csvProblems(data.csv), ...splitProblems(data)];
   const max = maxDatasetSize(data);
   if (!intIn(data.size, 10, max)) {
     problems.push({
@@ -321,6 +326,11 @@ export function validateData(data: DataSpec): Problem[] {
       message: `Noise must be from 0 to 1, got ${String(data.noise)}`,
     });
   }
+  return [...problems, ...splitProblems(data)];
+}
+
+function splitProblems(data: DataSpec): Problem[] {
+  const problems: Problem[] = [];
   if (!isFiniteNumber(data.valFraction) || data.valFraction < 0.05 || data.valFraction > 0.9) {
     problems.push({
       where: 'data.valFraction',
@@ -330,4 +340,45 @@ export function validateData(data: DataSpec): Problem[] {
   if (!isInt(data.seed))
     problems.push({ where: 'data.seed', message: 'Data seed must be a whole number' });
   return problems;
+}
+
+function scaleProblems(scales: number[] | undefined): Problem[] {
+  const where = 'data.scales';
+  if (!scales || scales.length < 2 || scales.length > GRADNORM_MAX_TASKS)
+    return [{ where, message: `The GradNorm toy needs 2 to ${GRADNORM_MAX_TASKS} task scales σ` }];
+  const bad = scales.findIndex((s) => !isFiniteNumber(s) || s <= 0 || s > 1000);
+  if (bad >= 0)
+    return [
+      {
+        where,
+        message: `σ of task t${bad + 1} must be above 0 and at most 1000, got ${String(scales[bad])}`,
+      },
+    ];
+  return [];
+}
+
+/** Problems of a CSV design's column choices (the file itself is checked when it is read). */
+function csvProblems(csv: CsvDataSettings | undefined): Problem[] {
+  const where = 'data.csv';
+  if (!csv) return [{ where, message: 'Upload a CSV file first (Upload CSV)' }];
+  const problems: string[] = [];
+  if (csv.inputs.length === 0) problems.push('Choose at least one input column of the CSV');
+  if (csv.targets.length === 0)
+    problems.push('Choose at least one target column of the CSV: each becomes a task');
+  const inputs = new Set(csv.inputs.map((i) => i.column));
+  for (const t of csv.targets) {
+    if (inputs.has(t.column))
+      problems.push(`Column '${t.column}' cannot be both an input and a target`);
+    if (t.kind === 'classification' && (t.classes.length < 2 || t.classes.length > MAX_CLASSES))
+      problems.push(
+        `Target '${t.column}' needs 2 to ${MAX_CLASSES} classes, has ${t.classes.length}`,
+      );
+  }
+  for (const i of csv.inputs) {
+    if (i.encoding === 'onehot' && (i.categories.length < 1 || i.categories.length > MAX_ONE_HOT))
+      problems.push(
+        `Input '${i.column}' has ${i.categories.length} categories; one-hot takes 1 to ${MAX_ONE_HOT}`,
+      );
+  }
+  return problems.map((message) => ({ where, message }));
 }

@@ -1,0 +1,247 @@
+import type { CsvDataSettings, CsvInput, DataSpec } from '../../spec/types';
+import type { Dataset, Split, TargetInfo } from '../dataset';
+import { createRng, shuffledIndices } from '../random';
+import type { CsvColumn, CsvTable } from './csvTable';
+import { CsvError } from './tokenizer';
+
+/** What became of the rows, shown beside the preview. */
+export interface CsvReport {
+  rows: number;
+  /** Rows left out for a missing value (with `impute`, only missing targets). */
+  dropped: number;
+  /** Input values filled in from training statistics. */
+  imputed: number;
+  train: number;
+  val: number;
+  /** Mean and standard deviation used to standardize each numeric input and regression target. */
+  scaling: { column: string; mean: number; sd: number }[];
+}
+
+/** Model input width of a CSV design: one per numeric column, one per category of a one-hot one. */
+export function csvInputWidth(settings: CsvDataSettings): number {
+  return settings.inputs.reduce(
+    (n, i) => n + (i.encoding === 'numeric' ? 1 : i.categories.length),
+    0,
+  );
+}
+
+/** The targets a CSV design offers, keyed by column name. */
+export function csvTargets(settings: CsvDataSettings): Record<string, TargetInfo> {
+  return Object.fromEntries(
+    settings.targets.map((t) => [
+      t.column,
+      t.kind === 'classification'
+        ? { kind: 'classification', classes: t.classes.length }
+        : { kind: 'regression', dims: 1 },
+    ]),
+  );
+}
+
+/** Row r's value as the design's classes and categories spell it; null where missing. */
+function valueText(column: CsvColumn, r: number): string | null {
+  const code = column.codes[r]!;
+  if (code === -1) return null;
+  // A numeric column's classes are its numbers written plainly ("1.0" and "1" are one class).
+  return column.firstText ? column.categories![code]! : String(column.numbers[r]);
+}
+
+function findColumn(table: CsvTable, name: string): CsvColumn {
+  const column = table.columns.find((c) => c.name === name);
+  if (!column) throw new CsvError(`The file '${table.file}' has no column '${name}'`);
+  return column;
+}
+
+const isMissing = (column: CsvColumn, r: number): boolean => column.codes[r] === -1;
+
+/** Mean and standard deviation over the given rows' present values (sd 1 when constant). */
+function meanSd(column: CsvColumn, rows: Int32Array): { mean: number; sd: number } {
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const v = column.numbers[r]!;
+    if (!Number.isNaN(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  const mean = n ? sum / n : 0;
+  let sq = 0;
+  for (const r of rows) {
+    const v = column.numbers[r]!;
+    if (!Number.isNaN(v)) sq += (v - mean) ** 2;
+  }
+  const sd = n > 1 ? Math.sqrt(sq / (n - 1)) : 0;
+  return { mean, sd: sd > 1e-12 ? sd : 1 };
+}
+
+/** One input column's encoder, fitted on the training rows only. */
+interface InputEncoder {
+  width: number;
+  /** Writes row r's features at `out[at…]`; returns whether a value was imputed. */
+  write(r: number, out: Float32Array, at: number): boolean;
+}
+
+function inputEncoder(
+  input: CsvInput,
+  column: CsvColumn,
+  train: Int32Array,
+  report: CsvReport,
+): InputEncoder {
+  if (input.encoding === 'numeric') {
+    if (column.firstText) {
+      throw new CsvError(
+        `Column '${column.name}' is not numeric (line ${column.firstText.line}: '${column.firstText.value}'): use it one-hot or not at all`,
+      );
+    }
+    const { mean, sd } = meanSd(column, train);
+    report.scaling.push({ column: column.name, mean, sd });
+    return {
+      width: 1,
+      write: (r, out, at) => {
+        const v = column.numbers[r]!;
+        out[at] = Number.isNaN(v) ? 0 : (v - mean) / sd; // 0 is the training mean
+        return Number.isNaN(v);
+      },
+    };
+  }
+  const index = new Map(input.categories.map((c, i) => [c, i]));
+  const counts = new Float64Array(input.categories.length);
+  for (const r of train) {
+    const k = index.get(valueText(column, r) ?? '');
+    if (k !== undefined) counts[k]!++;
+  }
+  const mode = counts.indexOf(Math.max(...counts));
+  return {
+    width: input.categories.length,
+    write: (r, out, at) => {
+      const text = valueText(column, r);
+      const k = text === null ? mode : index.get(text); // unseen categories stay all-zero
+      if (k !== undefined) out[at + k] = 1;
+      return text === null;
+    },
+  };
+}
+
+/**
+ * The dataset a CSV design trains on: rows with a missing target are left out (and, under `drop`,
+ * rows missing any input), the rest shuffled by the data seed and split; numeric inputs and
+ * regression targets standardized, and missing inputs imputed, with training-split statistics only.
+ */
+export function buildCsvDataset(
+  table: CsvTable,
+  spec: DataSpec,
+): { dataset: Dataset; report: CsvReport } {
+  const settings = spec.csv;
+  if (!settings) throw new CsvError('This design has no CSV settings');
+  if (settings.fingerprint !== table.fingerprint) {
+    throw new CsvError(
+      `The design was made for another version of '${settings.file}' than the one loaded: upload that file again`,
+    );
+  }
+  const inputs = settings.inputs.map((i) => findColumn(table, i.column));
+  const targets = settings.targets.map((t) => findColumn(table, t.column));
+  const classIndex = settings.targets.map((t) =>
+    t.kind === 'classification' ? new Map(t.classes.map((c, i) => [c, i])) : null,
+  );
+
+  const kept: number[] = [];
+  let dropped = 0;
+  for (let r = 0; r < table.rows; r++) {
+    const missingTarget = targets.some((c) => isMissing(c, r));
+    const missingInput = inputs.some((c) => isMissing(c, r));
+    if (missingTarget || (settings.missing === 'drop' && missingInput)) dropped++;
+    else kept.push(r);
+  }
+  const order = shuffledIndices(kept.length, createRng(spec.seed));
+  const rows = Int32Array.from(order, (k) => kept[k]!);
+  const valCount = Math.round(rows.length * spec.valFraction);
+  const trainRows = rows.subarray(0, rows.length - valCount);
+  const valRows = rows.subarray(rows.length - valCount);
+  const policy = settings.missing === 'drop' ? 'with a missing value' : 'without a target value';
+  if (trainRows.length === 0) {
+    throw new CsvError(
+      `No rows are left for training: ${dropped} of ${table.rows} rows were left out ${policy}` +
+        (valCount ? ` and ${valCount} held out for validation` : ''),
+    );
+  }
+  if (valRows.length === 0) {
+    throw new CsvError(
+      `No rows are left for validation: only ${rows.length} usable rows; raise the validation share`,
+    );
+  }
+
+  const report: CsvReport = {
+    rows: table.rows,
+    dropped,
+    imputed: 0,
+    train: trainRows.length,
+    val: valRows.length,
+    scaling: [],
+  };
+  const encoders = settings.inputs.map((input, i) =>
+    inputEncoder(input, inputs[i]!, trainRows, report),
+  );
+  const width = encoders.reduce((n, e) => n + e.width, 0);
+  const targetScales = settings.targets.map((t, i) => {
+    if (t.kind !== 'regression') return null;
+    if (targets[i]!.firstText) {
+      throw new CsvError(
+        `Target '${t.column}' is not numeric (line ${targets[i]!.firstText!.line}: '${targets[i]!.firstText!.value}'): make it a classification task`,
+      );
+    }
+    const scale = meanSd(targets[i]!, trainRows);
+    report.scaling.push({ column: t.column, ...scale });
+    return scale;
+  });
+  settings.targets.forEach((t, i) => {
+    if (t.kind !== 'classification') return;
+    const present = new Set<string>();
+    for (const r of trainRows) present.add(valueText(targets[i]!, r)!);
+    if (present.size < 2) {
+      throw new CsvError(
+        `Target '${t.column}' has a single class ('${[...present][0]}') in the ${trainRows.length} training rows: a classifier has nothing to learn`,
+      );
+    }
+  });
+
+  const split = (subset: Int32Array): Split => {
+    const x = new Float32Array(subset.length * width);
+    const columns: Record<string, Float32Array> = {};
+    settings.targets.forEach((t) => (columns[t.column] = new Float32Array(subset.length)));
+    subset.forEach((r, k) => {
+      let at = k * width;
+      for (const e of encoders) {
+        if (e.write(r, x, at)) report.imputed++;
+        at += e.width;
+      }
+      settings.targets.forEach((t, i) => {
+        const column = targets[i]!;
+        const scale = targetScales[i];
+        if (scale) {
+          columns[t.column]![k] = (column.numbers[r]! - scale.mean) / scale.sd;
+          return;
+        }
+        const text = valueText(column, r)!;
+        const index = classIndex[i]!.get(text);
+        if (index === undefined) {
+          throw new CsvError(
+            `Line ${table.lines[r]}: '${text}' is not one of the classes of target '${t.column}'`,
+          );
+        }
+        columns[t.column]![k] = index;
+      });
+    });
+    return { size: subset.length, x, targets: columns };
+  };
+
+  return {
+    dataset: {
+      name: settings.file,
+      input: { kind: 'features', size: width },
+      targets: csvTargets(settings),
+      train: split(trainRows),
+      val: split(valRows),
+    },
+    report,
+  };
+}

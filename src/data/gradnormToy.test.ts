@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA } from '../spec/defaults';
+import { validateData } from '../spec/validate';
+import { generateGradnormToy, GRADNORM_FEATURES, GRADNORM_OUTPUTS } from './gradnormToy';
+
+const spec = {
+  ...DEFAULT_DATA,
+  kind: 'gradnorm' as const,
+  size: 200,
+  noise: 0,
+  scales: [1, 100, 10],
+};
+
+describe('GradNorm toy regression', () => {
+  it('has one 100-dimensional target per σ, bounded by that σ, on inputs in [-1, 1]²⁵⁰', () => {
+    const d = generateGradnormToy(spec);
+    expect(Object.keys(d.targets)).toEqual(['t1', 't2', 't3']);
+    expect(d.train.size + d.val.size).toBe(200);
+    expect(d.train.x.length).toBe(d.train.size * GRADNORM_FEATURES);
+    expect(d.train.x.every((v) => v >= -1 && v < 1)).toBe(true);
+    spec.scales.forEach((sigma, i) => {
+      const y = d.train.targets[`t${i + 1}`]!;
+      expect(y.length).toBe(d.train.size * GRADNORM_OUTPUTS);
+      const maxAbs = y.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      expect(maxAbs).toBeLessThanOrEqual(sigma * (1 + 1e-6));
+      expect(maxAbs).toBeGreaterThan(sigma * 0.9); // tanh saturates: values reach near ±σ
+    });
+  });
+
+  it('makes tasks alike up to their scale: correlated, not identical', () => {
+    const d = generateGradnormToy({ ...spec, scales: [1, 1] });
+    const a = d.train.targets.t1!;
+    const b = d.train.targets.t2!;
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0; i < a.length; i++) {
+      dot += a[i]! * b[i]!;
+      na += a[i]! ** 2;
+      nb += b[i]! ** 2;
+    }
+    const cos = dot / Math.sqrt(na * nb);
+    expect(cos).toBeGreaterThan(0.5); // B is shared
+    expect(cos).toBeLessThan(0.99); // εᵢ differs
+  });
+
+  it('is reproducible from its seed', () => {
+    expect(generateGradnormToy(spec).val.targets.t2).toEqual(
+      generateGradnormToy(spec).val.targets.t2,
+    );
+    expect(generateGradnormToy(spec).train.x).not.toEqual(
+      generateGradnormToy({ ...spec, seed: 9 }).train.x,
+    );
+  });
+
+  it('validates its scales', () => {
+    expect(validateData(spec)).toEqual([]);
+    expect(validateData({ ...spec, scales: [1] })[0]!.message).toMatch(/2 to 10 task scales/);
+    expect(validateData({ ...spec, scales: [1, -2] })[0]!.message).toMatch(/σ of task t2/);
+  });
+});
