@@ -10,7 +10,9 @@ import {
   type ToWorker,
 } from './protocol';
 import { createRun, disposeRun, type Run } from './run';
-import { AssetCache, fetchFromOrigin, type FetchAsset } from './assets';
+import { fetchFromOrigin, type FetchAsset } from './assets';
+import { DataService } from './dataService';
+import { confusionMatrix, decisionMaps, hasDecisionMaps } from '../train/predictionViews';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -75,7 +77,7 @@ export class WorkerHandler {
   private interludes: (() => Promise<void>)[] = [];
   private readonly options: HandlerOptions;
   private readonly landscape: LandscapeRunner;
-  private readonly assets: AssetCache;
+  private readonly data: DataService;
 
   constructor(
     private readonly post: Post,
@@ -83,7 +85,7 @@ export class WorkerHandler {
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.landscape = new LandscapeRunner(post);
-    this.assets = new AssetCache(this.options.fetchAsset);
+    this.data = new DataService(post, this.options.fetchAsset, this.options.now);
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -143,6 +145,20 @@ export class WorkerHandler {
         return;
       case 'export':
         return this.exportRun(message.runId);
+      case 'loadCsv':
+        // Not awaited: a large file parses beside training, yielding at every slice.
+        void this.data.loadCsv(message.requestId, message.file, message.name);
+        return;
+      case 'preview':
+        return this.data.preview(message.requestId, message.data);
+      case 'watchConfusion':
+        if (this.run?.id !== message.runId) return;
+        this.run.confusionTask = message.task;
+        if (message.task !== null) {
+          const run = this.run;
+          await this.betweenChunks(() => this.postConfusion(run));
+        }
+        return;
       case 'landscape':
         // Not awaited: the toy runs beside training and other messages, slice by slice.
         void this.landscape.run(
@@ -188,7 +204,7 @@ export class WorkerHandler {
     await this.stopLoop();
     this.dropRun();
     if (!this.backendReady) await this.switchBackend('auto');
-    const run = createRun(runId, design, await this.assets.forData(design.data));
+    const run = createRun(runId, design, await this.data.dataset(design.data));
     this.run = run;
     this.post({
       type: 'runBuilt',
@@ -298,6 +314,19 @@ export class WorkerHandler {
     const cosines = await run.trainer.gradientCosines();
     run.lastEvalStep = evaluation.step;
     this.post({ type: 'validation', runId: run.id, evaluation, cosines });
+    const { spec } = run.design;
+    if (hasDecisionMaps(spec)) {
+      const maps = await decisionMaps(run.model, spec);
+      this.post({ type: 'decisionMaps', runId: run.id, step: evaluation.step, maps });
+    }
+    if (run.confusionTask !== null) await this.postConfusion(run);
+  }
+
+  private async postConfusion(run: Run): Promise<void> {
+    const task = run.confusionTask;
+    if (task === null || this.run !== run) return;
+    const matrix = await confusionMatrix(run.model, run.design.spec, task, run.data.val);
+    this.post({ type: 'confusion', runId: run.id, task, step: run.trainer.step, matrix });
   }
 
   private async exportRun(runId: string): Promise<void> {

@@ -1,4 +1,7 @@
+import type { CsvSummary } from '../data/csv/csvSummary';
+import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
+import type { DecisionMap } from '../train/predictionViews';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
 import type { ToyStrategy } from '../train/toy/trajectory';
@@ -29,6 +32,12 @@ export type ToWorker =
   | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
   | { type: 'export'; runId: string }
+  /** Parses the user's CSV file in the worker, which keeps it for the runs that use it. */
+  | { type: 'loadCsv'; requestId: number; file: Blob; name: string }
+  /** Builds (or reuses) the dataset and answers with a preview of it. */
+  | { type: 'preview'; requestId: number; data: DataSpec }
+  /** Asks for a task's confusion matrix now and after every validation (null stops). */
+  | { type: 'watchConfusion'; runId: string; task: number | null }
   /** Runs strategies on the two-objective toy from the given starts; replaces any landscape run. */
   | {
       type: 'landscape';
@@ -81,6 +90,15 @@ export type FromWorker =
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
   | { type: 'resetDone' }
+  | { type: 'csvProgress'; requestId: number; bytes: number; total: number }
+  | { type: 'csvLoaded'; requestId: number; summary: CsvSummary }
+  | { type: 'csvFailed'; requestId: number; message: string }
+  /** A preview of the data, or why the data cannot be built. */
+  | { type: 'dataPreview'; requestId: number; preview: DataPreview | null; message?: string }
+  /** Every task's predictions over the plane, for designs that read 2-D points. */
+  | { type: 'decisionMaps'; runId: string; step: number; maps: DecisionMap[] }
+  /** matrix[true][predicted] on the validation split. */
+  | { type: 'confusion'; runId: string; task: number; step: number; matrix: number[][] }
   /** New points of toy trajectories, each continuing what was posted before for it. */
   | { type: 'landscapePaths'; requestId: number; updates: LandscapeUpdate[] }
   | { type: 'error'; runId?: string; message: string };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { uploadDataset, type DeviceData } from '../data/deviceData';
-import { loadDataset, type DataAssets } from '../data/loadDataset';
+import type { Dataset } from '../data/dataset';
 import { buildModel } from '../model/buildModel';
 import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
@@ -15,20 +15,22 @@ export interface Run {
   trainer: Trainer;
   /** Step of the latest validation, so a pause does not evaluate the same weights twice. */
   lastEvalStep: number;
+  /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
+  confusionTask: number | null;
 }
 
-/** Validates, generates and uploads the data, builds the model and its trainer. */
-export function createRun(id: string, design: RunDesign, assets: DataAssets = {}): Run {
+/** Validates the design, uploads the data, builds the model and its trainer. */
+export function createRun(id: string, design: RunDesign, dataset: Dataset): Run {
   const problems = validateDesign(design);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
   const unsupported = backendProblem(design, tf.getBackend());
   if (unsupported) throw new Error(unsupported);
-  const data = uploadDataset(loadDataset(design.data, assets), design.spec);
+  const data = uploadDataset(dataset, design.spec);
   let model: tf.LayersModel | undefined;
   try {
     model = buildModel(design.spec, design.config.seed);
     const trainer = new Trainer(model, design.spec, design.config, data);
-    return { id, design, model, data, trainer, lastEvalStep: -1 };
+    return { id, design, model, data, trainer, lastEvalStep: -1, confusionTask: null };
   } catch (e) {
     model?.dispose();
     data.dispose();
