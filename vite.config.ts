@@ -6,7 +6,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

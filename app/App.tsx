@@ -1,5 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { validateDesign } from '../src/spec/validateDesign';
+import { ConfusionMatrix } from './components/ConfusionMatrix';
+import { DataPanel } from './components/data/DataPanel';
+import { DecisionMaps } from './components/DecisionMaps';
 import { DesignToolbar } from './components/DesignToolbar';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
@@ -43,7 +46,17 @@ export function App() {
   const spec = useApp((s) => s.spec);
   const config = useApp((s) => s.config);
   const data = useApp((s) => s.data);
-  const problems = useMemo(() => validateDesign({ spec, config, data }), [spec, config, data]);
+  const csvLoaded = useApp((s) => s.csvUpload.summary?.fingerprint ?? null);
+  const problems = useMemo(() => {
+    const found = validateDesign({ spec, config, data });
+    // The design is complete, but the file it reads lives on the person's disk, not in the app.
+    if (data.kind === 'csv' && data.csv && data.csv.fingerprint !== csvLoaded)
+      found.unshift({
+        where: 'data.csv',
+        message: `Upload ${data.csv.file} again (Upload CSV): files are not kept after a reload`,
+      });
+    return found;
+  }, [spec, config, data, csvLoaded]);
   const blockedBy = problems.length ? `Fix the design first: ${problems[0]!.message}` : null;
   useUndoShortcuts();
 
@@ -53,6 +66,7 @@ export function App() {
       <main className="layout">
         <aside className="design" aria-label="Design">
           <DesignToolbar />
+          <DataPanel />
           <ModelDiagram problems={problems} />
           <TaskList problems={problems} />
           <WeightingPanel />
@@ -62,6 +76,8 @@ export function App() {
           <RunBar blockedBy={blockedBy} />
           <ErrorBanner problems={problems} />
           <TaskReadouts />
+          <ConfusionMatrix />
+          <DecisionMaps />
           <LossChart />
           <div className="chart-row">
             <LambdaChart />

@@ -27,9 +27,17 @@ const workloads = [
   { name: 'MMoE 4 experts, 3 tasks', spec: PRESETS[1]!.spec, data: PRESETS[1]!.data },
 ];
 
-async function msPerStep(spec: ModelSpec, data: (typeof workloads)[number]['data'], strategy: StrategyId): Promise<number> {
+async function msPerStep(
+  spec: ModelSpec,
+  data: (typeof workloads)[number]['data'],
+  strategy: StrategyId,
+): Promise<number> {
   const lambdas = Object.fromEntries(spec.tasks.map((t) => [t.name, 1]));
-  const run = makeTrainer({ spec, data, config: { lambdas, batchSize: 64, weighting: { ...DEFAULT_TRAIN.weighting, strategy } } });
+  const run = makeTrainer({
+    spec,
+    data,
+    config: { lambdas, batchSize: 64, weighting: { ...DEFAULT_TRAIN.weighting, strategy } },
+  });
   await trainSteps(run.trainer, 3); // warm-up: optimizer slots, kernels
   const start = performance.now();
   await trainSteps(run.trainer, STEPS);
@@ -39,7 +47,9 @@ async function msPerStep(spec: ModelSpec, data: (typeof workloads)[number]['data
 }
 
 await tf.setBackend('cpu');
-console.log(`tf.js ${tf.version.tfjs}, backend ${tf.getBackend()}, ${STEPS} steps × ${ROUNDS} rounds, batch 64, Node ${process.version}`);
+console.log(
+  `tf.js ${tf.version.tfjs}, backend ${tf.getBackend()}, ${STEPS} steps × ${ROUNDS} rounds, batch 64, Node ${process.version}`,
+);
 for (const w of workloads) {
   const times: Record<string, number[]> = {};
   for (let round = 0; round < ROUNDS; round++) {
@@ -49,5 +59,8 @@ for (const w of workloads) {
   const equal = median(times.equal!);
   console.log(`\n${w.name} (T = ${w.spec.tasks.length})`);
   console.log('| strategy | ms/step | × Equal |\n| --- | ---: | ---: |');
-  for (const s of STRATEGIES) console.log(`| ${s} | ${median(times[s]!).toFixed(2)} | ${(median(times[s]!) / equal).toFixed(2)} |`);
+  for (const s of STRATEGIES)
+    console.log(
+      `| ${s} | ${median(times[s]!).toFixed(2)} | ${(median(times[s]!) / equal).toFixed(2)} |`,
+    );
 }

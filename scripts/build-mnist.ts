@@ -15,7 +15,9 @@ const digitsDir = join(dirname(require.resolve('mnist/package.json')), 'src', 'd
 const labels: number[] = [];
 const pixels: number[] = [];
 for (let digit = 0; digit < 10; digit++) {
-  const data = (JSON.parse(readFileSync(join(digitsDir, `${digit}.json`), 'utf8')) as { data: number[] }).data;
+  const data = (
+    JSON.parse(readFileSync(join(digitsDir, `${digit}.json`), 'utf8')) as { data: number[] }
+  ).data;
   const count = data.length / 784;
   for (let i = 0; i < count; i++) labels.push(digit);
   for (const v of data) pixels.push(Math.round(v * 255));

@@ -1,8 +1,9 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
- * inspector and every kind of preset.
+ * inspector and every kind of preset; `data` shows each data preview, decision maps, a CSV
+ * upload trained with a confusion matrix open.
  */
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
@@ -31,10 +32,47 @@ async function builder(page: Page): Promise<void> {
   }
 }
 
+async function data(page: Page): Promise<void> {
+  const design = page.getByRole('complementary', { name: 'Design' });
+  await page.getByTestId('preview-points').waitFor();
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption('spiral');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByTestId('decision-map-circle').waitFor();
+  await page.waitForTimeout(Number(process.env.TRAIN_MS ?? 8000));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${out}/20-maps.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Reset' }).click();
+  for (const preset of ['multimnist', 'gradnorm', 'attention']) {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
+    await page.waitForTimeout(2500);
+    await design.screenshot({ path: `${out}/21-${preset}.png` });
+  }
+  await page.getByLabel('Upload CSV').setInputFiles('src/data/csv/fixtures/penguins.csv');
+  await page.getByTestId('csv-report').waitFor();
+  for (const [column, role] of [
+    ['species', 'target'],
+    ['body_mass_g', 'target'],
+    ['year', 'ignore'],
+  ])
+    await page.getByRole('combobox', { name: `Role of ${column}` }).selectOption(role!);
+  await design.screenshot({ path: `${out}/22-csv.png` });
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(Number(process.env.TRAIN_MS ?? 8000));
+  await page.getByRole('button', { name: 'Confusion matrix of species' }).click();
+  await page.getByTestId('confusion-matrix').waitFor();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${out}/23-csv-trained.png`, fullPage: true });
+}
+
+const scenarios: Record<string, (page: Page) => Promise<void>> = { train, builder, data };
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.on('console', (m) => console.log(`[${m.type()}] ${m.text()}`));
 await page.goto(url);
 await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor();
-await (scenario === 'builder' ? builder(page) : train(page));
+await (scenarios[scenario] ?? train)(page);
 await browser.close();

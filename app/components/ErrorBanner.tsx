@@ -5,13 +5,23 @@ import { useApp } from '../store';
 export function ErrorBanner({ problems }: { problems: Problem[] }) {
   const workerError = useApp((s) => s.run.workerError);
   const dismiss = useApp((s) => s.dismissError);
-  if (!workerError && problems.length === 0) return null;
+  const dataError = useApp((s) => s.dataError);
+  const dismissData = useApp((s) => s.dismissDataError);
+  if (!workerError && !dataError && problems.length === 0) return null;
   return (
     <div className="error" role="alert" data-testid="error">
       {workerError && (
         <p>
           {workerError}{' '}
           <button type="button" className="link" onClick={dismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {dataError && (
+        <p>
+          {dataError} <span className="muted">Your design and runs are unchanged.</span>{' '}
+          <button type="button" className="link" onClick={dismissData}>
             Dismiss
           </button>
         </p>

@@ -1,46 +1,17 @@
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
-import { DATASET_CATALOGUE } from '../../src/data/loadDataset';
-import { DATASETS, type DatasetKind } from '../../src/spec/types';
 import { useApp } from '../store';
 
-/** Title, dataset, and the backend: the one asked for and the one actually running. */
+/** Title and the backend: the one asked for and the one actually running. */
 export function Header() {
   const backend = useApp((s) => s.run.backend);
   const backendChoice = useApp((s) => s.backendChoice);
   const setBackendChoice = useApp((s) => s.setBackendChoice);
   const hasRun = useApp((s) => s.run.runId !== null);
-  const running = useApp((s) => s.run.state === 'running');
-  const data = useApp((s) => s.data);
-  const regenerate = useApp((s) => s.regenerateData);
-  const setDataKind = useApp((s) => s.setDataKind);
 
   return (
     <header className="app-header">
       <h1 title="Multi-task learning in your browser">MTL Playground</h1>
-      <label className="field inline">
-        <span>Dataset</span>
-        <select
-          aria-label="Dataset"
-          value={data.kind}
-          disabled={running}
-          onChange={(e) => setDataKind(e.target.value as DatasetKind)}
-        >
-          {DATASETS.map((kind) => (
-            <option key={kind} value={kind}>
-              {DATASET_CATALOGUE[kind].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        disabled={running}
-        onClick={regenerate}
-        title={`Draw new points (data seed ${data.seed})`}
-      >
-        Regenerate
-      </button>
       <label className="field inline">
         <span>Backend</span>
         <select

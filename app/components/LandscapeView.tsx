@@ -7,7 +7,7 @@ import {
   toyLosses,
   type Point,
 } from '../../src/train/toy/cagradToy';
-import { TOY_STRATEGIES, type ToyStrategy } from '../../src/train/toy/trajectory';
+import { TOY_STRATEGIES, type ToyStrategy } from '../../src/train/toy/toyStrategies';
 import { STRATEGY_INFO } from '../../src/spec/weighting';
 import { useApp } from '../store';
 

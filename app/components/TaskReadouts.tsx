@@ -6,6 +6,8 @@ export function TaskReadouts() {
   const run = useApp((s) => s.run);
   const spec = useApp((s) => s.spec);
   const lambdas = useApp((s) => s.config.lambdas);
+  const showConfusion = useApp((s) => s.showConfusion);
+  const confusionTask = useApp((s) => s.confusionTask);
   // Before a run, show the design's tasks and the λ the run will start with.
   const names = run.tasks.length ? run.tasks : spec.tasks.map((t) => t.name);
   const last = (values: number[][], i: number) => values[i]?.at(-1);
@@ -29,6 +31,7 @@ export function TaskReadouts() {
       <tbody>
         {names.map((name, i) => {
           const metric = spec.tasks.find((t) => t.name === name)?.metric;
+          const classifies = metric === 'accuracy';
           return (
             <tr key={name}>
               <th scope="row">
@@ -45,6 +48,19 @@ export function TaskReadouts() {
                   {formatNumber(last(run.valMetric.values, i))}
                 </span>
                 {metric && <span className="muted"> {METRIC_LABELS[metric]}</span>}
+                {classifies && (
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Confusion matrix of ${name}`}
+                    aria-pressed={confusionTask === i}
+                    disabled={run.runId === null}
+                    title={run.runId === null ? 'Train or Step first' : undefined}
+                    onClick={() => showConfusion(confusionTask === i ? null : i)}
+                  >
+                    matrix
+                  </button>
+                )}
               </td>
             </tr>
           );

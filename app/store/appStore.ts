@@ -2,12 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PRESETS } from '../../src/spec/presets';
 import type { Design } from '../../src/spec/serialize';
 import type { ToWorker } from '../../src/worker/protocol';
+import { createDataSlice, type DataSlice } from './dataSlice';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** Everything the app holds, and every action the UI can take. */
-export type AppState = DesignSlice & RunSlice & LandscapeSlice;
+export type AppState = DesignSlice & RunSlice & LandscapeSlice & DataSlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {
@@ -42,6 +43,7 @@ export function createAppStore(
       ...createDesignSlice(context, initial),
       ...createRunSlice(context),
       ...createLandscapeSlice(context),
+      ...createDataSlice(context),
     };
   });
 }

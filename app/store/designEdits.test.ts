@@ -30,9 +30,12 @@ describe('design edits', () => {
       loss: 'softmaxCrossEntropy',
       metric: 'accuracy',
     });
-    d = addTask(addTask(d, schema), schema);
-    expect(d.spec.tasks.map((t) => t.name)).toEqual(['circle', 'wave', 'xor', 'bowl', 'circle_2']);
-    expect(d.spec.tasks[3]).toMatchObject({ loss: 'mse', metric: 'mae' });
+    for (let k = 0; k < 5; k++) d = addTask(d, schema);
+    expect(d.spec.tasks.map((t) => t.name)).toEqual([
+      ...['circle', 'wave', 'xor', 'gauss', 'spiral', 'bowl', 'plane'],
+      'circle_2',
+    ]);
+    expect(d.spec.tasks[5]).toMatchObject({ loss: 'mse', metric: 'mae' });
     expect(d.config.lambdas).toMatchObject({ xor: 1, bowl: 1, circle_2: 1 });
     expect(validateSpec(d.spec, schema)).toEqual([]);
   });

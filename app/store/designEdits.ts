@@ -1,5 +1,6 @@
 import type { TargetInfo } from '../../src/data/dataset';
 import type { DatasetSchema } from '../../src/data/loadDataset';
+import { GRADNORM_OUTPUTS, gradnormTarget } from '../../src/data/gradnormToy';
 import { newLayer } from '../../src/spec/layerDefaults';
 import type { Design } from '../../src/spec/serialize';
 import type {
@@ -179,4 +180,33 @@ export function setTaskMetric(design: Design, index: number, metric: MetricKind)
     ...design.spec,
     tasks: replaceAt(design.spec.tasks, index, { ...task, metric }),
   });
+}
+
+/**
+ * Sets the GradNorm toy's task scales σᵢ: one task per σ, on target tᵢ. Tasks that exist keep
+ * their head and λ; new ones copy the first task's head.
+ */
+export function setGradnormScales(design: Design, scales: number[]): Design {
+  const template = design.spec.tasks[0];
+  const tasks = scales.map((_, i): TaskSpec => {
+    const target = gradnormTarget(i);
+    return (
+      design.spec.tasks.find((t) => t.target === target) ?? {
+        name: target,
+        target,
+        head: template?.head ?? [],
+        outputUnits: GRADNORM_OUTPUTS,
+        loss: 'mse',
+        metric: 'mae',
+      }
+    );
+  });
+  const lambdas = Object.fromEntries(
+    tasks.map((t) => [t.name, design.config.lambdas[t.name] ?? 1]),
+  );
+  return {
+    data: { ...design.data, scales },
+    spec: { ...design.spec, tasks },
+    config: { ...design.config, lambdas },
+  };
 }

@@ -1,4 +1,5 @@
 import { describeDataset } from '../../src/data/loadDataset';
+import { suggestChoices } from '../../src/spec/csvDesign';
 import { PRESETS } from '../../src/spec/presets';
 import type { DatasetKind, TrainConfig } from '../../src/spec/types';
 import { validateConfig } from '../../src/spec/validate';
@@ -111,8 +112,17 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
       set({ selected: null });
     },
     setDataKind: (kind) => {
-      const data = { ...get().data, kind };
-      const fits = JSON.stringify(describeDataset(data).input) === JSON.stringify(get().spec.input);
+      const summary = get().csvUpload.summary;
+      if (kind === 'csv') {
+        if (summary && get().data.kind !== 'csv') get().setCsvChoices(suggestChoices(summary));
+        return;
+      }
+      const { csv: _csv, scales: _scales, ...common } = get().data;
+      const data = { ...common, kind };
+      const schema = describeDataset(data);
+      const fits =
+        JSON.stringify(schema.input) === JSON.stringify(get().spec.input) &&
+        get().spec.tasks.every((t) => t.target in schema.targets);
       const preset = PRESETS.find((p) => p.data.kind === kind);
       if (!fits && preset) return get().loadPreset(preset.id);
       if (discardRunFor('Changing the data')) commit({ ...snapshot(get()), data });

@@ -20,7 +20,16 @@ export const appStore = createAppStore(
 );
 if (initial.problem) appStore.getState().receive({ type: 'error', message: initial.problem });
 
-// Persist the design whenever it changes (the run and the UI state are not part of it).
+/** Quiet time after the last data edit before the worker builds a new preview (typing a size). */
+const PREVIEW_DEBOUNCE_MS = 250;
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+const previewSoon = (): void => {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => appStore.getState().requestPreview(), PREVIEW_DEBOUNCE_MS);
+};
+
+// Persist the design whenever it changes (the run and the UI state are not part of it), and
+// preview the data whenever it changes.
 appStore.subscribe((state, previous) => {
   if (
     state.spec !== previous.spec ||
@@ -29,6 +38,7 @@ appStore.subscribe((state, previous) => {
   ) {
     saveDesign({ spec: state.spec, config: state.config, data: state.data });
   }
+  if (state.data !== previous.data) previewSoon();
 });
 
 const selectBackend = (): void =>
@@ -46,10 +56,13 @@ const worker = new WorkerClient(
   },
   () => {
     appStore.getState().detachRun();
+    appStore.getState().forgetCsv(); // the new worker holds no file
     selectBackend();
+    appStore.getState().requestPreview();
   },
 );
 selectBackend();
+appStore.getState().requestPreview();
 
 /** React hook over the app store. */
 export function useApp<T>(selector: (state: AppState) => T): T {

@@ -1,5 +1,5 @@
 import type { Point } from '../../src/train/toy/cagradToy';
-import type { ToyStrategy } from '../../src/train/toy/trajectory';
+import type { ToyStrategy } from '../../src/train/toy/toyStrategies';
 import type { FromWorker } from '../../src/worker/protocol';
 import type { SliceContext } from './appStore';
 

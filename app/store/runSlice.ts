@@ -1,11 +1,14 @@
 import { validateDesign } from '../../src/spec/validateDesign';
 import type { FromWorker, RunDesign } from '../../src/worker/protocol';
 import type { SliceContext } from './appStore';
+import { isDataMessage } from './dataSlice';
 import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView, type RunView } from './runView';
 
 /** The current run as the worker reports it, and the commands that drive it. */
 export interface RunSlice {
   run: RunView;
+  /** The task whose confusion matrix is open (null: none). */
+  confusionTask: number | null;
   /** Applies one worker message through the run reducer. */
   receive(message: FromWorker): void;
   /** Applies several worker messages with one store update (one render). */
@@ -15,6 +18,8 @@ export interface RunSlice {
   pause(): void;
   reset(): void;
   exportWeights(): void;
+  /** Shows a classification task's confusion matrix, refreshed at each validation (null hides it). */
+  showConfusion(task: number | null): void;
   dismissError(): void;
   /** The worker lost the run (it crashed): keep the curves on screen, forget the run id. */
   detachRun(): void;
@@ -31,27 +36,29 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
     const design = runDesign();
     if (validateDesign(design).length > 0) return;
     let runId = get().run.runId;
+    const fresh = !runId;
     if (!runId) {
       runId = deps.newRunId();
       set({ run: startRunView(get().run, runId) });
     }
     deps.send({ type, runId, design });
+    const task = get().confusionTask;
+    if (fresh && task !== null) deps.send({ type: 'watchConfusion', runId, task });
   };
 
   return {
     run: INITIAL_RUN_VIEW,
+    confusionTask: null,
     receiveAll: (messages) => {
       let run = get().run;
       for (const message of messages) {
         if (message.type === 'landscapePaths') get().receiveLandscape(message);
+        else if (isDataMessage(message)) get().receiveData(message);
         else run = applyWorkerMessage(run, message);
       }
       if (run !== get().run) set({ run });
     },
-    receive: (message) => {
-      if (message.type === 'landscapePaths') get().receiveLandscape(message);
-      else set({ run: applyWorkerMessage(get().run, message) });
-    },
+    receive: (message) => get().receiveAll([message]),
     train: () => command('train'),
     step: () => command('step'),
     pause: () => withRun((runId) => deps.send({ type: 'pause', runId })),
@@ -60,6 +67,10 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
       set({ run: { ...INITIAL_RUN_VIEW, backend: get().run.backend } });
     },
     exportWeights: () => withRun((runId) => deps.send({ type: 'export', runId })),
+    showConfusion: (task) => {
+      set({ confusionTask: task, run: { ...get().run, confusion: null } });
+      withRun((runId) => deps.send({ type: 'watchConfusion', runId, task }));
+    },
     dismissError: () => set({ run: { ...get().run, workerError: null } }),
     detachRun: () => set({ run: { ...get().run, runId: null, state: 'idle', backend: null } }),
   };

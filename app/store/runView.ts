@@ -1,3 +1,4 @@
+import type { DecisionMap } from '../../src/train/predictionViews';
 import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
 
 /** Per-task series, index-aligned with `steps`. */
@@ -31,6 +32,10 @@ export interface RunView {
   /** The latest effective λ per task. */
   lambdas: number[];
   stepsPerSecond: number | null;
+  /** Every task's latest predictions over the plane (2-D designs). */
+  decisionMaps: { step: number; maps: DecisionMap[] } | null;
+  /** The confusion matrix the person asked for, latest first. */
+  confusion: { task: number; step: number; matrix: number[][] } | null;
   /** The latest problem the worker reported. */
   workerError: string | null;
 }
@@ -51,6 +56,8 @@ export const INITIAL_RUN_VIEW: RunView = {
   cosines: { steps: [], values: [] },
   lambdas: [],
   stepsPerSecond: null,
+  decisionMaps: null,
+  confusion: null,
   workerError: null,
 };
 
@@ -118,10 +125,20 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       return { ...view, state: message.state, step: message.step };
     case 'error':
       return { ...view, workerError: message.message };
+    case 'decisionMaps':
+      return { ...view, decisionMaps: { step: message.step, maps: message.maps } };
+    case 'confusion': {
+      const { task, step, matrix } = message;
+      return { ...view, confusion: { task, step, matrix } };
+    }
     case 'exported':
     case 'resetDone':
     case 'landscapePaths':
-      return view;
+    case 'csvProgress':
+    case 'csvLoaded':
+    case 'csvFailed':
+    case 'dataPreview':
+      return view; // the data slice's
     default: {
       const never: never = message;
       return never;

@@ -2,7 +2,7 @@ import type { CsvReport } from './csv/csvDataset';
 import { inputElements, type Dataset, type TargetInfo } from './dataset';
 
 /** How many examples each kind of preview shows: enough to see the data, little to post. */
-const SHOWN = { points: 1500, images: 32, tokens: 8 } as const;
+const SHOWN = { points: 1500, images: 30, tokens: 8 } as const;
 
 /** The examples a preview shows, by input kind. */
 export type PreviewSample =

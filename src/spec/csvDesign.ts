@@ -17,16 +17,18 @@ const CSV_ENCODER: LayerSpec[] = [
   { type: 'dense', units: 32, activation: 'relu', l2: 0 },
 ];
 
+/** A column missing more than this share of its values is not suggested (dropping rows would gut the data). */
+const MOSTLY_MISSING = 0.2;
+
 /**
  * A first choice for a fresh file: the last column that can be a target is the target (the usual
- * place of a label), every other usable column an input.
+ * place of a label), every other usable column an input; columns mostly missing are left out.
  */
 export function suggestChoices(summary: CsvSummary): CsvChoices {
-  const target = [...summary.columns].reverse().find((c) => c.suggested !== null);
+  const complete = summary.columns.filter((c) => c.missing <= summary.rows * MOSTLY_MISSING);
+  const target = [...complete].reverse().find((c) => c.suggested !== null);
   return {
-    inputs: summary.columns
-      .filter((c) => c !== target && !('problem' in c.input))
-      .map((c) => c.name),
+    inputs: complete.filter((c) => c !== target && !('problem' in c.input)).map((c) => c.name),
     targets: target ? [{ column: target.name, kind: target.suggested! }] : [],
     missing: 'drop',
   };

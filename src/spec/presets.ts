@@ -1,5 +1,11 @@
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
 import type { DataSpec, LayerSpec, ModelSpec, TrainConfig } from './types';
+import {
+  DEFAULT_GRADNORM_SCALES,
+  GRADNORM_INPUT,
+  GRADNORM_OUTPUTS,
+  gradnormTarget,
+} from '../data/gradnormToy';
 
 /** A complete starting point: data, model and training settings that work together. */
 export interface Preset {
@@ -169,6 +175,24 @@ const mnistTasks: ModelSpec = {
   ],
 };
 
+const trunk100: LayerSpec = { type: 'dense', units: 100, activation: 'relu', l2: 0 };
+const linear100 = (name: string): ModelSpec['tasks'][number] => ({
+  name,
+  target: name,
+  head: [],
+  outputUnits: GRADNORM_OUTPUTS,
+  loss: 'mse',
+  metric: 'mae',
+});
+
+/** GradNorm's toy network: a 4×100 ReLU trunk and one linear head per task. */
+const gradnormNet: ModelSpec = {
+  input: GRADNORM_INPUT,
+  sharing: { mode: 'hard' },
+  encoder: [trunk100, trunk100, trunk100, trunk100],
+  tasks: DEFAULT_GRADNORM_SCALES.map((_, i) => linear100(gradnormTarget(i))),
+};
+
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
   preset('toy2d', '2-D toy (2 tasks)', DEFAULT_DATA, DEFAULT_MODEL),
@@ -201,5 +225,19 @@ export const PRESETS: Preset[] = [
     { ...DEFAULT_DATA, kind: 'mnist', size: 10_000, noise: 0 },
     mnistTasks,
     { learningRate: 0.001, batchSize: 64 },
+  ),
+  preset(
+    'gradnorm',
+    'GradNorm toy: 2 tasks, σ = 1 and 100',
+    {
+      ...DEFAULT_DATA,
+      kind: 'gradnorm',
+      size: 2000,
+      noise: 0,
+      scales: DEFAULT_GRADNORM_SCALES,
+    },
+    gradnormNet,
+    // Targets of ±100 need large output weights: at 0.001 Adam takes thousands of steps to get there.
+    { learningRate: 0.01, batchSize: 64 },
   ),
 ];

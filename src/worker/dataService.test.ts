@@ -129,7 +129,7 @@ describe("the worker with the user's CSV", () => {
     });
     const { preview } = of('dataPreview')[0]!;
     expect(preview!.sample).toMatchObject({ kind: 'images', height: 12, width: 12, channels: 1 });
-    expect(preview!.count).toBe(32);
+    expect(preview!.count).toBe(30);
     expect(Object.keys(preview!.labels)).toEqual(['shape', 'size', 'x', 'y']);
     await handler.handle({ type: 'preview', requestId: 2, data: { ...DEFAULT_DATA, size: 3 } });
     expect(of('dataPreview')[1]!.message).toMatch(/Dataset size must be/);

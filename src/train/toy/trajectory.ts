@@ -1,5 +1,4 @@
 import { createRng } from '../../data/random';
-import type { StrategyId } from '../../spec/weighting';
 import { cagradCoefficients } from '../weighting/cagrad';
 import { combineVectors, gramOf } from '../weighting/gram';
 import { minNormWeights } from '../weighting/mgda';
@@ -7,15 +6,9 @@ import { pcgradCoefficients } from '../weighting/pcgrad';
 import { rlwDraw } from '../weighting/rlw';
 import { toyLosses, type Point } from './cagradToy';
 
-/** Strategies the landscape view can run: those defined on raw gradients of θ = x. */
-export const TOY_STRATEGIES = [
-  'equal',
-  'mgda',
-  'pcgrad',
-  'cagrad',
-  'rlw',
-] as const satisfies readonly StrategyId[];
-export type ToyStrategy = (typeof TOY_STRATEGIES)[number];
+import { TOY_STRATEGIES, type ToyStrategy } from './toyStrategies';
+
+export { TOY_STRATEGIES, type ToyStrategy };
 
 export interface TrajectoryOptions {
   steps: number;

@@ -1,0 +1,158 @@
+import type { CsvColumnSummary, CsvSummary } from '../../../src/data/csv/csvSummary';
+import { choicesOf, suggestChoices, type CsvChoices } from '../../../src/spec/csvDesign';
+import type { MissingPolicy } from '../../../src/spec/types';
+import { formatNumber } from '../../format';
+import { useApp } from '../../store';
+
+type Role = 'input' | 'target' | 'ignore';
+type TaskKind = 'classification' | 'regression';
+
+/** A column's kind in words, with what matters about it. */
+export function describeColumn(c: CsvColumnSummary): string {
+  const missing = c.missing ? ` · ${c.missing} missing` : '';
+  switch (c.kind) {
+    case 'numeric':
+      return c.stats
+        ? `${formatNumber(c.stats.min)} to ${formatNumber(c.stats.max)}${missing}`
+        : 'numbers';
+    case 'categorical':
+      return `${c.distinct} categories${missing}`;
+    case 'text':
+      return `free text${missing}`;
+    case 'empty':
+      return 'empty';
+  }
+}
+
+const roleOf = (choices: CsvChoices, name: string): Role =>
+  choices.inputs.includes(name)
+    ? 'input'
+    : choices.targets.some((t) => t.column === name)
+      ? 'target'
+      : 'ignore';
+
+/** Why a column cannot take a role (empty when it can). */
+function whyNot(c: CsvColumnSummary, role: Role): string {
+  if (role === 'input') return 'problem' in c.input ? `Not an input: ${c.input.problem}` : '';
+  if (role === 'target')
+    return c.suggested === null && 'problem' in c.classes
+      ? `Not a target: ${c.classes.problem}`
+      : '';
+  return '';
+}
+
+/** Moves one column to a role; a new target takes the suggested kind. */
+function withRole(choices: CsvChoices, c: CsvColumnSummary, role: Role): CsvChoices {
+  const inputs = choices.inputs.filter((n) => n !== c.name);
+  const targets = choices.targets.filter((t) => t.column !== c.name);
+  if (role === 'input') inputs.push(c.name);
+  if (role === 'target') targets.push({ column: c.name, kind: c.suggested ?? 'classification' });
+  return { ...choices, inputs, targets };
+}
+
+/**
+ * One row per column of the loaded CSV: its detected kind, missing values, and its role (input,
+ * target — then a task named after it — or ignored), with the task kind editable.
+ */
+export function CsvColumns({ summary }: { summary: CsvSummary }) {
+  const spec = useApp((s) => s.spec);
+  const config = useApp((s) => s.config);
+  const data = useApp((s) => s.data);
+  const setChoices = useApp((s) => s.setCsvChoices);
+  const running = useApp((s) => s.run.state === 'running');
+  const inUse = data.kind === 'csv' && data.csv?.fingerprint === summary.fingerprint;
+  if (!inUse) {
+    return (
+      <p>
+        <button type="button" onClick={() => setChoices(suggestChoices(summary))}>
+          Use {summary.file}
+        </button>
+      </p>
+    );
+  }
+  const choices = choicesOf({ spec, config, data });
+  const kindOf = (name: string) => choices.targets.find((t) => t.column === name)?.kind;
+  const setKind = (name: string, kind: TaskKind) =>
+    setChoices({
+      ...choices,
+      targets: choices.targets.map((t) => (t.column === name ? { ...t, kind } : t)),
+    });
+
+  return (
+    <div className="csv-columns">
+      <div className="table-scroll">
+        <table className="preview-table" aria-label="CSV columns">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Detected</th>
+              <th scope="col">Role</th>
+              <th scope="col">Task</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.columns.map((c) => {
+              const role = roleOf(choices, c.name);
+              return (
+                <tr key={c.name}>
+                  <th scope="row" className="mono">
+                    {c.name}
+                  </th>
+                  <td>{describeColumn(c)}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${c.name}`}
+                      value={role}
+                      disabled={running}
+                      onChange={(e) => setChoices(withRole(choices, c, e.target.value as Role))}
+                    >
+                      {(['input', 'target', 'ignore'] as const).map((r) => (
+                        <option
+                          key={r}
+                          value={r}
+                          disabled={whyNot(c, r) !== ''}
+                          title={whyNot(c, r)}
+                        >
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {role === 'target' && (
+                      <select
+                        aria-label={`Task kind for ${c.name}`}
+                        value={kindOf(c.name)}
+                        disabled={running}
+                        onChange={(e) => setKind(c.name, e.target.value as TaskKind)}
+                      >
+                        <option value="classification" disabled={'problem' in c.classes}>
+                          classes{Array.isArray(c.classes) ? ` (${c.classes.length})` : ''}
+                        </option>
+                        <option value="regression" disabled={!c.regression}>
+                          regression
+                        </option>
+                      </select>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <label className="field inline">
+        <span>Missing values</span>
+        <select
+          aria-label="Missing values"
+          value={choices.missing}
+          disabled={running}
+          onChange={(e) => setChoices({ ...choices, missing: e.target.value as MissingPolicy })}
+        >
+          <option value="drop">drop rows with a missing value</option>
+          <option value="impute">impute inputs from the training split</option>
+        </select>
+      </label>
+    </div>
+  );
+}

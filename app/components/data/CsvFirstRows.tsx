@@ -1,0 +1,32 @@
+import type { CsvSummary } from '../../../src/data/csv/csvSummary';
+
+/** The file's first rows as read, each column headed by its name and detected kind. */
+export function CsvFirstRows({ summary }: { summary: CsvSummary }) {
+  return (
+    <div className="table-scroll">
+      <table className="preview-table" data-testid="preview-csv">
+        <caption>First rows of {summary.file}</caption>
+        <thead>
+          <tr>
+            {summary.columns.map((c) => (
+              <th key={c.name} scope="col">
+                <span className="mono">{c.name}</span>
+                <br />
+                <span className={`kind kind-${c.kind}`}>{c.kind}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {summary.preview.map((row, i) => (
+            <tr key={i}>
+              {row.map((value, j) => (
+                <td key={j}>{value}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

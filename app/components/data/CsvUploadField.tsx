@@ -1,0 +1,43 @@
+import { useApp } from '../../store';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Picks a CSV from disk for the worker to read; shows progress while it does. */
+export function CsvUploadField() {
+  const upload = useApp((s) => s.csvUpload);
+  const uploadCsv = useApp((s) => s.uploadCsv);
+  const running = useApp((s) => s.run.state === 'running');
+  const reading = upload.status === 'reading';
+  return (
+    <div className="csv-upload">
+      <label className="file-button">
+        <span>Upload CSV</span>
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          aria-label="Upload CSV"
+          disabled={running || reading}
+          title={running ? 'Pause training to load other data' : undefined}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) uploadCsv(file, file.name);
+            e.target.value = ''; // the same file can be chosen again
+          }}
+        />
+      </label>
+      {reading && (
+        <span className="csv-progress">
+          <progress
+            aria-label="Reading CSV"
+            value={upload.bytes}
+            max={upload.total || 1}
+            data-testid="csv-progress"
+          />{' '}
+          <span className="muted">
+            {upload.file}: {megabytes(upload.bytes)} of {megabytes(upload.total)}
+          </span>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import type { CsvSummary } from '../../src/data/csv/csvSummary';
+import type { DataPreview } from '../../src/data/preview';
+import { applyCsvChoices, suggestChoices, type CsvChoices } from '../../src/spec/csvDesign';
+import type { DataSpec } from '../../src/spec/types';
+import type { FromWorker } from '../../src/worker/protocol';
+import type { SliceContext } from './appStore';
+import { setGradnormScales } from './designEdits';
+
+/** The user's CSV as the worker reads and holds it. */
+export interface CsvUpload {
+  status: 'idle' | 'reading' | 'ready' | 'failed';
+  requestId: number;
+  file: string | null;
+  bytes: number;
+  total: number;
+  /** The file the worker holds now (null: none, e.g. after a reload). */
+  summary: CsvSummary | null;
+}
+
+/** The latest preview of the design's data, or why it cannot be built. */
+export interface PreviewState {
+  requestId: number;
+  loading: boolean;
+  preview: DataPreview | null;
+  message: string | null;
+}
+
+/** Worker messages this slice consumes. */
+export type DataMessage = Extract<
+  FromWorker,
+  { type: 'csvProgress' | 'csvLoaded' | 'csvFailed' | 'dataPreview' }
+>;
+
+export const isDataMessage = (m: FromWorker): m is DataMessage =>
+  m.type === 'csvProgress' ||
+  m.type === 'csvLoaded' ||
+  m.type === 'csvFailed' ||
+  m.type === 'dataPreview';
+
+export interface DataSlice {
+  csvUpload: CsvUpload;
+  dataPreview: PreviewState;
+  /** Why the latest CSV could not be read; the design is untouched. */
+  dataError: string | null;
+  /** Sends a file to the worker to parse. */
+  uploadCsv(file: Blob, name: string): void;
+  /** New input/target columns or missing-value policy for the loaded CSV. */
+  setCsvChoices(choices: CsvChoices): void;
+  /** Size, noise, validation share or data seed. */
+  setDataOptions(patch: Partial<Pick<DataSpec, 'size' | 'noise' | 'valFraction' | 'seed'>>): void;
+  /** The GradNorm toy's σ per task; its tasks follow. */
+  setScales(scales: number[]): void;
+  requestPreview(): void;
+  receiveData(message: DataMessage): void;
+  /** A new worker holds no file. */
+  forgetCsv(): void;
+  dismissDataError(): void;
+}
+
+const IDLE_UPLOAD: CsvUpload = {
+  status: 'idle',
+  requestId: 0,
+  file: null,
+  bytes: 0,
+  total: 0,
+  summary: null,
+};
+
+export function createDataSlice({ set, get, deps }: SliceContext): DataSlice {
+  const design = () => ({ spec: get().spec, config: get().config, data: get().data });
+  /** A freshly read file gets suggested columns, unless the design already uses this very file. */
+  const adopt = (summary: CsvSummary): void => {
+    const data = get().data;
+    if (data.kind === 'csv' && data.csv?.fingerprint === summary.fingerprint) {
+      get().requestPreview(); // the same file again, after a reload: the design stands
+      return;
+    }
+    get().editDesign((d) => applyCsvChoices(d, summary, suggestChoices(summary)));
+  };
+
+  return {
+    csvUpload: IDLE_UPLOAD,
+    dataPreview: { requestId: 0, loading: false, preview: null, message: null },
+    dataError: null,
+
+    uploadCsv: (file, name) => {
+      const requestId = get().csvUpload.requestId + 1;
+      set({
+        csvUpload: {
+          ...get().csvUpload,
+          status: 'reading',
+          requestId,
+          file: name,
+          bytes: 0,
+          total: file.size,
+        },
+        dataError: null,
+      });
+      deps.send({ type: 'loadCsv', requestId, file, name });
+    },
+    setCsvChoices: (choices) => {
+      const summary = get().csvUpload.summary;
+      if (summary) get().editDesign((d) => applyCsvChoices(d, summary, choices), 'csv-columns');
+    },
+    setDataOptions: (patch) =>
+      get().editDesign(
+        (d) => ({ ...d, data: { ...d.data, ...patch } }),
+        `data-${Object.keys(patch).join()}`,
+      ),
+    setScales: (scales) => get().editDesign((d) => setGradnormScales(d, scales), 'data-scales'),
+    requestPreview: () => {
+      const requestId = get().dataPreview.requestId + 1;
+      set({ dataPreview: { ...get().dataPreview, requestId, loading: true } });
+      deps.send({ type: 'preview', requestId, data: design().data });
+    },
+    receiveData: (message) => {
+      switch (message.type) {
+        case 'csvProgress':
+          if (message.requestId === get().csvUpload.requestId)
+            set({ csvUpload: { ...get().csvUpload, bytes: message.bytes, total: message.total } });
+          return;
+        case 'csvLoaded':
+          if (message.requestId !== get().csvUpload.requestId) return;
+          set({
+            csvUpload: {
+              ...get().csvUpload,
+              status: 'ready',
+              bytes: message.summary.bytes,
+              summary: message.summary,
+            },
+          });
+          adopt(message.summary);
+          return;
+        case 'csvFailed':
+          if (message.requestId !== get().csvUpload.requestId) return;
+          // The worker kept its previous file, if any: so does the UI.
+          set({ csvUpload: { ...get().csvUpload, status: 'failed' }, dataError: message.message });
+          return;
+        case 'dataPreview':
+          if (message.requestId !== get().dataPreview.requestId) return;
+          set({
+            dataPreview: {
+              requestId: message.requestId,
+              loading: false,
+              preview: message.preview,
+              message: message.message ?? null,
+            },
+          });
+          return;
+      }
+    },
+    forgetCsv: () => set({ csvUpload: { ...IDLE_UPLOAD, requestId: get().csvUpload.requestId } }),
+    dismissDataError: () => set({ dataError: null }),
+  };
+}
