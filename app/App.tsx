@@ -1,4 +1,6 @@
 import { useEffect, useMemo } from 'react';
+import type { DataSpec, Problem } from '../src/spec/types';
+import { validateData } from '../src/spec/validate';
 import { validateDesign } from '../src/spec/validateDesign';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
 import { DataPanel } from './components/data/DataPanel';
@@ -41,22 +43,39 @@ function useUndoShortcuts(): void {
   }, []);
 }
 
+/**
+ * What stops a CSV design that validation cannot see: the file lives on the person's disk, not in
+ * the design, and rows are only checked (missing values, classes per split) when the worker builds them.
+ */
+function csvProblems(
+  data: DataSpec,
+  loaded: string | null,
+  buildProblem: string | null,
+): Problem[] {
+  if (data.kind !== 'csv' || !data.csv) return [];
+  if (data.csv.fingerprint !== loaded)
+    return [
+      {
+        where: 'data.csv',
+        message: `Upload ${data.csv.file} again (Upload CSV): files are not kept after a reload`,
+      },
+    ];
+  // Problems of the settings themselves are validation's to report; these are the rows'.
+  if (!buildProblem || validateData(data).length > 0) return [];
+  return [{ where: 'data.csv', message: `${data.csv.file}: ${buildProblem}` }];
+}
+
 /** The playground: design on the left, the run and its curves on the right. */
 export function App() {
   const spec = useApp((s) => s.spec);
   const config = useApp((s) => s.config);
   const data = useApp((s) => s.data);
   const csvLoaded = useApp((s) => s.csvUpload.summary?.fingerprint ?? null);
-  const problems = useMemo(() => {
-    const found = validateDesign({ spec, config, data });
-    // The design is complete, but the file it reads lives on the person's disk, not in the app.
-    if (data.kind === 'csv' && data.csv && data.csv.fingerprint !== csvLoaded)
-      found.unshift({
-        where: 'data.csv',
-        message: `Upload ${data.csv.file} again (Upload CSV): files are not kept after a reload`,
-      });
-    return found;
-  }, [spec, config, data, csvLoaded]);
+  const dataProblem = useApp((s) => (s.dataPreview.loading ? null : s.dataPreview.message));
+  const problems = useMemo(
+    () => [...csvProblems(data, csvLoaded, dataProblem), ...validateDesign({ spec, config, data })],
+    [spec, config, data, csvLoaded, dataProblem],
+  );
   const blockedBy = problems.length ? `Fix the design first: ${problems[0]!.message}` : null;
   useUndoShortcuts();
 
