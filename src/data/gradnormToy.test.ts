@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PRESETS } from '../spec/presets';
+import { makeTrainer, trainSteps } from '../testing/fixtures';
+import { useCpuBackend } from '../testing/tfCpu';
 import { DEFAULT_DATA } from '../spec/defaults';
 import { validateData } from '../spec/validate';
 import { generateGradnormToy, GRADNORM_FEATURES, GRADNORM_OUTPUTS } from './gradnormToy';
@@ -58,4 +61,29 @@ describe('GradNorm toy regression', () => {
     expect(validateData({ ...spec, scales: [1] })[0]!.message).toMatch(/2 to 10 task scales/);
     expect(validateData({ ...spec, scales: [1, -2] })[0]!.message).toMatch(/σ of task t2/);
   });
+});
+
+describe('GradNorm toy under equal weights', () => {
+  beforeAll(useCpuBackend);
+
+  it('lets the large task rule: the σ = 1 task learns far less of its loss than the σ = 100 task', async () => {
+    const preset = PRESETS.find((p) => p.id === 'gradnorm')!;
+    const run = makeTrainer({
+      spec: preset.spec,
+      data: { ...preset.data, size: 500 },
+      config: {
+        ...preset.config,
+        batchSize: 32,
+        weighting: { ...preset.config.weighting, strategy: 'equal' },
+      },
+    });
+    const steps = await trainSteps(run.trainer, 120);
+    run.dispose();
+    const mean = (from: number, to: number, task: number) =>
+      steps.slice(from, to).reduce((a, s) => a + s.losses[task]!, 0) / (to - from);
+    // Loss relative to its start, as GradNorm's paper measures training rates.
+    const ratio = (task: number) => mean(100, 120, task) / mean(0, 5, task);
+    expect(ratio(1)).toBeLessThan(0.95); // the σ = 100 task makes progress …
+    expect(ratio(0)).toBeGreaterThan(ratio(1) * 1.5); // … the σ = 1 task much less, or gets worse
+  }, 120_000);
 });

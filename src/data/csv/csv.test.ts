@@ -156,26 +156,44 @@ describe('building a dataset from CSV columns', () => {
   const table = (text: string): Promise<CsvTable> => read(text);
 
   it('standardizes numeric inputs and regression targets with training statistics only', async () => {
-    // Ten rows; the validation rows hold huge values that would shift any statistic they entered.
-    const lines = ['x,y'];
-    for (let i = 0; i < 30; i++) lines.push(`${i},${2 * i}`);
+    // x grows fast, so statistics over all rows would differ clearly from the training rows'.
+    const lines = ['id,x,y'];
+    for (let i = 0; i < 30; i++) lines.push(`r${i},${i * i},${3 * i + 1}`);
     const t = await table(lines.join('\n'));
-    const spec = settingsFor(summarizeTable(t), ['x'], [['y', 'regression']]);
+    const spec = settingsFor(summarizeTable(t), ['id', 'x'], [['y', 'regression']]);
     const { dataset, report } = buildCsvDataset(t, spec);
-    const train = Array.from(dataset.train.x);
-    const mean = train.reduce((a, b) => a + b, 0) / train.length;
-    const sd = Math.sqrt(train.reduce((a, b) => a + (b - mean) ** 2, 0) / (train.length - 1));
-    expect(mean).toBeCloseTo(0, 5);
-    expect(sd).toBeCloseTo(1, 5);
-    // The scaling recorded is the training split's, not the whole column's.
-    const xs = report.scaling.find((s) => s.column === 'x')!;
-    const trainRaw = train.map((v) => v * xs.sd + xs.mean);
-    expect(trainRaw.every((v) => Number.isInteger(Math.round(v * 1000) / 1000))).toBe(true);
-    const valRaw = Array.from(dataset.val.x).map((v) => Math.round(v * xs.sd + xs.mean));
-    const wholeMean = 14.5;
-    expect(xs.mean).not.toBeCloseTo(wholeMean, 3); // the split is random, so train mean differs
-    expect(new Set([...trainRaw.map(Math.round), ...valRaw]).size).toBe(30);
     expect(report).toMatchObject({ rows: 30, dropped: 0, train: 22, val: 8 });
+    // The one-hot id (never standardized) tells which rows went to training.
+    const categories = (spec.csv!.inputs[0] as { categories: string[] }).categories;
+    const width = categories.length + 1;
+    const trainRows = Array.from({ length: dataset.train.size }, (_, r) => {
+      const onehot = dataset.train.x.subarray(r * width, r * width + categories.length);
+      return Number(categories[onehot.indexOf(1)]!.slice(1));
+    });
+    const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sdOf = (xs: number[]) => {
+      const m = meanOf(xs);
+      return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+    };
+    const rawX = trainRows.map((i) => i * i);
+    const rawY = trainRows.map((i) => 3 * i + 1);
+    const scale = (column: string) => report.scaling.find((s) => s.column === column)!;
+    expect(scale('x').mean).toBeCloseTo(meanOf(rawX), 6);
+    expect(scale('x').sd).toBeCloseTo(sdOf(rawX), 6);
+    expect(scale('y').mean).toBeCloseTo(meanOf(rawY), 6);
+    const allX = Array.from({ length: 30 }, (_, i) => i * i);
+    expect(Math.abs(scale('x').mean - meanOf(allX))).toBeGreaterThan(1e-3);
+    // Each value is standardized with those statistics, validation rows included.
+    trainRows.forEach((i, r) => {
+      expect(dataset.train.x[r * width + categories.length]).toBeCloseTo(
+        (i * i - scale('x').mean) / scale('x').sd,
+        4,
+      );
+      expect(dataset.train.targets.y![r]).toBeCloseTo(
+        (3 * i + 1 - scale('y').mean) / scale('y').sd,
+        4,
+      );
+    });
   });
 
   it('one-hot encodes categories and maps classes, with both missing-value policies', async () => {
