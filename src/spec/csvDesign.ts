@@ -46,8 +46,8 @@ export function choicesOf(design: Design): CsvChoices {
 
 /** A task name from a column name: the safe alphabet, a leading letter, unique among `taken`. */
 export function taskNameFor(column: string, taken: Set<string>): string {
-  let base = column.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '');
-  if (!base || base.startsWith('shared_')) base = `t_${base}`;
+  let base = column.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '');
+  if (!/^[A-Za-z]/.test(base) || base.startsWith('shared_')) base = base ? `t_${base}` : 'task';
   base = base.slice(0, 28);
   let name = base;
   for (let k = 2; taken.has(name) || !TASK_NAME_PATTERN.test(name); k++) name = `${base}_${k}`;
