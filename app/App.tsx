@@ -14,6 +14,7 @@ import { LandscapeView } from './components/LandscapeView';
 import { LossChart } from './components/LossChart';
 import { ModelDiagram } from './components/ModelDiagram';
 import { RunBar } from './components/RunBar';
+import { RunHistory } from './components/RunHistory';
 import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
 import { TrainingSettings } from './components/TrainingSettings';
@@ -102,6 +103,7 @@ export function App() {
             <LambdaChart />
             <InterferencePanel />
           </div>
+          <RunHistory />
           <LandscapeView />
         </section>
       </main>

@@ -2,13 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PRESETS } from '../../src/spec/presets';
 import type { Design } from '../../src/spec/serialize';
 import type { ToWorker } from '../../src/worker/protocol';
+import type { RunStorage } from '../history/runStore';
 import { createDataSlice, type DataSlice } from './dataSlice';
+import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** Everything the app holds, and every action the UI can take. */
-export type AppState = DesignSlice & RunSlice & LandscapeSlice & DataSlice;
+export type AppState = DesignSlice & RunSlice & LandscapeSlice & DataSlice & HistorySlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {
@@ -16,6 +18,8 @@ export interface StoreDeps {
   /** Asks the person whether to discard the current run. */
   confirmDiscard(question: string): boolean;
   newRunId(): string;
+  /** Where runs are kept across reloads (absent in tests that do not need it). */
+  history?: RunStorage;
 }
 
 /** How a slice reads and writes the whole store. */
@@ -44,6 +48,7 @@ export function createAppStore(
       ...createRunSlice(context),
       ...createLandscapeSlice(context),
       ...createDataSlice(context),
+      ...createHistorySlice(context),
     };
   });
 }

@@ -26,6 +26,8 @@ export interface DesignSlice extends Design {
   undo(): void;
   redo(): void;
   loadPreset(id: string): void;
+  /** Takes a whole design (a saved run's), undoable; the caller has dealt with the current run. */
+  adoptDesign(design: Design): void;
   /** Switches dataset; a model that cannot read it is replaced by that dataset's first preset. */
   setDataKind(kind: DatasetKind): void;
   regenerateData(): void;
@@ -109,6 +111,10 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
       const preset = PRESETS.find((p) => p.id === id);
       if (!preset || !discardRunFor('Loading a preset')) return;
       commit({ spec: preset.spec, config: preset.config, data: preset.data });
+      set({ selected: null });
+    },
+    adoptDesign: (design) => {
+      commit(snapshot(design));
       set({ selected: null });
     },
     setDataKind: (kind) => {

@@ -5,8 +5,25 @@ import { downloadExport } from '../io/download';
 import { loadInitialDesign, saveDesign } from '../persistence';
 import { createAppStore, type AppState } from './appStore';
 import { createFrameBatcher } from './frameBatcher';
+import { IndexedDbRunStorage, type RunStorage } from '../history/runStore';
+import { recordRuns } from './runRecorder';
 
 let runCounter = 0;
+
+/** IndexedDB opened on first use; every call fails with the reason if it cannot open. */
+function lazyStorage(): RunStorage {
+  let opened: Promise<RunStorage> | null = null;
+  const db = () => (opened ??= IndexedDbRunStorage.open());
+  return {
+    list: async () => (await db()).list(),
+    get: async (id) => (await db()).get(id),
+    put: async (run) => (await db()).put(run),
+    putCheckpoint: async (c) => (await db()).putCheckpoint(c),
+    checkpoint: async (id) => (await db()).checkpoint(id),
+    rename: async (id, name) => (await db()).rename(id, name),
+    delete: async (id) => (await db()).delete(id),
+  };
+}
 const initial = loadInitialDesign();
 
 /** The one store of the app, talking to the one training worker. */
@@ -15,6 +32,7 @@ export const appStore = createAppStore(
     send: (message) => worker.send(message),
     confirmDiscard: (question) => window.confirm(question),
     newRunId: () => `run-${Date.now().toString(36)}-${++runCounter}`,
+    history: lazyStorage(),
   },
   initial.design ?? undefined,
 );
@@ -63,6 +81,8 @@ const worker = new WorkerClient(
 );
 selectBackend();
 appStore.getState().requestPreview();
+recordRuns(appStore, (message) => worker.send(message));
+void appStore.getState().refreshRuns();
 
 /** React hook over the app store. */
 export function useApp<T>(selector: (state: AppState) => T): T {

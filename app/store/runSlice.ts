@@ -54,6 +54,7 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
       for (const message of messages) {
         if (message.type === 'landscapePaths') get().receiveLandscape(message);
         else if (isDataMessage(message)) get().receiveData(message);
+        else if (message.type === 'checkpoint') void get().keepCheckpoint(message);
         else run = applyWorkerMessage(run, message);
       }
       if (run !== get().run) set({ run });

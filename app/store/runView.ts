@@ -17,6 +17,8 @@ export interface RunView {
     fallbackReason?: string;
   } | null;
   runId: string | null;
+  /** When the run started (ms since epoch), for its saved record. */
+  startedAt: number | null;
   state: 'idle' | RunState;
   /** Task names of the run, in the order of every array below. */
   tasks: string[];
@@ -45,6 +47,7 @@ export const EMPTY_SERIES: Series = { steps: [], values: [] };
 export const INITIAL_RUN_VIEW: RunView = {
   backend: null,
   runId: null,
+  startedAt: null,
   state: 'idle',
   tasks: [],
   params: null,
@@ -132,6 +135,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       return { ...view, confusion: { task, step, matrix } };
     }
     case 'exported':
+    case 'checkpoint':
     case 'resetDone':
     case 'landscapePaths':
     case 'csvProgress':
@@ -148,5 +152,11 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
 
 /** A new run starts clean but keeps the backend report. */
 export function startRunView(view: RunView, runId: string): RunView {
-  return { ...INITIAL_RUN_VIEW, backend: view.backend, runId, state: 'paused' };
+  return {
+    ...INITIAL_RUN_VIEW,
+    backend: view.backend,
+    runId,
+    startedAt: Date.now(),
+    state: 'paused',
+  };
 }

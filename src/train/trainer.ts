@@ -74,6 +74,14 @@ export class Trainer {
     this.weightingGroup = this.groupFor(this.weighting);
   }
 
+  /**
+   * Continues the step count of a run restored from a checkpoint, so curves, evaluation and the
+   * step budget carry on. Optimizer moments and batch order start afresh.
+   */
+  resumeAt(step: number): void {
+    this.currentStep = step;
+  }
+
   /** Steps taken so far. */
   get step(): number {
     return this.currentStep;

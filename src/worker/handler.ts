@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { exportModel } from '../io/exportModel';
+import { restoreWeights } from '../io/restoreWeights';
 import type { StepLosses } from '../train/trainer';
 import { onDeviceLost, selectBackend } from './backends';
 import {
@@ -145,6 +146,10 @@ export class WorkerHandler {
         return;
       case 'export':
         return this.exportRun(message.runId);
+      case 'checkpoint':
+        return this.checkpoint(message.runId);
+      case 'restore':
+        return this.restore(message);
       case 'loadCsv':
         // Not awaited: a large file parses beside training, yielding at every slice.
         void this.data.loadCsv(message.requestId, message.file, message.name);
@@ -337,6 +342,30 @@ export class WorkerHandler {
       const exported = await exportModel(run.model, run.design.spec);
       this.post({ type: 'exported', runId, ...exported }, [exported.weightData]);
     });
+  }
+
+  private async checkpoint(runId: string): Promise<void> {
+    const run = this.run;
+    if (run?.id !== runId) return; // the run is gone: nothing to keep
+    await this.betweenChunks(async () => {
+      const step = run.trainer.step;
+      const exported = await exportModel(run.model, run.design.spec);
+      this.post({ type: 'checkpoint', runId, step, ...exported }, [exported.weightData]);
+    });
+  }
+
+  private async restore(message: Extract<ToWorker, { type: 'restore' }>): Promise<void> {
+    const { runId, design, step, checkpoint } = message;
+    await this.stopLoop();
+    this.dropRun();
+    const run = await this.ensureRun(runId, design);
+    // Without weights the run starts over: its curves stay, the model does not.
+    if (checkpoint) {
+      await restoreWeights(run.model, design.spec, checkpoint);
+      run.trainer.resumeAt(step);
+    }
+    run.lastEvalStep = run.trainer.step;
+    this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
   /** Runs `work` now when idle, else between two chunks so it sees one consistent set of weights. */

@@ -32,6 +32,16 @@ export type ToWorker =
   | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
   | { type: 'export'; runId: string }
+  /** Asks for the run's weights to keep (answered by a `checkpoint`, no download). */
+  | { type: 'checkpoint'; runId: string }
+  /** Rebuilds a saved run from its design and checkpoint, to evaluate it or train on. */
+  | {
+      type: 'restore';
+      runId: string;
+      design: RunDesign;
+      step: number;
+      checkpoint: { modelJson: string; weightData: ArrayBuffer } | null;
+    }
   /** Parses the user's CSV file in the worker, which keeps it for the runs that use it. */
   | { type: 'loadCsv'; requestId: number; file: Blob; name: string }
   /** Builds (or reuses) the dataset and answers with a preview of it. */
@@ -89,6 +99,7 @@ export type FromWorker =
   | { type: 'lambdas'; runId: string; lambdas: number[] }
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
+  | { type: 'checkpoint'; runId: string; step: number; modelJson: string; weightData: ArrayBuffer }
   | { type: 'resetDone' }
   | { type: 'csvProgress'; requestId: number; bytes: number; total: number }
   | { type: 'csvLoaded'; requestId: number; summary: CsvSummary }

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { SavedRun } from '../history/runStore';
+import { formatNumber, METRIC_LABELS } from '../format';
+import { useApp } from '../store';
+
+const when = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** Each task's latest validation metric, e.g. "circle 0.95 accuracy · wave 0.12 MAE". */
+function finalMetrics(run: SavedRun): string {
+  const { valMetric } = run.curves;
+  if (valMetric.steps.length === 0) return '—';
+  return run.tasks
+    .map((task, i) => {
+      const metric = run.design.spec.tasks.find((t) => t.name === task)?.metric;
+      return `${task} ${formatNumber(valMetric.values[i]?.at(-1))}${metric ? ` ${METRIC_LABELS[metric]}` : ''}`;
+    })
+    .join(' · ');
+}
+
+function RunRow({ run, current }: { run: SavedRun; current: boolean }) {
+  const openRun = useApp((s) => s.openRun);
+  const renameRun = useApp((s) => s.renameRun);
+  const deleteRun = useApp((s) => s.deleteRun);
+  const running = useApp((s) => s.run.state === 'running');
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <tr className={current ? 'current' : undefined}>
+      <th scope="row">
+        {editing === null ? (
+          <>
+            {run.name}
+            {current && <span className="muted"> (current)</span>}
+          </>
+        ) : (
+          <form
+            className="rename"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (editing.trim()) void renameRun(run.id, editing.trim());
+              setEditing(null);
+            }}
+          >
+            <input
+              aria-label="New name"
+              value={editing}
+              autoFocus
+              onChange={(e) => setEditing(e.target.value)}
+            />
+            <button type="submit">Save</button>
+          </form>
+        )}
+        <div className="muted">{finalMetrics(run)}</div>
+      </th>
+      <td>
+        {run.step}
+        {run.checkpointStep === null ? (
+          <div className="muted" title="No weights were kept: it can be viewed, not resumed">
+            curves only
+          </div>
+        ) : run.checkpointStep < run.step ? (
+          <div className="muted">weights at {run.checkpointStep}</div>
+        ) : null}
+      </td>
+      <td className="muted">{when(run.updatedAt)}</td>
+      <td className="actions">
+        <button
+          type="button"
+          aria-label={`Open ${run.name}`}
+          disabled={running}
+          onClick={() => void openRun(run.id)}
+        >
+          Open
+        </button>
+        <button
+          type="button"
+          aria-label={`Rename ${run.name}`}
+          onClick={() => setEditing(run.name)}
+        >
+          Rename
+        </button>
+        <button
+          type="button"
+          aria-label={`Delete ${run.name}`}
+          disabled={current && running}
+          onClick={() => {
+            if (window.confirm(`Delete the run "${run.name}" and its weights?`))
+              void deleteRun(run.id);
+          }}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** Every run kept in this browser: open one to see its curves and train on from its weights. */
+export function RunHistory() {
+  const runs = useApp((s) => s.savedRuns);
+  const currentId = useApp((s) => s.run.runId);
+  const error = useApp((s) => s.historyError);
+  return (
+    <section className="panel run-history" aria-label="Saved runs">
+      <h2>
+        Saved runs{' '}
+        <span className="muted">kept in this browser; weights every 30 s and at each pause</span>
+      </h2>
+      {error && <p className="warning">{error}</p>}
+      {runs.length === 0 ? (
+        <p className="muted">Runs appear here as soon as they train.</p>
+      ) : (
+        <table className="preview-table runs-table">
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Saved</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <RunRow key={run.id} run={run} current={run.id === currentId} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DESIGN } from '../store/appStore';
+import { IndexedDbRunStorage, type SavedRun } from './runStore';
+
+let dbCount = 0;
+const open = () => IndexedDbRunStorage.open(`test-${++dbCount}`);
+
+const run = (id: string, createdAt: number): SavedRun => ({
+  id,
+  name: `run ${id}`,
+  createdAt,
+  updatedAt: createdAt,
+  design: DEFAULT_DESIGN,
+  state: 'paused',
+  step: 20,
+  backend: 'cpu',
+  tasks: ['circle', 'wave'],
+  params: 371,
+  curves: {
+    trainLoss: {
+      steps: [1, 2],
+      values: [
+        [0.7, 0.6],
+        [0.2, 0.1],
+      ],
+    },
+    valLoss: { steps: [2], values: [[0.65], [0.15]] },
+    valMetric: { steps: [2], values: [[0.6], [0.3]] },
+    weights: {
+      steps: [1, 2],
+      values: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+  },
+  checkpointStep: null,
+});
+
+describe('IndexedDB run storage', () => {
+  it('keeps runs across connections, newest first, with their curves', async () => {
+    const name = `test-${++dbCount}`;
+    const first = await IndexedDbRunStorage.open(name);
+    await first.put(run('a', 1));
+    await first.put(run('b', 2));
+    const again = await IndexedDbRunStorage.open(name); // as after a reload
+    const runs = await again.list();
+    expect(runs.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(runs[1]!.curves.valLoss).toEqual({ steps: [2], values: [[0.65], [0.15]] });
+    expect(runs[1]!.design).toEqual(DEFAULT_DESIGN);
+  });
+
+  it('stores a checkpoint and its step on the run together; a later save keeps that step', async () => {
+    const db = await open();
+    await db.put(run('a', 1));
+    const weightData = new Float32Array([1, 2, 3]).buffer;
+    await db.putCheckpoint({ runId: 'a', step: 20, modelJson: '{}', weightData, savedAt: 5 });
+    expect((await db.get('a'))!.checkpointStep).toBe(20);
+    await db.put({ ...run('a', 1), step: 25 }); // curves saved after the checkpoint
+    expect((await db.get('a'))!).toMatchObject({ step: 25, checkpointStep: 20 });
+    const saved = await db.checkpoint('a');
+    expect(Array.from(new Float32Array(saved!.weightData))).toEqual([1, 2, 3]);
+  });
+
+  it('renames, and deletes a run with its weights', async () => {
+    const db = await open();
+    await db.put(run('a', 1));
+    await db.putCheckpoint({
+      runId: 'a',
+      step: 1,
+      modelJson: '{}',
+      weightData: new ArrayBuffer(4),
+      savedAt: 1,
+    });
+    await db.rename('a', 'wide encoder, PCGrad');
+    expect((await db.get('a'))!.name).toBe('wide encoder, PCGrad');
+    await db.delete('a');
+    expect(await db.list()).toEqual([]);
+    expect(await db.checkpoint('a')).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Design } from '../../src/spec/serialize';
+import type { Series } from '../store/runView';
+
+/** A run as kept across reloads: what it trained, how far, its curves. Weights live beside it. */
+export interface SavedRun {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  design: Design;
+  /** Where it stood when last saved; `running` after a reload means the tab closed mid-run. */
+  state: 'running' | 'paused' | 'done' | 'idle';
+  step: number;
+  backend: string | null;
+  tasks: string[];
+  params: number | null;
+  curves: { trainLoss: Series; valLoss: Series; valMetric: Series; weights: Series };
+  /** Step of the kept weights (null: none kept yet). */
+  checkpointStep: number | null;
+}
+
+/** A run's weights at one step, in the tf.js layers format. */
+export interface SavedCheckpoint {
+  runId: string;
+  step: number;
+  modelJson: string;
+  weightData: ArrayBuffer;
+  savedAt: number;
+}
+
+interface Schema extends DBSchema {
+  runs: { key: string; value: SavedRun };
+  checkpoints: { key: string; value: SavedCheckpoint };
+}
+
+/** What the app needs of run storage; tests and browsers without IndexedDB get other ones. */
+export interface RunStorage {
+  list(): Promise<SavedRun[]>;
+  get(id: string): Promise<SavedRun | undefined>;
+  put(run: SavedRun): Promise<void>;
+  /** Keeps a checkpoint and records its step on the run, in one transaction. */
+  putCheckpoint(checkpoint: SavedCheckpoint): Promise<void>;
+  checkpoint(id: string): Promise<SavedCheckpoint | undefined>;
+  rename(id: string, name: string): Promise<void>;
+  /** Removes a run and its weights together. */
+  delete(id: string): Promise<void>;
+}
+
+const DB_NAME = 'mtl-playground';
+const DB_VERSION = 1;
+
+/** Run storage in IndexedDB: survives reloads and browser restarts. */
+export class IndexedDbRunStorage implements RunStorage {
+  private constructor(private readonly db: IDBPDatabase<Schema>) {}
+
+  static async open(name = DB_NAME): Promise<IndexedDbRunStorage> {
+    const db = await openDB<Schema>(name, DB_VERSION, {
+      upgrade(database) {
+        database.createObjectStore('runs', { keyPath: 'id' });
+        database.createObjectStore('checkpoints', { keyPath: 'runId' });
+      },
+    });
+    return new IndexedDbRunStorage(db);
+  }
+
+  async list(): Promise<SavedRun[]> {
+    const runs = await this.db.getAll('runs');
+    return runs.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  get(id: string): Promise<SavedRun | undefined> {
+    return this.db.get('runs', id);
+  }
+
+  async put(run: SavedRun): Promise<void> {
+    // Keep the checkpoint step a concurrent putCheckpoint may have written.
+    const tx = this.db.transaction('runs', 'readwrite');
+    const current = await tx.store.get(run.id);
+    await tx.store.put({ ...run, checkpointStep: current?.checkpointStep ?? run.checkpointStep });
+    await tx.done;
+  }
+
+  async putCheckpoint(checkpoint: SavedCheckpoint): Promise<void> {
+    const tx = this.db.transaction(['runs', 'checkpoints'], 'readwrite');
+    const run = await tx.objectStore('runs').get(checkpoint.runId);
+    await tx.objectStore('checkpoints').put(checkpoint);
+    if (run) await tx.objectStore('runs').put({ ...run, checkpointStep: checkpoint.step });
+    await tx.done;
+  }
+
+  checkpoint(id: string): Promise<SavedCheckpoint | undefined> {
+    return this.db.get('checkpoints', id);
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const tx = this.db.transaction('runs', 'readwrite');
+    const run = await tx.store.get(id);
+    if (run) await tx.store.put({ ...run, name });
+    await tx.done;
+  }
+
+  async delete(id: string): Promise<void> {
+    const tx = this.db.transaction(['runs', 'checkpoints'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('runs').delete(id),
+      tx.objectStore('checkpoints').delete(id),
+    ]);
+    await tx.done;
+  }
+}

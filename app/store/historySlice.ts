@@ -1,0 +1,147 @@
+import { STRATEGY_INFO } from '../../src/spec/weighting';
+import type { FromWorker } from '../../src/worker/protocol';
+import type { SavedRun } from '../history/runStore';
+import type { SliceContext } from './appStore';
+import { INITIAL_RUN_VIEW, type RunView, type Series } from './runView';
+
+/** Saved runs, and the actions on them. */
+export interface HistorySlice {
+  savedRuns: SavedRun[];
+  /** Why runs cannot be kept (storage disabled or full); the app works on without. */
+  historyError: string | null;
+  refreshRuns(): Promise<void>;
+  /** Saves the current run's record (design, state, curves) now. */
+  saveCurrentRun(): Promise<void>;
+  /** Keeps weights the worker sent for the current run. */
+  keepCheckpoint(message: Extract<FromWorker, { type: 'checkpoint' }>): Promise<void>;
+  /** Shows a saved run and, when its weights were kept, restores it in the worker to train on. */
+  openRun(id: string): Promise<void>;
+  renameRun(id: string, name: string): Promise<void>;
+  deleteRun(id: string): Promise<void>;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The part of a series up to `step`. */
+function upTo(series: Series, step: number): Series {
+  const n = series.steps.findIndex((s) => s > step);
+  if (n < 0) return series;
+  return { steps: series.steps.slice(0, n), values: series.values.map((v) => v.slice(0, n)) };
+}
+
+/** A default name: the tasks and how they were weighted. */
+function defaultName(run: RunView, strategy: string): string {
+  const label = STRATEGY_INFO[strategy as keyof typeof STRATEGY_INFO]?.label ?? strategy;
+  return `${run.tasks.join(' + ')} · ${label}`;
+}
+
+export function createHistorySlice({ set, get, deps }: SliceContext): HistorySlice {
+  /** Runs a storage action; a failure is reported once and never breaks the run. */
+  const withStorage = async <T>(act: (s: NonNullable<typeof deps.history>) => Promise<T>) => {
+    if (!deps.history) return undefined;
+    try {
+      return await act(deps.history);
+    } catch (e) {
+      set({ historyError: `Runs cannot be saved in this browser: ${messageOf(e)}` });
+      return undefined;
+    }
+  };
+
+  return {
+    savedRuns: [],
+    historyError: null,
+    refreshRuns: async () => {
+      const runs = await withStorage((s) => s.list());
+      if (runs) set({ savedRuns: runs });
+    },
+    saveCurrentRun: async () => {
+      const { run, spec, config, data, savedRuns } = get();
+      if (!run.runId || run.tasks.length === 0) return;
+      const known = savedRuns.find((r) => r.id === run.runId);
+      const record: SavedRun = {
+        id: run.runId,
+        name: known?.name ?? defaultName(run, config.weighting.strategy),
+        createdAt: run.startedAt ?? Date.now(),
+        updatedAt: Date.now(),
+        design: { spec, config, data },
+        state: run.state,
+        step: run.step,
+        backend: run.backend?.name ?? null,
+        tasks: run.tasks,
+        params: run.params,
+        curves: {
+          trainLoss: run.trainLoss,
+          valLoss: run.valLoss,
+          valMetric: run.valMetric,
+          weights: run.weights,
+        },
+        checkpointStep: known?.checkpointStep ?? null,
+      };
+      await withStorage((s) => s.put(record));
+      await get().refreshRuns();
+    },
+    keepCheckpoint: async ({ runId, step, modelJson, weightData }) => {
+      await withStorage((s) =>
+        s.putCheckpoint({ runId, step, modelJson, weightData, savedAt: Date.now() }),
+      );
+      await get().refreshRuns();
+    },
+    openRun: async (id) => {
+      const saved = await withStorage((s) => s.get(id));
+      if (!saved) return;
+      const current = get().run.runId;
+      if (
+        current &&
+        current !== id &&
+        !deps.confirmDiscard('Open this run? The current one stays in Saved runs, as last saved.')
+      )
+        return;
+      const checkpoint = await withStorage((s) => s.checkpoint(id));
+      // Training carries on from the kept weights: curves past them cannot be continued.
+      const step = checkpoint?.step ?? saved.step;
+      const curves = checkpoint
+        ? {
+            trainLoss: upTo(saved.curves.trainLoss, step),
+            valLoss: upTo(saved.curves.valLoss, step),
+            valMetric: upTo(saved.curves.valMetric, step),
+            weights: upTo(saved.curves.weights, step),
+          }
+        : saved.curves;
+      if (current) get().reset();
+      get().adoptDesign(saved.design);
+      set({
+        run: {
+          ...INITIAL_RUN_VIEW,
+          ...curves,
+          backend: get().run.backend,
+          // Without kept weights the curves are shown, and Train starts a new run.
+          runId: checkpoint ? id : null,
+          startedAt: saved.createdAt,
+          state: checkpoint ? 'paused' : 'idle',
+          tasks: saved.tasks,
+          params: saved.params,
+          step,
+          lambdas: curves.weights.values.map((v) => v.at(-1) ?? 1),
+        },
+      });
+      if (checkpoint) {
+        const { modelJson, weightData } = checkpoint;
+        deps.send({
+          type: 'restore',
+          runId: id,
+          design: saved.design,
+          step,
+          checkpoint: { modelJson, weightData },
+        });
+      }
+    },
+    renameRun: async (id, name) => {
+      await withStorage((s) => s.rename(id, name));
+      await get().refreshRuns();
+    },
+    deleteRun: async (id) => {
+      await withStorage((s) => s.delete(id));
+      await get().refreshRuns();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ToWorker } from '../../src/worker/protocol';
+import type { AppState } from './appStore';
+
+/** How often a run's record (design, curves) is written while it changes. */
+const SAVE_EVERY_MS = 2000;
+/** How often weights are kept while training: a closed tab loses at most this much. */
+const CHECKPOINT_EVERY_MS = 30_000;
+
+/**
+ * Keeps the current run in storage as it goes: its record a couple of seconds after it changes,
+ * and its weights whenever it stops (pause, budget reached, a single Step) and every 30 s of
+ * training. Returns a function that stops recording.
+ */
+export function recordRuns(
+  store: StoreApi<AppState>,
+  send: (message: ToWorker) => void,
+): () => void {
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCheckpoint = 0;
+  const saveSoon = () => {
+    saveTimer ??= setTimeout(() => {
+      saveTimer = undefined;
+      void store.getState().saveCurrentRun();
+    }, SAVE_EVERY_MS);
+  };
+  const checkpoint = (runId: string) => {
+    lastCheckpoint = Date.now();
+    send({ type: 'checkpoint', runId });
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    const run = state.run;
+    if (!run.runId || run.runId !== previous.run.runId) {
+      if (run.runId && run.tasks.length) saveSoon();
+      return;
+    }
+    if (run.step !== previous.run.step || run.state !== previous.run.state) saveSoon();
+    const stopped = run.state !== 'running' && previous.run.state === 'running';
+    const stepped = run.state === 'paused' && run.step !== previous.run.step;
+    if (stopped || stepped) checkpoint(run.runId);
+  });
+  const timer = setInterval(() => {
+    const run = store.getState().run;
+    if (run.runId && run.state === 'running' && Date.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS)
+      checkpoint(run.runId);
+  }, 1000);
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
+    clearTimeout(saveTimer);
+  };
+}

@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelSpec } from '../spec/types';
+import { loadExportedModel, type ExportedModel } from './exportModel';
+
+/** The design a file exported by this app carries, or null for another model. */
+export function exportedSpec(exported: ExportedModel): ModelSpec | null {
+  try {
+    const json = JSON.parse(exported.modelJson) as {
+      userDefinedMetadata?: { mtlPlayground?: { spec?: ModelSpec } };
+    };
+    return json.userDefinedMetadata?.mtlPlayground?.spec ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Copies the weights of a saved model into a model built from the same design. Refuses a file
+ * made for another design (its weights would not fit, or fit by accident and mean nothing).
+ */
+export async function restoreWeights(
+  model: tf.LayersModel,
+  spec: ModelSpec,
+  saved: ExportedModel,
+): Promise<void> {
+  const savedSpec = exportedSpec(saved);
+  if (!savedSpec || JSON.stringify(savedSpec) !== JSON.stringify(spec))
+    throw new Error('The saved weights belong to another design than this run');
+  const loaded = await loadExportedModel(saved);
+  try {
+    const weights = loaded.getWeights();
+    if (weights.length !== model.getWeights().length)
+      throw new Error('The saved weights do not fit this model');
+    model.setWeights(weights);
+  } finally {
+    loaded.dispose();
+  }
+}
