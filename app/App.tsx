@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { DataSpec, Problem } from '../src/spec/types';
 import { validateData } from '../src/spec/validate';
 import { validateDesign } from '../src/spec/validateDesign';
+import { BaselineSummary } from './components/BaselineSummary';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
 import { DataPanel } from './components/data/DataPanel';
 import { DecisionMaps } from './components/DecisionMaps';
@@ -77,7 +78,12 @@ export function App() {
     () => [...csvProblems(data, csvLoaded, dataProblem), ...validateDesign({ spec, config, data })],
     [spec, config, data, csvLoaded, dataProblem],
   );
-  const blockedBy = problems.length ? `Fix the design first: ${problems[0]!.message}` : null;
+  const baselining = useApp((s) => s.run.baselineProgress !== null);
+  const blockedBy = problems.length
+    ? `Fix the design first: ${problems[0]!.message}`
+    : baselining
+      ? 'Baselines are training: wait for them, or Reset'
+      : null;
   useUndoShortcuts();
 
   return (
@@ -96,6 +102,7 @@ export function App() {
           <RunBar blockedBy={blockedBy} />
           <ErrorBanner problems={problems} />
           <TaskReadouts />
+          <BaselineSummary />
           <ConfusionMatrix />
           <DecisionMaps />
           <LossChart />

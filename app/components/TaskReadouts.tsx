@@ -26,6 +26,7 @@ export function TaskReadouts() {
             </span>
           </th>
           <th scope="col">Val metric</th>
+          {run.baselines && <th scope="col">Alone</th>}
         </tr>
       </thead>
       <tbody>
@@ -62,6 +63,11 @@ export function TaskReadouts() {
                   </button>
                 )}
               </td>
+              {run.baselines && (
+                <td data-testid={`baseline-${name}`}>
+                  {formatNumber(run.baselines.results.find((b) => b.task === name)?.metric)}
+                </td>
+              )}
             </tr>
           );
         })}

@@ -18,6 +18,8 @@ export interface SavedRun {
   curves: { trainLoss: Series; valLoss: Series; valMetric: Series; weights: Series };
   /** Step of the kept weights (null: none kept yet). */
   checkpointStep: number | null;
+  /** Each task trained alone, when the person ran baselines. */
+  baselines?: { steps: number; results: { task: string; metric: number; loss: number }[] } | null;
 }
 
 /** A run's weights at one step, in the tf.js layers format. */

@@ -76,6 +76,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
           weights: run.weights,
         },
         checkpointStep: known?.checkpointStep ?? null,
+        baselines: run.baselines,
       };
       await withStorage((s) => s.put(record));
       await get().refreshRuns();
@@ -122,6 +123,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
           params: saved.params,
           step,
           lambdas: curves.weights.values.map((v) => v.at(-1) ?? 1),
+          baselines: saved.baselines ?? null,
         },
       });
       if (checkpoint) {

@@ -34,7 +34,12 @@ export function recordRuns(
       if (run.runId && run.tasks.length) saveSoon();
       return;
     }
-    if (run.step !== previous.run.step || run.state !== previous.run.state) saveSoon();
+    if (
+      run.step !== previous.run.step ||
+      run.state !== previous.run.state ||
+      run.baselines !== previous.run.baselines
+    )
+      saveSoon();
     const stopped = run.state !== 'running' && previous.run.state === 'running';
     const stepped = run.state === 'paused' && run.step !== previous.run.step;
     if (stopped || stepped) checkpoint(run.runId);

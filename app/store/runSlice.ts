@@ -18,6 +18,8 @@ export interface RunSlice {
   pause(): void;
   reset(): void;
   exportWeights(): void;
+  /** Trains every task alone for as many steps as the run has taken, for Δm%. */
+  runBaselines(): void;
   /** Shows a classification task's confusion matrix, refreshed at each validation (null hides it). */
   showConfusion(task: number | null): void;
   dismissError(): void;
@@ -68,6 +70,13 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
       set({ run: { ...INITIAL_RUN_VIEW, backend: get().run.backend } });
     },
     exportWeights: () => withRun((runId) => deps.send({ type: 'export', runId })),
+    runBaselines: () =>
+      withRun((runId) => {
+        const steps = get().run.step;
+        if (steps < 1 || get().run.state === 'running') return;
+        set({ run: { ...get().run, baselineProgress: { task: 0, step: 0, steps } } });
+        deps.send({ type: 'baselines', runId, design: runDesign(), steps });
+      }),
     showConfusion: (task) => {
       set({ confusionTask: task, run: { ...get().run, confusion: null } });
       withRun((runId) => deps.send({ type: 'watchConfusion', runId, task }));

@@ -1,4 +1,5 @@
 import type { DecisionMap } from '../../src/train/predictionViews';
+import type { BaselineResult } from '../../src/worker/baselines';
 import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
 
 /** Per-task series, index-aligned with `steps`. */
@@ -38,6 +39,10 @@ export interface RunView {
   decisionMaps: { step: number; maps: DecisionMap[] } | null;
   /** The confusion matrix the person asked for, latest first. */
   confusion: { task: number; step: number; matrix: number[][] } | null;
+  /** Each task trained alone for `steps` steps (single-task baselines). */
+  baselines: { steps: number; results: BaselineResult[] } | null;
+  /** How far the baselines being trained have got (null: none training). */
+  baselineProgress: { task: number; step: number; steps: number } | null;
   /** The latest problem the worker reported. */
   workerError: string | null;
 }
@@ -61,6 +66,8 @@ export const INITIAL_RUN_VIEW: RunView = {
   stepsPerSecond: null,
   decisionMaps: null,
   confusion: null,
+  baselines: null,
+  baselineProgress: null,
   workerError: null,
 };
 
@@ -127,13 +134,23 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
     case 'status':
       return { ...view, state: message.state, step: message.step };
     case 'error':
-      return { ...view, workerError: message.message };
+      return { ...view, workerError: message.message, baselineProgress: null };
     case 'decisionMaps':
       return { ...view, decisionMaps: { step: message.step, maps: message.maps } };
     case 'confusion': {
       const { task, step, matrix } = message;
       return { ...view, confusion: { task, step, matrix } };
     }
+    case 'baselineProgress': {
+      const { task, step, steps } = message;
+      return { ...view, baselineProgress: { task, step, steps } };
+    }
+    case 'baselines':
+      return {
+        ...view,
+        baselines: { steps: message.steps, results: message.results },
+        baselineProgress: null,
+      };
     case 'exported':
     case 'checkpoint':
     case 'resetDone':

@@ -13,6 +13,7 @@ import {
 import { createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
+import { BaselineRunner } from './baselines';
 import { confusionMatrix, decisionMaps, hasDecisionMaps } from '../train/predictionViews';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -79,6 +80,7 @@ export class WorkerHandler {
   private readonly options: HandlerOptions;
   private readonly landscape: LandscapeRunner;
   private readonly data: DataService;
+  private readonly baselines: BaselineRunner;
 
   constructor(
     private readonly post: Post,
@@ -87,6 +89,7 @@ export class WorkerHandler {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.landscape = new LandscapeRunner(post);
     this.data = new DataService(post, this.options.fetchAsset, this.options.now);
+    this.baselines = new BaselineRunner(post, (spec) => this.data.dataset(spec));
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -117,6 +120,7 @@ export class WorkerHandler {
         if (this.run?.id === message.runId) await this.stopLoop();
         return;
       case 'reset':
+        this.baselines.cancel();
         await this.stopLoop();
         this.dropRun();
         this.post({ type: 'resetDone' });
@@ -148,6 +152,11 @@ export class WorkerHandler {
         return this.exportRun(message.runId);
       case 'checkpoint':
         return this.checkpoint(message.runId);
+      case 'baselines':
+        if (this.loop) throw new Error('Pause training before running baselines');
+        // Not awaited: baselines train slice by slice while other messages are handled.
+        void this.baselines.run(message.runId, message.design, message.steps);
+        return;
       case 'restore':
         return this.restore(message);
       case 'loadCsv':
@@ -222,6 +231,8 @@ export class WorkerHandler {
   }
 
   private async train(runId: string, design: RunDesign): Promise<void> {
+    // One thing trains at a time: the baselines would otherwise halve the run's speed unseen.
+    if (this.baselines.busy) throw new Error('Baselines are training: wait for them, or Reset');
     const run = await this.ensureRun(runId, design);
     if (this.loop) return;
     if (reachedBudget(run)) {

@@ -2,6 +2,7 @@ import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { DecisionMap } from '../train/predictionViews';
+import type { BaselineResult } from './baselines';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
 import type { ToyStrategy } from '../train/toy/trajectory';
@@ -32,6 +33,8 @@ export type ToWorker =
   | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
   | { type: 'export'; runId: string }
+  /** Trains each task of the run alone for `steps` steps (single-task baselines for Δm%). */
+  | { type: 'baselines'; runId: string; design: RunDesign; steps: number }
   /** Asks for the run's weights to keep (answered by a `checkpoint`, no download). */
   | { type: 'checkpoint'; runId: string }
   /** Rebuilds a saved run from its design and checkpoint, to evaluate it or train on. */
@@ -100,6 +103,9 @@ export type FromWorker =
   | { type: 'status'; runId: string; state: RunState; step: number }
   | { type: 'exported'; runId: string; modelJson: string; weightData: ArrayBuffer }
   | { type: 'checkpoint'; runId: string; step: number; modelJson: string; weightData: ArrayBuffer }
+  | { type: 'baselineProgress'; runId: string; task: number; step: number; steps: number }
+  /** Each task trained alone: its validation metric and loss after `steps` steps. */
+  | { type: 'baselines'; runId: string; steps: number; results: BaselineResult[] }
   | { type: 'resetDone' }
   | { type: 'csvProgress'; requestId: number; bytes: number; total: number }
   | { type: 'csvLoaded'; requestId: number; summary: CsvSummary }

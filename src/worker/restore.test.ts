@@ -82,3 +82,32 @@ describe('checkpoints', () => {
     expect(a.of('error').at(-1)!.message).toMatch(/belong to another design/);
   });
 });
+
+describe('single-task baselines', () => {
+  it('train each task alone for the budget and report its validation metric', async () => {
+    const { handler, of } = harness();
+    await handler.handle({ type: 'train', runId: 'r', design });
+    await handler.idle();
+    await handler.handle({ type: 'baselines', runId: 'r', design, steps: 30 });
+    const until = async () => {
+      for (let i = 0; i < 2000 && of('baselines').length === 0 && of('error').length === 0; i++)
+        await new Promise((r) => setTimeout(r, 5));
+    };
+    await until();
+    expect(of('error')).toEqual([]);
+    const { results, steps } = of('baselines')[0]!;
+    expect(steps).toBe(30);
+    expect(results.map((r) => r.task)).toEqual(['circle', 'wave']);
+    expect(results[0]!.metric).toBeGreaterThan(0.4); // accuracy of circle alone
+    expect(results[1]!.metric).toBeGreaterThan(0); // MAE of wave alone
+    expect(of('baselineProgress').at(-1)).toMatchObject({ task: 1, step: 30, steps: 30 });
+    // The run itself is untouched and trains on.
+    await handler.handle({
+      type: 'train',
+      runId: 'r',
+      design: { ...design, config: { ...design.config, maxSteps: 35 } },
+    });
+    await handler.idle();
+    expect(of('status').at(-1)).toMatchObject({ state: 'done', step: 35 });
+  });
+});

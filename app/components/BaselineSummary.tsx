@@ -1,0 +1,57 @@
+import { deltaM } from '../../src/train/multiTaskGain';
+import { formatNumber } from '../format';
+import { useApp } from '../store';
+
+/**
+ * Δm% of the run against each task trained alone (same encoder, data, seed and steps), and the
+ * button that trains those baselines.
+ */
+export function BaselineSummary() {
+  const run = useApp((s) => s.run);
+  const spec = useApp((s) => s.spec);
+  const runBaselines = useApp((s) => s.runBaselines);
+  const progress = run.baselineProgress;
+  const tasks = run.baselines?.results.flatMap((b) => {
+    const index = run.tasks.indexOf(b.task);
+    const metric = spec.tasks.find((t) => t.name === b.task)?.metric;
+    const multiTask = run.valMetric.values[index]?.at(-1);
+    return metric && multiTask !== undefined ? [{ metric, multiTask, baseline: b.metric }] : [];
+  });
+  const gain = tasks && tasks.length === run.tasks.length ? deltaM(tasks) : null;
+  const canRun = run.runId !== null && run.state !== 'running' && run.step > 0 && !progress;
+
+  return (
+    <div className="baselines">
+      <button
+        type="button"
+        disabled={!canRun}
+        title={
+          canRun
+            ? `Train each task alone for ${run.step} steps with the same encoder, data and seed`
+            : 'Train (then pause) a run first'
+        }
+        onClick={runBaselines}
+      >
+        Run baselines
+      </button>
+      {progress && (
+        <span className="muted" data-testid="baseline-progress">
+          training task {progress.task + 1} of {run.tasks.length} alone: step {progress.step} of{' '}
+          {progress.steps}
+        </span>
+      )}
+      {run.baselines && (
+        <span>
+          Δm ={' '}
+          <strong data-testid="delta-m">
+            {gain === null ? '—' : `${gain >= 0 ? '+' : ''}${formatNumber(gain)} %`}
+          </strong>{' '}
+          <span className="muted">
+            vs each task alone for {run.baselines.steps} steps (
+            {gain !== null && gain >= 0 ? 'sharing helped' : 'sharing hurt'})
+          </span>
+        </span>
+      )}
+    </div>
+  );
+}
