@@ -11,10 +11,12 @@ test('a run survives a reload: renamed, opened with its curves, and trained on f
   await app.pause();
   const step = await app.number('step');
   const valLoss = await app.readout('val-loss-circle').textContent();
+  const accuracy = await app.readout('metric-circle').textContent();
   const runs = page.getByRole('region', { name: 'Saved runs' });
   const row = runs.getByRole('row', { name: /circle \+ wave/ });
+  await expect(row).toContainText(`circle ${accuracy} accuracy`); // saved with the pause's validation
   // Saved with its curves and, since it paused, its weights.
-  await expect(row.getByRole('cell').first()).toHaveText(String(step));
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(step));
   await expect(row).not.toContainText('curves only');
   await row.getByRole('button', { name: /^Rename / }).click();
   await runs.getByRole('textbox', { name: 'New name' }).fill('first try');
@@ -83,4 +85,40 @@ test('baselines train each task alone and give the run its Δm%, kept with the r
     .getByRole('button', { name: /^Open / })
     .click();
   await expect(app.readout('delta-m')).toHaveText(shown!);
+});
+
+test('two runs compared: their curves overlaid by run, settings and final metrics side by side', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('30');
+  for (const learningRate of ['0.01', '0.05']) {
+    await page.getByRole('spinbutton', { name: 'Learning rate' }).fill(learningRate);
+    await app.button('Train').click();
+    await expect(app.readout('step')).toHaveText('30', { timeout: 120_000 });
+    await expect(app.button('Train')).toBeEnabled();
+    await page.waitForTimeout(2500); // the record is written two seconds after the last change
+    await app.button('Reset').click();
+  }
+  const runs = page.getByRole('region', { name: 'Saved runs' });
+  const boxes = runs.getByRole('checkbox', { name: /^Compare / });
+  await expect(boxes).toHaveCount(2);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const compare = page.getByRole('region', { name: 'Compare runs' });
+  await expect(compare.getByTestId('chart-compare').locator('path.recharts-curve')).toHaveCount(2);
+  await expect(compare.locator('.recharts-legend-item')).toHaveCount(2);
+  const table = compare.getByTestId('compare-table');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await expect(table).toContainText('0.05');
+  await expect(table).toContainText('0.01');
+  await expect(table.locator('td.best')).not.toHaveCount(0);
+  // Controls change what is drawn, not which runs.
+  await compare.getByRole('combobox', { name: 'Compared task' }).selectOption('wave');
+  await compare.getByRole('combobox', { name: 'X axis' }).selectOption('time');
+  await compare.getByRole('slider', { name: 'Smoothing' }).fill('0.9');
+  await expect(compare.getByRole('heading')).toContainText('wave validation loss');
+  await expect(compare.getByTestId('chart-compare').locator('path.recharts-curve')).toHaveCount(2);
+  expect(app.consoleErrors).toEqual([]);
 });

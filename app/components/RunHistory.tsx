@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SavedRun } from '../history/runStore';
 import { formatNumber, METRIC_LABELS } from '../format';
 import { useApp } from '../store';
+import { CompareRuns } from './compare/CompareRuns';
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -24,8 +25,18 @@ function RunRow({ run, current }: { run: SavedRun; current: boolean }) {
   const deleteRun = useApp((s) => s.deleteRun);
   const running = useApp((s) => s.run.state === 'running');
   const [editing, setEditing] = useState<string | null>(null);
+  const compared = useApp((s) => s.compareIds.includes(run.id));
+  const toggleCompare = useApp((s) => s.toggleCompare);
   return (
     <tr className={current ? 'current' : undefined}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Compare ${run.name}`}
+          checked={compared}
+          onChange={() => toggleCompare(run.id)}
+        />
+      </td>
       <th scope="row">
         {editing === null ? (
           <>
@@ -113,6 +124,9 @@ export function RunHistory() {
         <table className="preview-table runs-table">
           <thead>
             <tr>
+              <th scope="col" title="Pick runs to compare">
+                ⇄
+              </th>
               <th scope="col">Run</th>
               <th scope="col">Steps</th>
               <th scope="col">Saved</th>
@@ -126,6 +140,7 @@ export function RunHistory() {
           </tbody>
         </table>
       )}
+      <CompareRuns />
     </section>
   );
 }

@@ -34,6 +34,8 @@ interface Props {
   /** A horizontal reference line, e.g. y = 0. */
   reference?: number;
   height?: number;
+  /** How an x value reads (ticks and tooltip); steps by default. */
+  formatX?: (x: number) => string;
   children?: ReactNode;
 }
 
@@ -47,6 +49,7 @@ export function SeriesChart({
   domain,
   reference,
   height = 380,
+  formatX = (step) => `step ${step}`,
   children,
 }: Props) {
   const [log, setLog] = useState(logScale);
@@ -84,6 +87,7 @@ export function SeriesChart({
                 domain={['dataMin', 'dataMax']}
                 allowDuplicatedCategory={false}
                 tickCount={8}
+                tickFormatter={(x: number) => formatX(x).replace(/^step /, '')}
               />
               <YAxis
                 scale={log ? 'log' : 'linear'}
@@ -94,7 +98,7 @@ export function SeriesChart({
               />
               <Tooltip
                 formatter={(v) => formatNumber(Number(v))}
-                labelFormatter={(step) => `step ${String(step)}`}
+                labelFormatter={(x) => formatX(Number(x))}
                 isAnimationActive={false}
               />
               <Legend />

@@ -15,7 +15,14 @@ export interface SavedRun {
   backend: string | null;
   tasks: string[];
   params: number | null;
-  curves: { trainLoss: Series; valLoss: Series; valMetric: Series; weights: Series };
+  curves: {
+    trainLoss: Series;
+    valLoss: Series;
+    valMetric: Series;
+    weights: Series;
+    /** Seconds of training at each training step (absent in the first saved runs). */
+    trainTime?: number[];
+  };
   /** Step of the kept weights (null: none kept yet). */
   checkpointStep: number | null;
   /** Each task trained alone, when the person ran baselines. */

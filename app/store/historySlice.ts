@@ -17,6 +17,9 @@ export interface HistorySlice {
   /** Shows a saved run and, when its weights were kept, restores it in the worker to train on. */
   openRun(id: string): Promise<void>;
   renameRun(id: string, name: string): Promise<void>;
+  /** Saved runs picked for comparison. */
+  compareIds: string[];
+  toggleCompare(id: string): void;
   deleteRun(id: string): Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
   return {
     savedRuns: [],
     historyError: null,
+    compareIds: [],
+    toggleCompare: (id) => {
+      const ids = get().compareIds;
+      set({ compareIds: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] });
+    },
     refreshRuns: async () => {
       const runs = await withStorage((s) => s.list());
       if (runs) set({ savedRuns: runs });
@@ -74,6 +82,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
           valLoss: run.valLoss,
           valMetric: run.valMetric,
           weights: run.weights,
+          trainTime: run.trainTime,
         },
         checkpointStep: known?.checkpointStep ?? null,
         baselines: run.baselines,
@@ -108,12 +117,14 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
             weights: upTo(saved.curves.weights, step),
           }
         : saved.curves;
+      const trainTime = (saved.curves.trainTime ?? []).slice(0, curves.trainLoss.steps.length);
       if (current) get().reset();
       get().adoptDesign(saved.design);
       set({
         run: {
           ...INITIAL_RUN_VIEW,
           ...curves,
+          trainTime,
           backend: get().run.backend,
           // Without kept weights the curves are shown, and Train starts a new run.
           runId: checkpoint ? id : null,
@@ -143,6 +154,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
     },
     deleteRun: async (id) => {
       await withStorage((s) => s.delete(id));
+      set({ compareIds: get().compareIds.filter((x) => x !== id) });
       await get().refreshRuns();
     },
   };

@@ -24,6 +24,11 @@ export function recordRuns(
       void store.getState().saveCurrentRun();
     }, SAVE_EVERY_MS);
   };
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    void store.getState().saveCurrentRun();
+  };
   const checkpoint = (runId: string) => {
     lastCheckpoint = Date.now();
     send({ type: 'checkpoint', runId });
@@ -42,7 +47,11 @@ export function recordRuns(
       saveSoon();
     const stopped = run.state !== 'running' && previous.run.state === 'running';
     const stepped = run.state === 'paused' && run.step !== previous.run.step;
-    if (stopped || stepped) checkpoint(run.runId);
+    if (stopped || stepped) {
+      // A stop is when people reload or leave: write now, not in two seconds.
+      saveNow();
+      checkpoint(run.runId);
+    }
   });
   const timer = setInterval(() => {
     const run = store.getState().run;

@@ -28,6 +28,8 @@ export interface RunView {
   trainLoss: Series;
   valLoss: Series;
   valMetric: Series;
+  /** Seconds of training up to each step of `trainLoss` (validation pauses excluded). */
+  trainTime: number[];
   /** Effective λ (the weight each task trained with) per step. */
   weights: Series;
   /** Cosine similarity of task gradients on the shared parameters, per validation: cosines.values[k] is a T×T matrix. */
@@ -60,6 +62,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   trainLoss: EMPTY_SERIES,
   valLoss: EMPTY_SERIES,
   valMetric: EMPTY_SERIES,
+  trainTime: [],
   weights: EMPTY_SERIES,
   cosines: { steps: [], values: [] },
   lambdas: [],
@@ -79,6 +82,14 @@ function append(series: Series, rows: { step: number; values: number[] }[]): Ser
     ...rows.map((r) => r.values[i]!),
   ]);
   return { steps: [...series.steps, ...rows.map((r) => r.step)], values };
+}
+
+/** Training time at each new step: the chunk's steps share its measured rate. */
+function appendTimes(times: number[], steps: number, stepsPerSecond: number): number[] {
+  if (steps === 0) return times;
+  const perStep = stepsPerSecond > 0 ? 1 / stepsPerSecond : 0;
+  const start = times.at(-1) ?? 0;
+  return [...times, ...Array.from({ length: steps }, (_, k) => start + (k + 1) * perStep)];
 }
 
 /** A message is about the current run, or about no run at all. Late messages of old runs are dropped. */
@@ -105,6 +116,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
           view.trainLoss,
           message.steps.map((s) => ({ step: s.step, values: s.losses })),
         ),
+        trainTime: appendTimes(view.trainTime, message.steps.length, message.stepsPerSecond),
         weights: append(
           view.weights,
           message.steps.map((s) => ({ step: s.step, values: s.weights })),

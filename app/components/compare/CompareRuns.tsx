@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { taskColor } from '../../format';
+import {
+  compareLine,
+  compareTasks,
+  type CompareSplit,
+  type CompareX,
+} from '../../history/compareModel';
+import { useApp } from '../../store';
+import { SeriesChart, type ChartLine } from '../SeriesChart';
+import { CompareTable } from './CompareTable';
+
+/**
+ * The runs picked in Saved runs, overlaid: one task's loss per run (legend by run), smoothed,
+ * against steps or training time; and their settings and final metrics side by side.
+ */
+export function CompareRuns() {
+  const saved = useApp((s) => s.savedRuns);
+  const ids = useApp((s) => s.compareIds);
+  const runs = useMemo(() => ids.flatMap((id) => saved.filter((r) => r.id === id)), [ids, saved]);
+  const tasks = useMemo(() => compareTasks(runs), [runs]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [split, setSplit] = useState<CompareSplit>('val');
+  const [x, setX] = useState<CompareX>('step');
+  const [smoothing, setSmoothing] = useState(0.6);
+  const task = tasks.find((t) => t.name === chosen)?.name ?? tasks[0]?.name ?? '';
+  const lines = useMemo(
+    () =>
+      runs.map((run, k): ChartLine => ({
+        key: `${k + 1}. ${run.name}`,
+        color: taskColor(k),
+        points: compareLine(run, task, split, x, smoothing),
+      })),
+    [runs, task, split, x, smoothing],
+  );
+  if (runs.length === 0) return null;
+
+  return (
+    <div role="region" aria-label="Compare runs" className="compare">
+      <SeriesChart
+        title={`Compare runs: ${task} ${split === 'val' ? 'validation' : 'training'} loss`}
+        testId="chart-compare"
+        lines={lines}
+        logScale
+        height={320}
+        formatX={x === 'time' ? (s) => `${s.toFixed(1)} s of training` : undefined}
+        placeholder="The picked runs have no curve for this task yet."
+      >
+        <div className="compare-controls">
+          <label className="field inline">
+            <span>Task</span>
+            <select
+              aria-label="Compared task"
+              value={task}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {tasks.map((t) => (
+                <option key={t.name}>{t.name}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            <span>Loss</span>
+            <select
+              aria-label="Compared loss"
+              value={split}
+              onChange={(e) => setSplit(e.target.value as CompareSplit)}
+            >
+              <option value="val">validation</option>
+              <option value="train">training</option>
+            </select>
+          </label>
+          <label className="field inline">
+            <span>X axis</span>
+            <select
+              aria-label="X axis"
+              value={x}
+              onChange={(e) => setX(e.target.value as CompareX)}
+            >
+              <option value="step">step</option>
+              <option value="time">training time</option>
+            </select>
+          </label>
+          <label className="field inline">
+            <span>Smoothing</span>
+            <input
+              type="range"
+              aria-label="Smoothing"
+              min={0}
+              max={0.99}
+              step={0.01}
+              value={smoothing}
+              onChange={(e) => setSmoothing(Number(e.target.value))}
+            />
+            <output>{smoothing.toFixed(2)}</output>
+          </label>
+        </div>
+      </SeriesChart>
+      <CompareTable runs={runs} tasks={tasks} />
+    </div>
+  );
+}
