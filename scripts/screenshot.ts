@@ -1,9 +1,9 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data|history]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
  * inspector and every kind of preset; `data` shows each data preview, decision maps, a CSV
- * upload trained with a confusion matrix open.
+ * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison.
  */
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
@@ -67,7 +67,27 @@ async function data(page: Page): Promise<void> {
   await page.screenshot({ path: `${out}/23-csv-trained.png`, fullPage: true });
 }
 
-const scenarios: Record<string, (page: Page) => Promise<void>> = { train, builder, data };
+async function history(page: Page): Promise<void> {
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('40');
+  for (const learningRate of ['0.01', '0.05']) {
+    await page.getByRole('spinbutton', { name: 'Learning rate' }).fill(learningRate);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByTestId('step').filter({ hasText: /^40$/ }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(1500);
+    if (learningRate === '0.05') break;
+    await page.getByRole('button', { name: 'Reset' }).click();
+  }
+  await page.getByRole('button', { name: 'Run baselines' }).click();
+  await page.getByTestId('delta-m').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(2500);
+  for (const box of await page.getByRole('checkbox', { name: /^Compare / }).all())
+    await box.check();
+  await page.screenshot({ path: `${out}/30-history.png`, fullPage: true });
+  await page.getByRole('region', { name: 'Compare runs' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/30-history.png`, fullPage: true });
+}
+
+const scenarios: Record<string, (page: Page) => Promise<void>> = { train, builder, data, history };
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -53,7 +53,7 @@ describe('run history', () => {
     });
     expect(first.store.getState().savedRuns[0]).toMatchObject({
       id: 'run-1',
-      name: 'circle + wave · Static λ (sliders)',
+      name: '#1 circle + wave · Static λ (sliders)',
       step: 30,
       checkpointStep: 20,
     });

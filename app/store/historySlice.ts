@@ -32,10 +32,11 @@ function upTo(series: Series, step: number): Series {
   return { steps: series.steps.slice(0, n), values: series.values.map((v) => v.slice(0, n)) };
 }
 
-/** A default name: the tasks and how they were weighted. */
-function defaultName(run: RunView, strategy: string): string {
+/** A default name: a number to tell runs apart, the tasks and how they were weighted. */
+function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string {
   const label = STRATEGY_INFO[strategy as keyof typeof STRATEGY_INFO]?.label ?? strategy;
-  return `${run.tasks.join(' + ')} · ${label}`;
+  const numbers = saved.map((r) => Number(/^#(\d+) /.exec(r.name)?.[1] ?? 0));
+  return `#${Math.max(0, ...numbers) + 1} ${run.tasks.join(' + ')} · ${label}`;
 }
 
 export function createHistorySlice({ set, get, deps }: SliceContext): HistorySlice {
@@ -68,7 +69,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const known = savedRuns.find((r) => r.id === run.runId);
       const record: SavedRun = {
         id: run.runId,
-        name: known?.name ?? defaultName(run, config.weighting.strategy),
+        name: known?.name ?? defaultName(run, config.weighting.strategy, savedRuns),
         createdAt: run.startedAt ?? Date.now(),
         updatedAt: Date.now(),
         design: { spec, config, data },
