@@ -16,6 +16,7 @@ import { LossChart } from './components/LossChart';
 import { ModelDiagram } from './components/ModelDiagram';
 import { RunBar } from './components/RunBar';
 import { RunHistory } from './components/RunHistory';
+import { TakeAway } from './components/TakeAway';
 import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
 import { TrainingSettings } from './components/TrainingSettings';
@@ -92,6 +93,7 @@ export function App() {
       <main className="layout">
         <aside className="design" aria-label="Design">
           <DesignToolbar />
+          <TakeAway />
           <DataPanel />
           <ModelDiagram problems={problems} />
           <TaskList problems={problems} />

@@ -1,4 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { chartSvg, svgToPng } from '../charts/exportChart';
+import { downloadFile } from '../io/download';
 import {
   CartesianGrid,
   Legend,
@@ -57,10 +59,43 @@ export function SeriesChart({
     ? lines.map((l) => ({ ...l, points: l.points.filter((p) => p.value > 0) }))
     : lines; // log axes cannot show 0
   const empty = lines.every((l) => l.points.length === 0);
+  const body = useRef<HTMLDivElement>(null);
+  const fileName = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const save = async (format: 'svg' | 'png') => {
+    const legend = lines.map((l) => ({ label: l.key, color: l.color, dashed: l.dashed }));
+    const svg = body.current && chartSvg(body.current, legend);
+    if (!svg) return;
+    const blob =
+      format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
+    downloadFile(`${fileName}.${format}`, blob);
+  };
   return (
     <section className="panel chart" aria-label={title}>
       <header className="chart-head">
         <h2>{title}</h2>
+        {!empty && (
+          <span className="chart-save">
+            <button
+              type="button"
+              className="link"
+              aria-label={`Save ${title} as SVG`}
+              onClick={() => void save('svg')}
+            >
+              SVG
+            </button>{' '}
+            <button
+              type="button"
+              className="link"
+              aria-label={`Save ${title} as PNG`}
+              onClick={() => void save('png')}
+            >
+              PNG
+            </button>
+          </span>
+        )}
         {logScale && (
           <label className="check">
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log
@@ -70,6 +105,7 @@ export function SeriesChart({
       </header>
       {children}
       <div
+        ref={body}
         data-testid={testId}
         className="chart-body"
         style={{ height }}

@@ -5,12 +5,18 @@ import type { ToWorker } from '../../src/worker/protocol';
 import type { RunStorage } from '../history/runStore';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** Everything the app holds, and every action the UI can take. */
-export type AppState = DesignSlice & RunSlice & LandscapeSlice & DataSlice & HistorySlice;
+export type AppState = DesignSlice &
+  RunSlice &
+  LandscapeSlice &
+  DataSlice &
+  HistorySlice &
+  ImportSlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {
@@ -49,6 +55,7 @@ export function createAppStore(
       ...createLandscapeSlice(context),
       ...createDataSlice(context),
       ...createHistorySlice(context),
+      ...createImportSlice(context),
     };
   });
 }

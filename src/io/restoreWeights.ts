@@ -1,18 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../spec/types';
+import { exportedSpec } from './exportedSpec';
 import { loadExportedModel, type ExportedModel } from './exportModel';
-
-/** The design a file exported by this app carries, or null for another model. */
-export function exportedSpec(exported: ExportedModel): ModelSpec | null {
-  try {
-    const json = JSON.parse(exported.modelJson) as {
-      userDefinedMetadata?: { mtlPlayground?: { spec?: ModelSpec } };
-    };
-    return json.userDefinedMetadata?.mtlPlayground?.spec ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Copies the weights of a saved model into a model built from the same design. Refuses a file

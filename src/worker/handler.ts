@@ -375,7 +375,8 @@ export class WorkerHandler {
       await restoreWeights(run.model, design.spec, checkpoint);
       run.trainer.resumeAt(step);
     }
-    run.lastEvalStep = run.trainer.step;
+    // Validation of the restored weights: an imported model's metrics, a saved run's last point.
+    await this.evaluate(run);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 

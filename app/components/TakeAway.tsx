@@ -1,0 +1,92 @@
+import { historyCsv } from '../../src/io/historyCsv';
+import { kerasScript } from '../../src/io/kerasCode';
+import { serializeDesign } from '../../src/spec/serialize';
+import { downloadFile } from '../io/download';
+import { useApp } from '../store';
+
+/** Files in, files out: the design, the run's history, Keras code, and exported models. */
+export function TakeAway() {
+  const spec = useApp((s) => s.spec);
+  const config = useApp((s) => s.config);
+  const data = useApp((s) => s.data);
+  const run = useApp((s) => s.run);
+  const importDesign = useApp((s) => s.importDesign);
+  const importModel = useApp((s) => s.importModel);
+  const running = run.state === 'running';
+  const hasHistory = run.trainLoss.steps.length > 0;
+  // The run's effective λ where it has them (an adaptive strategy's last weights), else the sliders'.
+  const lambdas = spec.tasks.map((t, i) =>
+    run.tasks[i] === t.name && run.lambdas[i] !== undefined
+      ? run.lambdas[i]!
+      : (config.lambdas[t.name] ?? 1),
+  );
+
+  return (
+    <fieldset className="panel take-away" aria-label="Export and import">
+      <legend>Export and import</legend>
+      <div className="row wrap">
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile(
+              'design.json',
+              new Blob([serializeDesign({ spec, config, data })], { type: 'application/json' }),
+            )
+          }
+        >
+          Export design
+        </button>
+        <label className="file-button">
+          <span>Import design</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Import design"
+            disabled={running}
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) importDesign(await file.text());
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          title="A Keras script that rebuilds this model, loads the exported weights and compiles it with the final λ as loss_weights"
+          onClick={() =>
+            downloadFile(
+              'mtl_model.py',
+              new Blob([kerasScript(spec, config, lambdas)], { type: 'text/x-python' }),
+            )
+          }
+        >
+          Python code
+        </button>
+        <button
+          type="button"
+          disabled={!hasHistory}
+          onClick={() =>
+            downloadFile('history.csv', new Blob([historyCsv(run)], { type: 'text/csv' }))
+          }
+        >
+          History CSV
+        </button>
+        <label className="file-button" title="model.json and weights.bin from Export weights">
+          <span>Import model</span>
+          <input
+            type="file"
+            multiple
+            accept=".json,.bin"
+            aria-label="Import model"
+            disabled={running}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length) void importModel(files);
+            }}
+          />
+        </label>
+      </div>
+    </fieldset>
+  );
+}

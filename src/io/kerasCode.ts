@@ -1,0 +1,245 @@
+import { outputActivationName } from '../spec/outputs';
+import {
+  encoderLayerName,
+  expertLayerName,
+  gateLayerName,
+  headLayerName,
+  outputLayerName,
+} from '../spec/naming';
+import { inputShape, inferShapes } from '../spec/shapes';
+import type { LayerSpec, LossKind, MetricKind, ModelSpec, TrainConfig } from '../spec/types';
+import { SELF_ATTENTION_PYTHON } from './kerasSelfAttention';
+
+const py = (s: string): string => JSON.stringify(s); // a Python string literal
+const tuple = (xs: readonly number[]): string => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
+const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
+
+/** The Keras layer call for one spec layer; `rank` is the rank of its input without the batch axis. */
+function kerasLayer(layer: LayerSpec, name: string, rank: number, vocabSize: number): string {
+  const n = `name=${py(name)}`;
+  switch (layer.type) {
+    case 'dense':
+      return `layers.Dense(${layer.units}, activation=${py(layer.activation)}${layer.l2 > 0 ? `, kernel_regularizer=regularizers.l2(${layer.l2})` : ''}, ${n})`;
+    case 'dropout':
+      return `layers.Dropout(${layer.rate}, ${n})`;
+    case 'batchNorm':
+      return `layers.BatchNormalization(${n})`;
+    case 'layerNorm':
+      return `layers.LayerNormalization(${n})`;
+    case 'conv2d':
+      return `layers.Conv2D(${layer.filters}, ${layer.kernelSize}, strides=${layer.strides}, padding=${py(layer.padding)}, activation=${py(layer.activation)}, ${n})`;
+    case 'maxPool2d':
+      return `layers.MaxPooling2D(${layer.poolSize}, strides=${layer.strides}, ${n})`;
+    case 'avgPool2d':
+      return `layers.AveragePooling2D(${layer.poolSize}, strides=${layer.strides}, ${n})`;
+    case 'flatten':
+      return `layers.Flatten(${n})`;
+    case 'globalAvgPool':
+      return `layers.GlobalAveragePooling${rank === 3 ? '2D' : '1D'}(${n})`;
+    case 'embedding':
+      return `layers.Embedding(${vocabSize}, ${layer.outputDim}, ${n})`;
+    case 'lstm':
+      return `layers.LSTM(${layer.units}, return_sequences=${layer.returnSequences ? 'True' : 'False'}, ${n})`;
+    case 'gru':
+      // tf.js's GRU applies the reset gate before the matrix product (Keras 1 style).
+      return `layers.GRU(${layer.units}, return_sequences=${layer.returnSequences ? 'True' : 'False'}, reset_after=False, ${n})`;
+    case 'selfAttention':
+      return `SelfAttention(heads=${layer.heads}, key_dim=${layer.keyDim}, ${n})`;
+  }
+}
+
+const KERAS_LOSS: Record<LossKind, string> = {
+  softmaxCrossEntropy: '"categorical_crossentropy"',
+  sigmoidBinaryCrossEntropy: '"binary_crossentropy"',
+  mse: '"mse"',
+  mae: '"mae"',
+  huber: 'keras.losses.Huber(delta=1.0)',
+};
+
+function kerasMetric(metric: MetricKind, loss: LossKind): string {
+  switch (metric) {
+    case 'accuracy':
+      return loss === 'softmaxCrossEntropy' ? '"categorical_accuracy"' : '"binary_accuracy"';
+    case 'mae':
+      return '"mae"';
+    case 'rmse':
+      return 'keras.metrics.RootMeanSquaredError()';
+    case 'r2':
+      return 'keras.metrics.R2Score()';
+  }
+}
+
+function kerasOptimizer(config: TrainConfig): string {
+  const lr = `learning_rate=${config.learningRate}`;
+  switch (config.optimizer) {
+    case 'sgd':
+      return `keras.optimizers.SGD(${lr})`;
+    case 'momentum':
+      return `keras.optimizers.SGD(${lr}, momentum=0.9)`;
+    case 'adam':
+      return `keras.optimizers.Adam(${lr})`;
+    case 'rmsprop':
+      return `keras.optimizers.RMSprop(${lr})`;
+  }
+}
+
+/** Lines applying a chain of layers to variable `v`, ranks tracked from shape inference. */
+function chainLines(
+  v: string,
+  layers: LayerSpec[],
+  name: (i: number, l: LayerSpec) => string,
+  ranks: number[],
+  vocabSize: number,
+  indent: string,
+): string[] {
+  return layers.map(
+    (l, i) => `${indent}${v} = ${kerasLayer(l, name(i, l), ranks[i]!, vocabSize)}(${v})`,
+  );
+}
+
+/** Input ranks (without batch) of each layer of a chain starting at `rank`. */
+function chainRanks(spec: ModelSpec, layers: LayerSpec[], from: 'encoder' | string): number[] {
+  const shapes = inferShapes(spec);
+  const info =
+    from === 'encoder' ? shapes.encoder : shapes.tasks.find((t) => t.name === from)?.head;
+  const start =
+    from === 'encoder' ? inputShape(spec.input).length : (shapes.sharedShape?.length ?? 1);
+  return layers.map((_, i) => (i === 0 ? start : (info?.[i - 1]?.shape?.length ?? 1)));
+}
+
+/**
+ * A Python script that rebuilds the model in Keras with the same layer names, loads the weights
+ * exported by the app (model.json + weights.bin) layer by layer, and compiles it with the same
+ * losses, the given λᵢ as `loss_weights`, and the same optimizer — ready for `model.fit`.
+ */
+export function kerasScript(spec: ModelSpec, config: TrainConfig, lambdas: number[]): string {
+  const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
+  const usesAttention = [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)].some(
+    (l) => l.type === 'selfAttention',
+  );
+  const shape = inputShape(spec.input);
+  const dtype = spec.input.kind === 'tokens' ? 'int32' : 'float32';
+  const encoderRanks = chainRanks(spec, spec.encoder, 'encoder');
+  const body: string[] = [
+    `    inputs = keras.Input(shape=${tuple(shape)}, dtype=${py(dtype)}, name="input")`,
+  ];
+  if (spec.sharing.mode === 'mmoe') {
+    const experts = spec.sharing.experts;
+    body.push(`    experts = []`);
+    for (let e = 0; e < experts; e++) {
+      body.push(`    x = inputs`);
+      body.push(
+        ...chainLines(
+          'x',
+          spec.encoder,
+          (i, l) => expertLayerName(e, i, l),
+          encoderRanks,
+          vocabSize,
+          '    ',
+        ),
+      );
+      body.push(
+        `    experts.append(layers.Reshape((1, x.shape[-1]), name=${py(`shared_expert${e + 1}_stack`)})(x))`,
+      );
+    }
+    body.push(`    stacked = layers.Concatenate(axis=1, name="shared_experts")(experts)`);
+    body.push(
+      shape.length > 1
+        ? `    gate_input = layers.Flatten(name="gate_input")(inputs)`
+        : `    gate_input = inputs`,
+    );
+  } else {
+    body.push(`    x = inputs`);
+    body.push(...chainLines('x', spec.encoder, encoderLayerName, encoderRanks, vocabSize, '    '));
+    body.push(`    shared = x`);
+  }
+  body.push(`    outputs = []`);
+  for (const task of spec.tasks) {
+    body.push(`    # task ${task.name}`);
+    if (spec.sharing.mode === 'mmoe') {
+      body.push(
+        `    gate = layers.Dense(${spec.sharing.experts}, activation="softmax", name=${py(gateLayerName(task.name))})(gate_input)`,
+      );
+      body.push(
+        `    h = layers.Dot(axes=(1, 1), name=${py(`${task.name}_mixture`)})([gate, stacked])`,
+      );
+    } else {
+      body.push(`    h = shared`);
+    }
+    body.push(
+      ...chainLines(
+        'h',
+        task.head,
+        (i, l) => headLayerName(task.name, i, l),
+        chainRanks(spec, task.head, task.name),
+        vocabSize,
+        '    ',
+      ),
+    );
+    body.push(
+      `    outputs.append(layers.Dense(${task.outputUnits}, activation=${py(outputActivationName(task.loss))}, name=${py(outputLayerName(task.name))})(h))`,
+    );
+  }
+  body.push(`    return keras.Model(inputs, outputs, name="mtl_playground")`);
+
+  const dict = (value: (t: ModelSpec['tasks'][number], i: number) => string) =>
+    `{${spec.tasks.map((t, i) => `${py(t.name)}: ${value(t, i)}`).join(', ')}}`;
+
+  return `"""${spec.tasks.map((t) => t.name).join(', ')}: a multi-task model from MTL Playground, in Keras.
+
+Put model.json and weights.bin (Export weights) beside this file and run it: it rebuilds the
+architecture with the same layer names, loads the trained weights, and compiles the model with the
+same losses and the final task weights as loss_weights, ready for
+    model.fit(x, {${spec.tasks.map((t) => `${py(t.name)}: y_${t.name.replace(/-/g, '_')}`).join(', ')}})
+Targets: one-hot vectors for softmax tasks, 0/1 for sigmoid tasks, values for regression.
+"""
+import json
+import os
+
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers, regularizers
+
+TASKS = ${py(spec.tasks.map((t) => t.name).join(','))}.split(",")
+LOSS_WEIGHTS = ${dict((_, i) => pyFloat(lambdas[i] ?? 1))}
+${usesAttention ? `\n${SELF_ATTENTION_PYTHON}\n` : ''}
+
+def build_model():
+${body.join('\n')}
+
+
+def load_tfjs_weights(model, directory="."):
+    """Loads weights.bin into the layers named in model.json, in the order tf.js saved them."""
+    with open(os.path.join(directory, "model.json")) as f:
+        manifest = json.load(f)["weightsManifest"]
+    with open(os.path.join(directory, "weights.bin"), "rb") as f:
+        data = f.read()
+    by_layer, offset = {}, 0
+    for group in manifest:
+        for spec in group["weights"]:
+            count = int(np.prod(spec["shape"])) if spec["shape"] else 1
+            dtype = np.int32 if spec["dtype"] == "int32" else np.float32
+            value = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(spec["shape"])
+            offset += count * 4
+            by_layer.setdefault(spec["name"].split("/")[0], []).append(value)
+    for layer in model.layers:
+        if layer.weights:
+            layer.set_weights(by_layer[layer.name])
+
+
+def compile_model(model):
+    model.compile(
+        optimizer=${kerasOptimizer(config)},
+        loss=${dict((t) => KERAS_LOSS[t.loss])},
+        loss_weights=LOSS_WEIGHTS,
+        metrics=${dict((t) => `[${kerasMetric(t.metric, t.loss)}]`)},
+    )
+    return model
+
+
+if __name__ == "__main__":
+    model = compile_model(build_model())
+    load_tfjs_weights(model, os.path.dirname(os.path.abspath(__file__)))
+    model.summary()
+`;
+}
