@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../spec/defaults';
+import { buildModel } from '../model/buildModel';
 import { PRESETS } from '../spec/presets';
+import { EXTRA_LAYERS } from '../testing/layerDesigns';
+import { restoreWeights } from './restoreWeights';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 import { exportModel, loadExportedModel, WEIGHTS_FILE } from './exportModel';
@@ -20,8 +23,8 @@ describe('exportModel', () => {
     run.dispose();
   });
 
-  // Every preset together uses every layer type, MMoE and the custom SelfAttention layer.
-  it.each(PRESETS.map((p) => [p.label, p] as const))(
+  // The presets plus these designs use every layer type, MMoE and the custom SelfAttention layer.
+  it.each([...PRESETS.map((p) => [p.label, p] as const), ...EXTRA_LAYERS])(
     'round-trips %s with identical predictions',
     async (_label, preset) => {
       const run = makeTrainer({
@@ -37,8 +40,16 @@ describe('exportModel', () => {
       for (let i = 0; i < original.length; i++) {
         expect(await reloaded[i]!.data()).toEqual(await original[i]!.data());
       }
-      tf.dispose([...original, ...reloaded]);
+      // The app's Import model path: the weights restored into a model built from the design.
+      const rebuilt = buildModel(preset.spec, 999);
+      await restoreWeights(rebuilt, preset.spec, await exportModel(run.model, preset.spec));
+      const restored = rebuilt.predict(run.data.val.x) as tf.Tensor[];
+      for (let i = 0; i < original.length; i++) {
+        expect(await restored[i]!.data()).toEqual(await original[i]!.data());
+      }
+      tf.dispose([...original, ...reloaded, ...restored]);
       loaded.dispose();
+      rebuilt.dispose();
       run.dispose();
     },
   );

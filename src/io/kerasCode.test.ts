@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/buildModel';
 import { PRESETS } from '../spec/presets';
 import type { ModelSpec } from '../spec/types';
+import { EXTRA_LAYERS } from '../testing/layerDesigns';
 import { useCpuBackend } from '../testing/tfCpu';
 import { kerasScript } from './kerasCode';
 
@@ -44,6 +45,7 @@ const gru: ModelSpec = {
 const designs = [
   ...PRESETS.map((p) => [p.label, p.spec, p.config] as const),
   ['GRU, layer norm, L2', gru, PRESETS[0]!.config] as const,
+  ...EXTRA_LAYERS.map(([label, p]) => [label, p.spec, p.config] as const),
 ];
 
 describe('Keras code', () => {
