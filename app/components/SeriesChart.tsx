@@ -78,22 +78,17 @@ export function SeriesChart({
         <h2>{title}</h2>
         {!empty && (
           <span className="chart-save">
-            <button
-              type="button"
-              className="link"
-              aria-label={`Save ${title} as SVG`}
-              onClick={() => void save('svg')}
-            >
-              SVG
-            </button>{' '}
-            <button
-              type="button"
-              className="link"
-              aria-label={`Save ${title} as PNG`}
-              onClick={() => void save('png')}
-            >
-              PNG
-            </button>
+            {(['svg', 'png'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="link"
+                aria-label={`Save ${title} as ${format.toUpperCase()}`}
+                onClick={() => void save(format)}
+              >
+                {format.toUpperCase()}
+              </button>
+            ))}
           </span>
         )}
         {logScale && (

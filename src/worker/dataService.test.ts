@@ -3,29 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyCsvChoices } from '../spec/csvDesign';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
-import { WorkerHandler } from './handler';
-import type { FromWorker, RunDesign } from './protocol';
+import type { RunDesign } from './protocol';
+import { until, workerHarness as harness } from '../testing/workerHarness';
 
 beforeAll(useCpuBackend);
 
 const penguins = () =>
   new Blob([readFileSync(new URL('../data/csv/fixtures/penguins.csv', import.meta.url))]);
-
-function harness() {
-  const messages: FromWorker[] = [];
-  const handler = new WorkerHandler((m) => messages.push(m), { targetChunkMs: 20 });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { handler, of };
-}
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const base: RunDesign = { spec: DEFAULT_MODEL, config: DEFAULT_TRAIN, data: DEFAULT_DATA };
 

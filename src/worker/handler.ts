@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { exportModel } from '../io/exportModel';
 import { restoreWeights } from '../io/restoreWeights';
 import type { StepLosses } from '../train/trainer';
 import { onDeviceLost, selectBackend } from './backends';
@@ -14,7 +13,7 @@ import { createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
 import { BaselineRunner } from './baselines';
-import { confusionMatrix, decisionMaps, hasDecisionMaps } from '../train/predictionViews';
+import { postConfusion, postDecisionMaps, postWeights } from './runOutputs';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -170,7 +169,9 @@ export class WorkerHandler {
         this.run.confusionTask = message.task;
         if (message.task !== null) {
           const run = this.run;
-          await this.betweenChunks(() => this.postConfusion(run));
+          await this.betweenChunks(() =>
+            this.run === run ? postConfusion(run, this.post) : Promise.resolve(),
+          );
         }
         return;
       case 'landscape':
@@ -330,39 +331,21 @@ export class WorkerHandler {
     const cosines = await run.trainer.gradientCosines();
     run.lastEvalStep = evaluation.step;
     this.post({ type: 'validation', runId: run.id, evaluation, cosines });
-    const { spec } = run.design;
-    if (hasDecisionMaps(spec)) {
-      const maps = await decisionMaps(run.model, spec);
-      this.post({ type: 'decisionMaps', runId: run.id, step: evaluation.step, maps });
-    }
-    if (run.confusionTask !== null) await this.postConfusion(run);
-  }
-
-  private async postConfusion(run: Run): Promise<void> {
-    const task = run.confusionTask;
-    if (task === null || this.run !== run) return;
-    const matrix = await confusionMatrix(run.model, run.design.spec, task, run.data.val);
-    this.post({ type: 'confusion', runId: run.id, task, step: run.trainer.step, matrix });
+    await postDecisionMaps(run, evaluation.step, this.post);
+    await postConfusion(run, this.post);
   }
 
   private async exportRun(runId: string): Promise<void> {
     const run = this.run;
     if (!run || run.id !== runId)
       throw new Error('There is no trained model to export yet: press Train or Step first.');
-    await this.betweenChunks(async () => {
-      const exported = await exportModel(run.model, run.design.spec);
-      this.post({ type: 'exported', runId, ...exported }, [exported.weightData]);
-    });
+    await this.betweenChunks(() => postWeights(run, 'exported', this.post));
   }
 
   private async checkpoint(runId: string): Promise<void> {
     const run = this.run;
     if (run?.id !== runId) return; // the run is gone: nothing to keep
-    await this.betweenChunks(async () => {
-      const step = run.trainer.step;
-      const exported = await exportModel(run.model, run.design.spec);
-      this.post({ type: 'checkpoint', runId, step, ...exported }, [exported.weightData]);
-    });
+    await this.betweenChunks(() => postWeights(run, 'checkpoint', this.post));
   }
 
   private async restore(message: Extract<ToWorker, { type: 'restore' }>): Promise<void> {

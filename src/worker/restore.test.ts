@@ -3,18 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExportedModel } from '../io/exportModel';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
-import { WorkerHandler } from './handler';
-import type { FromWorker, RunDesign } from './protocol';
+import type { RunDesign } from './protocol';
+import { until, workerHarness as harness } from '../testing/workerHarness';
 
 beforeAll(useCpuBackend);
-
-function harness() {
-  const messages: FromWorker[] = [];
-  const handler = new WorkerHandler((m) => messages.push(m), { targetChunkMs: 20 });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { handler, of };
-}
 
 const design: RunDesign = {
   spec: DEFAULT_MODEL,
@@ -89,11 +81,7 @@ describe('single-task baselines', () => {
     await handler.handle({ type: 'train', runId: 'r', design });
     await handler.idle();
     await handler.handle({ type: 'baselines', runId: 'r', design, steps: 30 });
-    const until = async () => {
-      for (let i = 0; i < 2000 && of('baselines').length === 0 && of('error').length === 0; i++)
-        await new Promise((r) => setTimeout(r, 5));
-    };
-    await until();
+    await until(() => of('baselines').length > 0 || of('error').length > 0);
     expect(of('error')).toEqual([]);
     const { results, steps } = of('baselines')[0]!;
     expect(steps).toBe(30);
