@@ -93,12 +93,12 @@ export function App() {
       <main className="layout">
         <aside className="design" aria-label="Design">
           <DesignToolbar />
-          <TakeAway />
           <DataPanel />
           <ModelDiagram problems={problems} />
           <TaskList problems={problems} />
           <WeightingPanel />
           <TrainingSettings />
+          <TakeAway />
         </aside>
         <section className="results" aria-label="Run">
           <RunBar blockedBy={blockedBy} />
