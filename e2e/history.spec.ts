@@ -25,6 +25,7 @@ test('a run survives a reload: renamed, opened with its curves, and trained on f
 
   await page.reload();
   await expect(app.readout('backend')).not.toHaveText('…');
+  await app.useBackend('webgpu'); // the same backend as before, so the same numbers
   await expect(app.readout('step')).toHaveText('0');
   await runs.getByRole('button', { name: 'Open first try' }).click();
   await expect(app.readout('step')).toHaveText(String(step));
@@ -80,6 +81,7 @@ test('baselines train each task alone and give the run its Δm%, kept with the r
   await page.waitForTimeout(2500); // the record is written two seconds after a change
   await page.reload();
   await expect(app.readout('backend')).not.toHaveText('…');
+  await app.useBackend('webgpu');
   await page
     .getByRole('region', { name: 'Saved runs' })
     .getByRole('button', { name: /^Open / })

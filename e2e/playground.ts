@@ -11,10 +11,20 @@ export class Playground {
     page.on('pageerror', (e) => this.consoleErrors.push(e.message));
   }
 
-  /** Opens the app and waits until the worker has reported its backend. */
-  async open(): Promise<void> {
+  /**
+   * Opens the app and waits until the worker has reported its backend. The suite exercises
+   * WebGPU (through SwiftShader here), so it picks it; Auto would measure and choose wasm.
+   */
+  async open(backend: 'auto' | 'webgpu' = 'webgpu'): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByTestId('backend')).not.toHaveText('…');
+    if (backend !== 'auto') await this.useBackend(backend);
+  }
+
+  /** Picks a backend and waits until the worker runs on it. */
+  async useBackend(backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu'): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+    await expect(this.page.getByTestId('backend')).toHaveText(backend);
   }
 
   button(name: string) {

@@ -57,17 +57,15 @@ test('design, history, Python code and charts download; an exported model import
   );
   await app.button('Reset').click();
   await expect(app.readout('val-loss-wave')).toHaveText('—');
-  await page
-    .getByLabel('Import model')
-    .setInputFiles(
-      await Promise.all(
-        paths.map(async (p) => ({
-          name: p.name,
-          mimeType: 'application/octet-stream',
-          buffer: await readFile(p.path),
-        })),
-      ),
-    );
+  await page.getByLabel('Import model').setInputFiles(
+    await Promise.all(
+      paths.map(async (p) => ({
+        name: p.name,
+        mimeType: 'application/octet-stream',
+        buffer: await readFile(p.path),
+      })),
+    ),
+  );
   await expect(app.readout('val-loss-wave')).toHaveText(valLoss!);
   await app.stepOnce(); // and it trains on
   expect(app.consoleErrors).toEqual([]);
@@ -84,24 +82,20 @@ test('wrong files are refused with the reason, and the design stays', async ({ p
   const cases: [() => Promise<void>, RegExp][] = [
     [
       () =>
-        page
-          .getByLabel('Import design')
-          .setInputFiles({
-            name: 'd.json',
-            mimeType: 'application/json',
-            buffer: Buffer.from('{oops'),
-          }),
+        page.getByLabel('Import design').setInputFiles({
+          name: 'd.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{oops'),
+        }),
       /not valid JSON/,
     ],
     [
       () =>
-        page
-          .getByLabel('Import design')
-          .setInputFiles({
-            name: 'd.json',
-            mimeType: 'application/json',
-            buffer: Buffer.from('{"format":"mtl-playground-design","version":7}'),
-          }),
+        page.getByLabel('Import design').setInputFiles({
+          name: 'd.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{"format":"mtl-playground-design","version":7}'),
+        }),
       /version 7/,
     ],
     [

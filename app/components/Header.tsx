@@ -1,5 +1,6 @@
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
+import { formatNumber } from '../format';
 import { useApp } from '../store';
 
 /** Title and the backend: the one asked for and the one actually running. */
@@ -36,6 +37,22 @@ export function Header() {
         {backend?.adapter && <span className="muted"> ({backend.adapter})</span>}
         {backend?.fallbackReason && (
           <div className="fallback">Fell back: {backend.fallbackReason}</div>
+        )}
+        {backend?.timings && (
+          <div className="timings" data-testid="backend-timings">
+            auto measured this model:{' '}
+            {backend.timings.map((t, i) => (
+              <span
+                key={t.backend}
+                title={t.note}
+                className={t.backend === backend.name ? 'chosen' : undefined}
+              >
+                {i > 0 && ' · '}
+                {t.backend}{' '}
+                {t.stepsPerSecond === null ? '—' : `${formatNumber(t.stepsPerSecond)} steps/s`}
+              </span>
+            ))}
+          </div>
         )}
       </div>
     </header>

@@ -59,7 +59,11 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
         <div>
           <dt>Speed</dt>
           <dd>
-            {run.stepsPerSecond === null ? '—' : `${formatNumber(run.stepsPerSecond)} steps/s`}
+            {run.measuringBackends
+              ? 'measuring backends…'
+              : run.stepsPerSecond === null
+                ? '—'
+                : `${formatNumber(run.stepsPerSecond)} steps/s`}
           </dd>
         </div>
         <div>

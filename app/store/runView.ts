@@ -1,4 +1,5 @@
 import type { DecisionMap } from '../../src/train/predictionViews';
+import type { BackendTiming } from '../../src/worker/autoBackend';
 import type { BaselineResult } from '../../src/worker/baselines';
 import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
 
@@ -16,8 +17,11 @@ export interface RunView {
     requested: BackendChoice;
     adapter?: string;
     fallbackReason?: string;
+    timings?: BackendTiming[];
   } | null;
   runId: string | null;
+  /** Auto is timing the backends before the run's first step. */
+  measuringBackends: boolean;
   /** When the run started (ms since epoch), for its saved record. */
   startedAt: number | null;
   state: 'idle' | RunState;
@@ -54,6 +58,7 @@ export const EMPTY_SERIES: Series = { steps: [], values: [] };
 export const INITIAL_RUN_VIEW: RunView = {
   backend: null,
   runId: null,
+  measuringBackends: false,
   startedAt: null,
   state: 'idle',
   tasks: [],
@@ -103,10 +108,14 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
   switch (message.type) {
     case 'backend': {
       const { type: _type, backend, ...rest } = message;
-      return { ...view, backend: { name: backend, ...rest } };
+      return { ...view, backend: { name: backend, ...rest }, measuringBackends: false };
     }
-    case 'runBuilt':
-      return { ...view, tasks: message.tasks, params: message.params };
+    case 'measuringBackends':
+      return { ...view, measuringBackends: true };
+    case 'runBuilt': {
+      return { ...view, tasks: message.tasks, params: message.params, measuringBackends: false };
+    }
+
     case 'metrics': {
       const last = message.steps.at(-1);
       return {
@@ -146,7 +155,12 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
     case 'status':
       return { ...view, state: message.state, step: message.step };
     case 'error':
-      return { ...view, workerError: message.message, baselineProgress: null };
+      return {
+        ...view,
+        workerError: message.message,
+        baselineProgress: null,
+        measuringBackends: false,
+      };
     case 'decisionMaps':
       return { ...view, decisionMaps: { step: message.step, maps: message.maps } };
     case 'confusion': {

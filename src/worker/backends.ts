@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendTiming } from './autoBackend';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
 
 /** The backend that is actually running, and why faster ones were passed over. */
@@ -7,6 +8,8 @@ export interface BackendReport {
   requested: BackendChoice;
   adapter?: string;
   fallbackReason?: string;
+  /** Auto's measurement of every backend on the current design, when it ran one. */
+  timings?: BackendTiming[];
 }
 
 /** The slice of the WebGPU API we read; typed here because the engine's lib has no WebGPU types. */
@@ -31,7 +34,7 @@ async function webgpuAdapter(): Promise<{ adapter?: string; problem?: string }> 
 }
 
 /** Activates one backend and proves it computes; returns why not, or null when it works. */
-async function tryBackend(
+export async function tryBackend(
   name: BackendName,
 ): Promise<{ problem: string | null; adapter?: string }> {
   if (!tf.findBackendFactory(name)) return { problem: 'not included in this build' };

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { restoreWeights } from '../io/restoreWeights';
 import type { StepLosses } from '../train/trainer';
-import { onDeviceLost, selectBackend } from './backends';
+import { measureBackends } from './autoBackend';
+import { onDeviceLost, selectBackend, type BackendReport } from './backends';
+import type { Dataset } from '../data/dataset';
 import {
   assertNever,
+  type BackendChoice,
   type BackendName,
   type FromWorker,
   type RunDesign,
@@ -74,6 +77,10 @@ export class WorkerHandler {
   private loop: Promise<void> | null = null;
   private stopRequested = false;
   private backendReady = false;
+  /** What the person asked for; `auto` measures backends per design. */
+  private choice: BackendChoice = 'auto';
+  /** Auto's pick per design (structure, data, batch size), so a Reset does not measure again. */
+  private readonly autoPicks = new Map<string, BackendReport>();
   private queue: Promise<void> = Promise.resolve();
   private interludes: (() => Promise<void>)[] = [];
   private readonly options: HandlerOptions;
@@ -194,12 +201,31 @@ export class WorkerHandler {
         'Reset the run before switching backend: its weights live on the current one.',
       );
     const report = await selectBackend(choice);
+    this.choice = choice;
     this.backendReady = true;
+    this.announceBackend(report);
+  }
+
+  private announceBackend(report: BackendReport): void {
     this.post({ type: 'backend', ...report });
     onDeviceLost((message) => {
       this.stopRequested = true;
       this.post({ type: 'error', ...(this.run ? { runId: this.run.id } : {}), message });
     });
+  }
+
+  /** Under Auto, the fastest backend for this design, measured once per design and kept. */
+  private async pickFastest(design: RunDesign, dataset: Dataset): Promise<void> {
+    const key = JSON.stringify([design.spec, design.data, design.config.batchSize]);
+    let report = this.autoPicks.get(key);
+    if (!report) {
+      this.post({ type: 'measuringBackends' });
+      const { best, timings } = await measureBackends(design, dataset, this.options.now);
+      report = { backend: best, requested: 'auto', timings };
+      this.autoPicks.set(key, report);
+    }
+    if (tf.getBackend() !== report.backend) await tf.setBackend(report.backend);
+    this.announceBackend(report);
   }
 
   /** The run with this id, built from the design when it does not exist yet. */
@@ -219,7 +245,9 @@ export class WorkerHandler {
     await this.stopLoop();
     this.dropRun();
     if (!this.backendReady) await this.switchBackend('auto');
-    const run = createRun(runId, design, await this.data.dataset(design.data));
+    const dataset = await this.data.dataset(design.data);
+    if (this.choice === 'auto') await this.pickFastest(design, dataset);
+    const run = createRun(runId, design, dataset);
     this.run = run;
     this.post({
       type: 'runBuilt',

@@ -2,6 +2,7 @@ import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { DecisionMap } from '../train/predictionViews';
+import type { BackendTiming } from './autoBackend';
 import type { BaselineResult } from './baselines';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
@@ -82,7 +83,11 @@ export type FromWorker =
       adapter?: string;
       /** Why a faster backend was not used; absent when the first choice worked. */
       fallbackReason?: string;
+      /** Auto's measured steps per second of every backend on the current design. */
+      timings?: BackendTiming[];
     }
+  /** Auto is timing the backends on the design before the run starts (a few seconds). */
+  | { type: 'measuringBackends' }
   | { type: 'runBuilt'; runId: string; tasks: string[]; params: number; backend: BackendName }
   | {
       type: 'metrics';
