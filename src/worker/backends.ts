@@ -33,6 +33,18 @@ async function webgpuAdapter(): Promise<{ adapter?: string; problem?: string }> 
   return { adapter: name || 'unknown adapter' };
 }
 
+/** Longest a backend may take to initialize before it counts as not working. */
+const INIT_TIMEOUT_MS = 15_000;
+
+/** The promise's value, or a rejection saying it took longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not initialize within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Activates one backend and proves it computes; returns why not, or null when it works. */
 export async function tryBackend(
   name: BackendName,
@@ -45,8 +57,9 @@ export async function tryBackend(
     adapter = probe.adapter;
   }
   try {
-    // setBackend answers false, and silently keeps another backend, when initialization fails.
-    const ok = await tf.setBackend(name);
+    // setBackend answers false, and silently keeps another backend, when initialization fails;
+    // and it can hang (tf.js's threaded wasm under cross-origin isolation in a module worker).
+    const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS);
     if (!ok || tf.getBackend() !== name) return { problem: 'failed to initialize' };
     const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
     const [value] = await probe.data();
