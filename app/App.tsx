@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
+import type { CsvSummary } from '../src/data/csv/csvSummary';
 import type { DataSpec, Problem } from '../src/spec/types';
+import { usesLoadedCsv } from './store/dataSlice';
 import { validateData } from '../src/spec/validate';
 import { validateDesign } from '../src/spec/validateDesign';
 import { BaselineSummary } from './components/BaselineSummary';
@@ -52,11 +54,11 @@ function useUndoShortcuts(): void {
  */
 function csvProblems(
   data: DataSpec,
-  loaded: string | null,
+  loaded: CsvSummary | null,
   buildProblem: string | null,
 ): Problem[] {
   if (data.kind !== 'csv' || !data.csv) return [];
-  if (data.csv.fingerprint !== loaded)
+  if (!usesLoadedCsv(data, loaded))
     return [
       {
         where: 'data.csv',
@@ -73,7 +75,7 @@ export function App() {
   const spec = useApp((s) => s.spec);
   const config = useApp((s) => s.config);
   const data = useApp((s) => s.data);
-  const csvLoaded = useApp((s) => s.csvUpload.summary?.fingerprint ?? null);
+  const csvLoaded = useApp((s) => s.csvUpload.summary);
   const dataProblem = useApp((s) => (s.dataPreview.loading ? null : s.dataPreview.message));
   const problems = useMemo(
     () => [...csvProblems(data, csvLoaded, dataProblem), ...validateDesign({ spec, config, data })],

@@ -1,4 +1,4 @@
-import { deltaM } from '../../src/train/multiTaskGain';
+import { gainOverBaselines } from '../../src/train/multiTaskGain';
 import { formatNumber } from '../format';
 import { useApp } from '../store';
 
@@ -11,13 +11,9 @@ export function BaselineSummary() {
   const spec = useApp((s) => s.spec);
   const runBaselines = useApp((s) => s.runBaselines);
   const progress = run.baselineProgress;
-  const tasks = run.baselines?.results.flatMap((b) => {
-    const index = run.tasks.indexOf(b.task);
-    const metric = spec.tasks.find((t) => t.name === b.task)?.metric;
-    const multiTask = run.valMetric.values[index]?.at(-1);
-    return metric && multiTask !== undefined ? [{ metric, multiTask, baseline: b.metric }] : [];
-  });
-  const gain = tasks && tasks.length === run.tasks.length ? deltaM(tasks) : null;
+  const gain = run.baselines
+    ? gainOverBaselines(run.tasks, run.valMetric, spec.tasks, run.baselines.results)
+    : null;
   const canRun = run.runId !== null && run.state !== 'running' && run.step > 0 && !progress;
 
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { finalMetric } from '../history/compareModel';
 import type { SavedRun } from '../history/runStore';
 import { formatNumber, METRIC_LABELS } from '../format';
 import { useApp } from '../store';
@@ -9,13 +10,9 @@ const when = (ms: number) =>
 
 /** Each task's latest validation metric, e.g. "circle 0.95 accuracy · wave 0.12 MAE". */
 function finalMetrics(run: SavedRun): string {
-  const { valMetric } = run.curves;
-  if (valMetric.steps.length === 0) return '—';
-  return run.tasks
-    .map((task, i) => {
-      const metric = run.design.spec.tasks.find((t) => t.name === task)?.metric;
-      return `${task} ${formatNumber(valMetric.values[i]?.at(-1))}${metric ? ` ${METRIC_LABELS[metric]}` : ''}`;
-    })
+  if (run.curves.valMetric.steps.length === 0) return '—';
+  return run.design.spec.tasks
+    .map((t) => `${t.name} ${formatNumber(finalMetric(run, t.name))} ${METRIC_LABELS[t.metric]}`)
     .join(' · ');
 }
 

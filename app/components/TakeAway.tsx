@@ -2,24 +2,28 @@ import { historyCsv } from '../../src/io/historyCsv';
 import { kerasScript } from '../../src/io/kerasCode';
 import { serializeDesign } from '../../src/spec/serialize';
 import { downloadFile } from '../io/download';
-import { useApp } from '../store';
+import { appStore, useApp } from '../store';
 
 /** Files in, files out: the design, the run's history, Keras code, and exported models. */
 export function TakeAway() {
   const spec = useApp((s) => s.spec);
   const config = useApp((s) => s.config);
   const data = useApp((s) => s.data);
-  const run = useApp((s) => s.run);
   const importDesign = useApp((s) => s.importDesign);
   const importModel = useApp((s) => s.importModel);
-  const running = run.state === 'running';
-  const hasHistory = run.trainLoss.steps.length > 0;
-  // The run's effective λ where it has them (an adaptive strategy's last weights), else the sliders'.
-  const lambdas = spec.tasks.map((t, i) =>
-    run.tasks[i] === t.name && run.lambdas[i] !== undefined
-      ? run.lambdas[i]!
-      : (config.lambdas[t.name] ?? 1),
-  );
+  const running = useApp((s) => s.run.state === 'running');
+  const hasHistory = useApp((s) => s.run.trainLoss.steps.length > 0);
+  // Read at click time: subscribing to the run would re-render this panel at every metrics batch.
+  const pythonCode = () => {
+    const { run } = appStore.getState();
+    // The run's effective λ where it has them (an adaptive strategy's last weights), else the sliders'.
+    const lambdas = spec.tasks.map((t, i) =>
+      run.tasks[i] === t.name && run.lambdas[i] !== undefined
+        ? run.lambdas[i]!
+        : (config.lambdas[t.name] ?? 1),
+    );
+    return kerasScript(spec, config, lambdas);
+  };
 
   return (
     <fieldset className="panel take-away" aria-label="Export and import">
@@ -54,10 +58,7 @@ export function TakeAway() {
           type="button"
           title="A Keras script that rebuilds this model, loads the exported weights and compiles it with the final λ as loss_weights"
           onClick={() =>
-            downloadFile(
-              'mtl_model.py',
-              new Blob([kerasScript(spec, config, lambdas)], { type: 'text/x-python' }),
-            )
+            downloadFile('mtl_model.py', new Blob([pythonCode()], { type: 'text/x-python' }))
           }
         >
           Python code
@@ -66,7 +67,10 @@ export function TakeAway() {
           type="button"
           disabled={!hasHistory}
           onClick={() =>
-            downloadFile('history.csv', new Blob([historyCsv(run)], { type: 'text/csv' }))
+            downloadFile(
+              'history.csv',
+              new Blob([historyCsv(appStore.getState().run)], { type: 'text/csv' }),
+            )
           }
         >
           History CSV

@@ -1,5 +1,5 @@
 import type { MetricKind } from '../../src/spec/types';
-import { deltaM, metricSign } from '../../src/train/multiTaskGain';
+import { gainOverBaselines } from '../../src/train/multiTaskGain';
 import { decimate, type Point } from '../charts/decimate';
 import { emaSmooth } from '../charts/smooth';
 import type { SavedRun } from './runStore';
@@ -70,12 +70,12 @@ export function finalMetric(run: SavedRun, task: string): number | undefined {
 /** A run's Δm% against its baselines, if it has them. */
 export function runDeltaM(run: SavedRun): number | null {
   if (!run.baselines) return null;
-  const tasks = run.baselines.results.flatMap((b) => {
-    const metric = run.design.spec.tasks.find((t) => t.name === b.task)?.metric;
-    const multiTask = finalMetric(run, b.task);
-    return metric && multiTask !== undefined ? [{ metric, multiTask, baseline: b.metric }] : [];
-  });
-  return tasks.length === run.tasks.length ? deltaM(tasks) : null;
+  return gainOverBaselines(
+    run.tasks,
+    run.curves.valMetric,
+    run.design.spec.tasks,
+    run.baselines.results,
+  );
 }
 
 /** Ids of the runs with the best value: highest when `higherIsBetter`, else lowest. */
@@ -94,5 +94,3 @@ export function bestRuns(
     : Math.min(...scored.map((s) => s.v));
   return new Set(scored.filter((s) => s.v === best).map((s) => s.id));
 }
-
-export { metricSign };

@@ -57,8 +57,11 @@ describe('IndexedDB run storage', () => {
     const weightData = new Float32Array([1, 2, 3]).buffer;
     await db.putCheckpoint({ runId: 'a', step: 20, modelJson: '{}', weightData, savedAt: 5 });
     expect((await db.get('a'))!.checkpointStep).toBe(20);
-    await db.put({ ...run('a', 1), step: 25 }); // curves saved after the checkpoint
-    expect((await db.get('a'))!).toMatchObject({ step: 25, checkpointStep: 20 });
+    await db.rename('a', 'kept name');
+    // Curves saved after the checkpoint and the rename, from a record that knew neither.
+    const stored = await db.put({ ...run('a', 1), step: 25 });
+    expect(stored).toMatchObject({ step: 25, checkpointStep: 20, name: 'kept name' });
+    expect((await db.get('a'))!).toEqual(stored);
     const saved = await db.checkpoint('a');
     expect(Array.from(new Float32Array(saved!.weightData))).toEqual([1, 2, 3]);
   });

@@ -47,7 +47,11 @@ interface Schema extends DBSchema {
 export interface RunStorage {
   list(): Promise<SavedRun[]>;
   get(id: string): Promise<SavedRun | undefined>;
-  put(run: SavedRun): Promise<void>;
+  /**
+   * Saves a run's record and returns what was stored: the name and the kept weights' step stay
+   * as stored (they belong to rename and putCheckpoint, which a save may race).
+   */
+  put(run: SavedRun): Promise<SavedRun>;
   /** Keeps a checkpoint and records its step on the run, in one transaction. */
   putCheckpoint(checkpoint: SavedCheckpoint): Promise<void>;
   checkpoint(id: string): Promise<SavedCheckpoint | undefined>;
@@ -82,12 +86,15 @@ export class IndexedDbRunStorage implements RunStorage {
     return this.db.get('runs', id);
   }
 
-  async put(run: SavedRun): Promise<void> {
-    // Keep the checkpoint step a concurrent putCheckpoint may have written.
+  async put(run: SavedRun): Promise<SavedRun> {
     const tx = this.db.transaction('runs', 'readwrite');
     const current = await tx.store.get(run.id);
-    await tx.store.put({ ...run, checkpointStep: current?.checkpointStep ?? run.checkpointStep });
+    const stored = current
+      ? { ...run, name: current.name, checkpointStep: current.checkpointStep }
+      : run;
+    await tx.store.put(stored);
     await tx.done;
+    return stored;
   }
 
   async putCheckpoint(checkpoint: SavedCheckpoint): Promise<void> {

@@ -37,6 +37,10 @@ export const isDataMessage = (m: FromWorker): m is DataMessage =>
   m.type === 'csvFailed' ||
   m.type === 'dataPreview';
 
+/** Whether the design reads the CSV file the worker holds now (false for other data). */
+export const usesLoadedCsv = (data: DataSpec, loaded: CsvSummary | null): boolean =>
+  data.kind === 'csv' && data.csv !== undefined && loaded?.fingerprint === data.csv.fingerprint;
+
 export interface DataSlice {
   csvUpload: CsvUpload;
   dataPreview: PreviewState;

@@ -66,10 +66,12 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
     saveCurrentRun: async () => {
       const { run, spec, config, data, savedRuns } = get();
       if (!run.runId || run.tasks.length === 0) return;
-      const known = savedRuns.find((r) => r.id === run.runId);
+      const known = savedRuns.some((r) => r.id === run.runId);
       const record: SavedRun = {
         id: run.runId,
-        name: known?.name ?? defaultName(run, config.weighting.strategy, savedRuns),
+        // Only a new record takes this name and step; storage keeps the stored ones.
+        name: defaultName(run, config.weighting.strategy, savedRuns),
+        checkpointStep: null,
         createdAt: run.startedAt ?? Date.now(),
         updatedAt: Date.now(),
         design: { spec, config, data },
@@ -85,17 +87,28 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
           weights: run.weights,
           trainTime: run.trainTime,
         },
-        checkpointStep: known?.checkpointStep ?? null,
         baselines: run.baselines,
       };
-      await withStorage((s) => s.put(record));
-      await get().refreshRuns();
+      const stored = await withStorage((s) => s.put(record));
+      if (!stored) return;
+      // Update the one record in place: listing every run (curves and all) every two seconds of
+      // training would re-read the whole history and redraw every compared curve.
+      const runs = get().savedRuns;
+      set({
+        savedRuns: known ? runs.map((r) => (r.id === stored.id ? stored : r)) : [stored, ...runs],
+      });
     },
     keepCheckpoint: async ({ runId, step, modelJson, weightData }) => {
-      await withStorage((s) =>
-        s.putCheckpoint({ runId, step, modelJson, weightData, savedAt: Date.now() }),
-      );
-      await get().refreshRuns();
+      const kept = await withStorage(async (s) => {
+        await s.putCheckpoint({ runId, step, modelJson, weightData, savedAt: Date.now() });
+        return true;
+      });
+      if (!kept) return; // no storage, or it failed (reported)
+      set({
+        savedRuns: get().savedRuns.map((r) =>
+          r.id === runId ? { ...r, checkpointStep: step } : r,
+        ),
+      });
     },
     openRun: async (id) => {
       const saved = await withStorage((s) => s.get(id));

@@ -21,3 +21,21 @@ export function deltaM(
   }
   return (100 * sum) / tasks.length;
 }
+
+/**
+ * A run's Δm% over its single-task baselines, from each task's latest validation metric
+ * (`valMetric.values[i]` belongs to `tasks[i]`). Null until every task has both numbers.
+ */
+export function gainOverBaselines(
+  tasks: readonly string[],
+  valMetric: { values: number[][] },
+  specTasks: readonly { name: string; metric: MetricKind }[],
+  baselines: readonly { task: string; metric: number }[],
+): number | null {
+  const pairs = baselines.flatMap((b) => {
+    const metric = specTasks.find((t) => t.name === b.task)?.metric;
+    const multiTask = valMetric.values[tasks.indexOf(b.task)]?.at(-1);
+    return metric && multiTask !== undefined ? [{ metric, multiTask, baseline: b.metric }] : [];
+  });
+  return pairs.length === tasks.length ? deltaM(pairs) : null;
+}

@@ -1,12 +1,7 @@
 import { STRATEGY_INFO } from '../../../src/spec/weighting';
 import { formatNumber, METRIC_LABELS } from '../../format';
-import {
-  bestRuns,
-  finalMetric,
-  metricSign,
-  runDeltaM,
-  type CompareTask,
-} from '../../history/compareModel';
+import { metricSign } from '../../../src/train/multiTaskGain';
+import { bestRuns, finalMetric, runDeltaM, type CompareTask } from '../../history/compareModel';
 import type { SavedRun } from '../../history/runStore';
 
 /** A cell that is marked when its run is the best of the column. */

@@ -3,6 +3,7 @@ import { choicesOf, suggestChoices, type CsvChoices } from '../../../src/spec/cs
 import type { MissingPolicy } from '../../../src/spec/types';
 import { formatNumber } from '../../format';
 import { useApp } from '../../store';
+import { usesLoadedCsv } from '../../store/dataSlice';
 
 type Role = 'input' | 'target' | 'ignore';
 type TaskKind = 'classification' | 'regression';
@@ -60,7 +61,7 @@ export function CsvColumns({ summary }: { summary: CsvSummary }) {
   const data = useApp((s) => s.data);
   const setChoices = useApp((s) => s.setCsvChoices);
   const running = useApp((s) => s.run.state === 'running');
-  const inUse = data.kind === 'csv' && data.csv?.fingerprint === summary.fingerprint;
+  const inUse = usesLoadedCsv(data, summary);
   if (!inUse) {
     return (
       <p>

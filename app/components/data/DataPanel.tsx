@@ -1,6 +1,7 @@
 import { DATASET_CATALOGUE } from '../../../src/data/loadDataset';
 import { DATASETS, type DatasetKind } from '../../../src/spec/types';
 import { useApp } from '../../store';
+import { usesLoadedCsv } from '../../store/dataSlice';
 import { CsvColumns } from './CsvColumns';
 import { CsvUploadField } from './CsvUploadField';
 import { DataOptions } from './DataOptions';
@@ -16,7 +17,7 @@ export function DataPanel() {
   const setDataKind = useApp((s) => s.setDataKind);
   // "Your CSV file" is offered once a file is loaded, or while the design uses one.
   const kinds = DATASETS.filter((k) => k !== 'csv' || summary || data.kind === 'csv');
-  const csvMissing = data.kind === 'csv' && summary?.fingerprint !== data.csv?.fingerprint;
+  const csvMissing = data.kind === 'csv' && !usesLoadedCsv(data, summary);
 
   return (
     <fieldset className="panel" aria-label="Data">

@@ -1,5 +1,6 @@
 import type { CsvReport } from '../../../src/data/csv/csvDataset';
 import { useApp } from '../../store';
+import { usesLoadedCsv } from '../../store/dataSlice';
 import { CsvFirstRows } from './CsvFirstRows';
 import { ImageGridPreview } from './ImageGridPreview';
 import { PointsPreview } from './PointsPreview';
@@ -22,7 +23,7 @@ export function DataPreviewView() {
   const { preview, message, loading } = useApp((s) => s.dataPreview);
   const summary = useApp((s) => s.csvUpload.summary);
   const data = useApp((s) => s.data);
-  const csvShown = data.kind === 'csv' && summary?.fingerprint === data.csv?.fingerprint;
+  const csvShown = usesLoadedCsv(data, summary);
 
   return (
     <div className="data-preview" aria-busy={loading}>

@@ -4,6 +4,8 @@ import type { CsvColumn, CsvTable } from './csvTable';
 /** Most categories one-hot encoded as an input, and most classes of a target. */
 export const MAX_ONE_HOT = 50;
 export const MAX_CLASSES = 100;
+/** Distinct numbers counted per column; more are reported as "more than this". */
+const DISTINCT_CAP = 1000;
 /** A numeric column of whole numbers with at most this many values is suggested as classes. */
 const FEW_INTEGERS = 20;
 
@@ -75,10 +77,13 @@ function numericStats(column: CsvColumn): CsvColumnSummary['stats'] {
   return n ? { min, max, mean: sum / n } : null;
 }
 
-function classesOf(column: CsvColumn, kind: CsvColumnKind): string[] | { problem: string } {
+function classesOf(
+  column: CsvColumn,
+  kind: CsvColumnKind,
+  numbers: number[],
+): string[] | { problem: string } {
   let values: string[];
   if (kind === 'numeric') {
-    const numbers = distinctNumbers(column, MAX_CLASSES);
     if (numbers.some((v) => !Number.isInteger(v)))
       return { problem: 'it has fractional numbers, which are not classes' };
     values = numbers.map(String);
@@ -124,8 +129,10 @@ function inputOf(column: CsvColumn, kind: CsvColumnKind): CsvColumnSummary['inpu
 /** Summarizes one column: kind, statistics, and how it can be used. */
 export function summarizeColumn(column: CsvColumn, rows: number): CsvColumnSummary {
   const kind = columnKind(column, rows);
-  const classes = classesOf(column, kind);
-  const regression = kind === 'numeric' && distinctNumbers(column, 1).length > 1;
+  // One pass over the rows serves the classes, the regression check and the count.
+  const numbers = kind === 'numeric' ? distinctNumbers(column, DISTINCT_CAP) : [];
+  const classes = classesOf(column, kind, numbers);
+  const regression = numbers.length > 1;
   const fewValues =
     Array.isArray(classes) && (kind === 'categorical' || classes.length <= FEW_INTEGERS);
   return {
@@ -134,7 +141,9 @@ export function summarizeColumn(column: CsvColumn, rows: number): CsvColumnSumma
     missing: column.missing,
     distinct:
       kind === 'numeric'
-        ? distinctNumbers(column, 1000).length
+        ? numbers.length > DISTINCT_CAP
+          ? null
+          : numbers.length
         : (column.categories?.length ?? null),
     stats: kind === 'numeric' ? numericStats(column) : null,
     input: inputOf(column, kind),
