@@ -83,7 +83,7 @@ async function history(page: Page): Promise<void> {
   for (const box of await page.getByRole('checkbox', { name: /^Compare / }).all())
     await box.check();
   await page.screenshot({ path: `${out}/30-history.png`, fullPage: true });
-  await page.getByRole('region', { name: 'Compare runs' }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: 'Compare runs', exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/30-history.png`, fullPage: true });
 }
 

@@ -38,7 +38,7 @@ export function CompareRuns() {
   return (
     <div role="region" aria-label="Compare runs" className="compare">
       <SeriesChart
-        title={`Compare runs: ${task} ${split === 'val' ? 'validation' : 'training'} loss`}
+        title={`${task} ${split === 'val' ? 'validation' : 'training'} loss by run`}
         testId="chart-compare"
         lines={lines}
         logScale
