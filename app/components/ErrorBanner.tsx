@@ -5,6 +5,8 @@ import { useApp } from '../store';
 export function ErrorBanner({ problems }: { problems: Problem[] }) {
   const workerError = useApp((s) => s.run.workerError);
   const dismiss = useApp((s) => s.dismissError);
+  const diverged = useApp((s) => s.run.divergence !== null);
+  const rollBack = useApp((s) => s.rollBack);
   const dataError = useApp((s) => s.dataError);
   const dismissData = useApp((s) => s.dismissDataError);
   if (!workerError && !dataError && problems.length === 0) return null;
@@ -13,6 +15,21 @@ export function ErrorBanner({ problems }: { problems: Problem[] }) {
       {workerError && (
         <p>
           {workerError}{' '}
+          {diverged && (
+            <button
+              type="button"
+              onClick={() =>
+                void rollBack({
+                  learningRateFactor: 0.5,
+                  resume: true,
+                  note: (step) =>
+                    `Rolled back to step ${step} with the learning rate halved; training goes on.`,
+                })
+              }
+            >
+              Roll back and halve the learning rate
+            </button>
+          )}{' '}
           <button type="button" className="link" onClick={dismiss}>
             Dismiss
           </button>

@@ -8,6 +8,7 @@ import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
+import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** Everything the app holds, and every action the UI can take. */
@@ -16,7 +17,8 @@ export type AppState = DesignSlice &
   LandscapeSlice &
   DataSlice &
   HistorySlice &
-  ImportSlice;
+  ImportSlice &
+  RecoverySlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {
@@ -56,6 +58,7 @@ export function createAppStore(
       ...createDataSlice(context),
       ...createHistorySlice(context),
       ...createImportSlice(context),
+      ...createRecoverySlice(context),
     };
   });
 }

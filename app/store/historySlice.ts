@@ -2,7 +2,7 @@ import { STRATEGY_INFO } from '../../src/spec/weighting';
 import type { FromWorker } from '../../src/worker/protocol';
 import type { SavedRun } from '../history/runStore';
 import type { SliceContext } from './appStore';
-import { INITIAL_RUN_VIEW, type RunView, type Series } from './runView';
+import { INITIAL_RUN_VIEW, seriesUpTo, type RunView } from './runView';
 
 /** Saved runs, and the actions on them. */
 export interface HistorySlice {
@@ -24,13 +24,6 @@ export interface HistorySlice {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** The part of a series up to `step`. */
-function upTo(series: Series, step: number): Series {
-  const n = series.steps.findIndex((s) => s > step);
-  if (n < 0) return series;
-  return { steps: series.steps.slice(0, n), values: series.values.map((v) => v.slice(0, n)) };
-}
 
 /** A default name: a number to tell runs apart, the tasks and how they were weighted. */
 function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string {
@@ -125,10 +118,10 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const step = checkpoint?.step ?? saved.step;
       const curves = checkpoint
         ? {
-            trainLoss: upTo(saved.curves.trainLoss, step),
-            valLoss: upTo(saved.curves.valLoss, step),
-            valMetric: upTo(saved.curves.valMetric, step),
-            weights: upTo(saved.curves.weights, step),
+            trainLoss: seriesUpTo(saved.curves.trainLoss, step),
+            valLoss: seriesUpTo(saved.curves.valLoss, step),
+            valMetric: seriesUpTo(saved.curves.valMetric, step),
+            weights: seriesUpTo(saved.curves.weights, step),
           }
         : saved.curves;
       const trainTime = (saved.curves.trainTime ?? []).slice(0, curves.trainLoss.steps.length);

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { WorkerClient } from '../../src/worker/client';
-import type { FromWorker } from '../../src/worker/protocol';
+import type { Fault, FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
 import { loadInitialDesign, saveDesign } from '../persistence';
 import { createAppStore, type AppState } from './appStore';
@@ -72,13 +72,16 @@ const worker = new WorkerClient(
     receive(message);
     if (message.type === 'exported') downloadExport(message);
   },
-  () => {
-    appStore.getState().detachRun();
+  (reason) => {
     appStore.getState().forgetCsv(); // the new worker holds no file
-    selectBackend();
     appStore.getState().requestPreview();
+    void appStore.getState().recoverFromCrash(reason);
   },
 );
+// Test builds only: the browser tests make the worker fail for real and watch the app recover.
+if (import.meta.env.VITE_FAULTS === 'on')
+  (window as unknown as { injectFault: (fault: Fault) => void }).injectFault = (fault) =>
+    worker.send({ type: 'injectFault', fault });
 selectBackend();
 appStore.getState().requestPreview();
 recordRuns(appStore, (message) => worker.send(message));

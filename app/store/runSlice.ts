@@ -23,8 +23,6 @@ export interface RunSlice {
   /** Shows a classification task's confusion matrix, refreshed at each validation (null hides it). */
   showConfusion(task: number | null): void;
   dismissError(): void;
-  /** The worker lost the run (it crashed): keep the curves on screen, forget the run id. */
-  detachRun(): void;
 }
 
 export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
@@ -82,6 +80,5 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
       withRun((runId) => deps.send({ type: 'watchConfusion', runId, task }));
     },
     dismissError: () => set({ run: { ...get().run, workerError: null } }),
-    detachRun: () => set({ run: { ...get().run, runId: null, state: 'idle', backend: null } }),
   };
 }

@@ -51,6 +51,8 @@ export interface RunView {
   baselineProgress: { task: number; step: number; steps: number } | null;
   /** The latest problem the worker reported. */
   workerError: string | null;
+  /** Where a task's loss stopped being finite, until the run is rolled back or reset. */
+  divergence: { task: string; step: number } | null;
 }
 
 export const EMPTY_SERIES: Series = { steps: [], values: [] };
@@ -77,6 +79,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   baselines: null,
   baselineProgress: null,
   workerError: null,
+  divergence: null,
 };
 
 function append(series: Series, rows: { step: number; values: number[] }[]): Series {
@@ -161,6 +164,12 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
         baselineProgress: null,
         measuringBackends: false,
       };
+    case 'diverged':
+      return {
+        ...view,
+        divergence: { task: message.task, step: message.step },
+        workerError: `Task '${message.task}' loss became ${message.value} at step ${message.step}: training paused there. The curves end at the last finite step.`,
+      };
     case 'decisionMaps':
       return { ...view, decisionMaps: { step: message.step, maps: message.maps } };
     case 'confusion': {
@@ -185,12 +194,42 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
     case 'csvLoaded':
     case 'csvFailed':
     case 'dataPreview':
-      return view; // the data slice's
+    case 'fatal':
+      return view; // the data slice's, or the worker client's
     default: {
       const never: never = message;
       return never;
     }
   }
+}
+
+/** The part of a series up to `step`. */
+export function seriesUpTo(series: Series, step: number): Series {
+  const n = series.steps.findIndex((s) => s > step);
+  if (n < 0) return series;
+  return { steps: series.steps.slice(0, n), values: series.values.map((v) => v.slice(0, n)) };
+}
+
+/** The run as it was at `step`: every curve cut there (weights rolled back to a checkpoint). */
+export function runViewAt(view: RunView, step: number): RunView {
+  const trainLoss = seriesUpTo(view.trainLoss, step);
+  const cut = view.cosines.steps.findIndex((s) => s > step);
+  return {
+    ...view,
+    step,
+    trainLoss,
+    valLoss: seriesUpTo(view.valLoss, step),
+    valMetric: seriesUpTo(view.valMetric, step),
+    weights: seriesUpTo(view.weights, step),
+    trainTime: view.trainTime.slice(0, trainLoss.steps.length),
+    cosines:
+      cut < 0
+        ? view.cosines
+        : { steps: view.cosines.steps.slice(0, cut), values: view.cosines.values.slice(0, cut) },
+    decisionMaps: null,
+    confusion: null,
+    divergence: null,
+  };
 }
 
 /** A new run starts clean but keeps the backend report. */

@@ -15,7 +15,7 @@ export class WorkerClient {
   constructor(
     private readonly onMessage: (message: FromWorker) => void,
     /** Called after a crashed worker was replaced: the new one has no backend and no run yet. */
-    private readonly onRestart: () => void = () => undefined,
+    private readonly onRestart: (reason: string) => void = () => undefined,
   ) {
     this.worker = this.spawn();
   }
@@ -35,7 +35,11 @@ export class WorkerClient {
       type: 'module',
       name: 'mtl-trainer',
     });
-    worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(event.data);
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      // The worker says it cannot go on (memory, GPU): treated as the crash it is.
+      if (event.data.type === 'fatal') this.crashed(event.data.reason);
+      else this.onMessage(event.data);
+    };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.crashed(event.message || 'unknown error');
@@ -56,10 +60,6 @@ export class WorkerClient {
     }
     this.restarts.push(now);
     this.worker = this.spawn();
-    this.onMessage({
-      type: 'error',
-      message: `The training worker crashed (${reason}) and was restarted. The run's weights were lost; its curves stay until you train again.`,
-    });
-    this.onRestart();
+    this.onRestart(reason);
   }
 }

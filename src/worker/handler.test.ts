@@ -124,10 +124,39 @@ describe('WorkerHandler', () => {
       design: design({ optimizer: 'sgd', learningRate: 10, lambdas: { circle: 1, wave: 100 } }),
     });
     await handler.idle();
-    expect(of('error')[0]!.message).toMatch(
-      /^Task '(circle|wave)' loss became (NaN|Infinity|-Infinity) at step \d+/,
+    const [diverged] = of('diverged');
+    expect(diverged).toMatchObject({ runId: 'nan', task: expect.stringMatching(/circle|wave/) });
+    expect(Number.isFinite(diverged!.value)).toBe(false);
+    // The curves stay clean: every posted step is finite and before the bad one.
+    const posted = of('metrics').flatMap((m) => m.steps);
+    expect(posted.every((s) => s.step < diverged!.step && s.losses.every(Number.isFinite))).toBe(
+      true,
     );
     expect(of('status').at(-1)!.state).toBe('paused');
+    // NaN weights never become a checkpoint.
+    await handler.handle({ type: 'checkpoint', runId: 'nan' });
+    expect(of('checkpoint')).toEqual([]);
+    await handler.handle({ type: 'reset' });
+  });
+
+  it('reports an allocation failure as fatal, so the UI replaces the worker', async () => {
+    let failing = false;
+    const messages: FromWorker[] = [];
+    const handler = new WorkerHandler((m) => messages.push(m), {
+      beforeStep: () => {
+        // What the JS engine throws when memory runs out.
+        if (failing) throw new RangeError('Array buffer allocation failed');
+      },
+    });
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    await handler.handle({ type: 'step', runId: 'oom', design: design() });
+    failing = true;
+    await handler.handle({ type: 'train', runId: 'oom', design: design() });
+    await handler.idle();
+    expect(messages.filter((m) => m.type === 'fatal')).toEqual([
+      { type: 'fatal', reason: 'Array buffer allocation failed' },
+    ]);
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
     await handler.handle({ type: 'reset' });
   });
 

@@ -31,6 +31,8 @@ export interface HandlerOptions {
   now: () => number;
   /** Reads a file the app serves (MNIST digits). */
   fetchAsset: FetchAsset;
+  /** Runs before every training step of the loop: test builds inject faults through it. */
+  beforeStep: () => void;
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
@@ -38,6 +40,7 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   maxChunk: 64,
   now: () => performance.now(),
   fetchAsset: fetchFromOrigin('/'),
+  beforeStep: () => undefined,
 };
 
 /** Steps for the next chunk so that one chunk takes about `targetMs`; at most doubling each time. */
@@ -51,12 +54,13 @@ export function nextChunkSize(
   return Math.max(1, Math.min(maxChunk, chunk * 2, Math.floor(targetMs / perStep)));
 }
 
-function firstNonFinite(steps: StepLosses[], tasks: string[]): string | null {
-  for (const s of steps) {
-    const i = s.losses.findIndex((l) => !Number.isFinite(l));
-    if (i >= 0) {
-      return `Task '${tasks[i]}' loss became ${s.losses[i]} at step ${s.step}. Lower the learning rate or λ, then Reset.`;
-    }
+/** The first step whose loss is NaN or ±∞: its index in `steps`, the task and the value. */
+export function firstNonFinite(
+  steps: StepLosses[],
+): { index: number; task: number; value: number } | null {
+  for (let index = 0; index < steps.length; index++) {
+    const task = steps[index]!.losses.findIndex((l) => !Number.isFinite(l));
+    if (task >= 0) return { index, task, value: steps[index]!.losses[task]! };
   }
   return null;
 }
@@ -66,6 +70,18 @@ const stepsLeft = (run: Run): number => (run.design.config.maxSteps ?? Infinity)
 const reachedBudget = (run: Run): boolean => stepsLeft(run) <= 0;
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Errors after which the worker's memory or device cannot be trusted (an allocation failed, the
+ * wasm heap cannot grow, the GPU is gone): the UI replaces the worker instead of carrying on.
+ */
+export function isFatal(e: unknown): boolean {
+  const text = messageOf(e);
+  return (
+    (e instanceof RangeError && /alloc|memory/i.test(text)) ||
+    /out of memory|Memory\.grow|device (was |is )?lost|OOM/i.test(text)
+  );
+}
 
 /**
  * The worker's brain, free of `self` so it runs under Vitest: messages are handled one at a time
@@ -181,6 +197,8 @@ export class WorkerHandler {
           );
         }
         return;
+      case 'injectFault':
+        throw new Error('Fault injection is only part of test builds');
       case 'landscape':
         // Not awaited: the toy runs beside training and other messages, slice by slice.
         void this.landscape.run(
@@ -210,7 +228,7 @@ export class WorkerHandler {
     this.post({ type: 'backend', ...report });
     onDeviceLost((message) => {
       this.stopRequested = true;
-      this.post({ type: 'error', ...(this.run ? { runId: this.run.id } : {}), message });
+      this.post({ type: 'fatal', reason: message });
     });
   }
 
@@ -295,6 +313,7 @@ export class WorkerHandler {
         const count = Math.min(chunk, stepsLeft(run));
         let evalDue = false;
         for (let i = 0; i < count; i++) {
+          this.options.beforeStep();
           await run.trainer.trainStep();
           if (run.trainer.step % config.evalEvery === 0) evalDue = true;
         }
@@ -321,7 +340,8 @@ export class WorkerHandler {
   private async settle(run: Run): Promise<void> {
     try {
       if (this.run === run) {
-        if (run.lastEvalStep !== run.trainer.step) await this.evaluate(run);
+        // Diverged weights are not worth validating: their curves would only show NaN.
+        if (!run.diverged && run.lastEvalStep !== run.trainer.step) await this.evaluate(run);
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -336,22 +356,32 @@ export class WorkerHandler {
     await this.runInterludes();
   }
 
-  /** Reads back queued losses and posts them; false when a loss is not finite. */
+  /**
+   * Reads back queued losses and posts them; false when a loss is not finite. Then only the
+   * steps before it are posted, so the curves stay clean, and the run is marked diverged.
+   */
   private async postSteps(run: Run, started: number): Promise<boolean> {
-    const steps = await run.trainer.flush();
+    const all = await run.trainer.flush();
     const elapsed = Math.max(this.options.now() - started, 1e-3);
+    const bad = firstNonFinite(all);
+    const steps = bad ? all.slice(0, bad.index) : all;
+    if (steps.length)
+      this.post({
+        type: 'metrics',
+        runId: run.id,
+        steps,
+        stepsPerSecond: (all.length * 1000) / elapsed,
+      });
+    if (!bad) return true;
+    run.diverged = true;
     this.post({
-      type: 'metrics',
+      type: 'diverged',
       runId: run.id,
-      steps,
-      stepsPerSecond: (steps.length * 1000) / elapsed,
+      task: run.design.spec.tasks[bad.task]!.name,
+      step: all[bad.index]!.step,
+      value: bad.value,
     });
-    const problem = firstNonFinite(
-      steps,
-      run.design.spec.tasks.map((t) => t.name),
-    );
-    if (problem) this.post({ type: 'error', runId: run.id, message: problem });
-    return problem === null;
+    return false;
   }
 
   private async evaluate(run: Run): Promise<void> {
@@ -373,6 +403,7 @@ export class WorkerHandler {
   private async checkpoint(runId: string): Promise<void> {
     const run = this.run;
     if (run?.id !== runId) return; // the run is gone: nothing to keep
+    if (run.diverged) return; // NaN weights must never replace the last good checkpoint
     await this.betweenChunks(() => postWeights(run, 'checkpoint', this.post));
   }
 
@@ -416,6 +447,11 @@ export class WorkerHandler {
   }
 
   private fail(e: unknown, runId?: string): void {
+    if (isFatal(e)) {
+      this.stopRequested = true;
+      this.post({ type: 'fatal', reason: messageOf(e) });
+      return;
+    }
     this.post({ type: 'error', ...(runId ? { runId } : {}), message: messageOf(e) });
   }
 }

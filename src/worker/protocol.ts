@@ -52,6 +52,8 @@ export type ToWorker =
   | { type: 'preview'; requestId: number; data: DataSpec }
   /** Asks for a task's confusion matrix now and after every validation (null stops). */
   | { type: 'watchConfusion'; runId: string; task: number | null }
+  /** Test builds only (VITE_FAULTS=on): makes the worker fail the way real ones do. */
+  | { type: 'injectFault'; fault: Fault }
   /** Runs strategies on the two-objective toy from the given starts; replaces any landscape run. */
   | {
       type: 'landscape';
@@ -72,6 +74,10 @@ export interface LandscapeUpdate {
   points: Point[];
   done: boolean;
 }
+
+/** Faults a test build can inject: an escaped exception, an allocation failure, a lost GPU. */
+export const FAULTS = ['exception', 'outOfMemory', 'deviceLost'] as const;
+export type Fault = (typeof FAULTS)[number];
 
 /** Messages from the worker to the UI. */
 export type FromWorker =
@@ -123,6 +129,10 @@ export type FromWorker =
   | { type: 'confusion'; runId: string; task: number; step: number; matrix: number[][] }
   /** New points of toy trajectories, each continuing what was posted before for it. */
   | { type: 'landscapePaths'; requestId: number; updates: LandscapeUpdate[] }
+  /** A task's loss stopped being finite: training paused at that step; later steps were not posted. */
+  | { type: 'diverged'; runId: string; task: string; step: number; value: number }
+  /** The worker cannot go on (out of memory, GPU device lost): the UI replaces it. */
+  | { type: 'fatal'; reason: string }
   | { type: 'error'; runId?: string; message: string };
 
 /** Compile-time check that a switch over a message union handled every case. */

@@ -5,6 +5,9 @@ import { buildModel } from '../model/buildModel';
 import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
+import { backendProblem } from '../spec/backendSupport';
+
+export { backendProblem };
 
 /** One training run inside the worker: its design, model, device data and trainer. */
 export interface Run {
@@ -17,6 +20,8 @@ export interface Run {
   lastEvalStep: number;
   /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
   confusionTask: number | null;
+  /** A loss became NaN or ±∞: the weights are no longer worth keeping. */
+  diverged: boolean;
 }
 
 /** Validates the design, uploads the data, builds the model and its trainer. */
@@ -30,7 +35,16 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
   try {
     model = buildModel(design.spec, design.config.seed);
     const trainer = new Trainer(model, design.spec, design.config, data);
-    return { id, design, model, data, trainer, lastEvalStep: -1, confusionTask: null };
+    return {
+      id,
+      design,
+      model,
+      data,
+      trainer,
+      lastEvalStep: -1,
+      confusionTask: null,
+      diverged: false,
+    };
   } catch (e) {
     model?.dispose();
     data.dispose();
@@ -43,22 +57,4 @@ export function disposeRun(run: Run): void {
   run.trainer.dispose();
   run.model.dispose();
   run.data.dispose();
-}
-
-/** Layer types tf.js cannot train on a backend (missing gradient kernels), by backend. */
-const UNTRAINABLE: Partial<Record<string, { types: string[]; why: string }>> = {
-  wasm: {
-    types: ['conv2d', 'embedding'],
-    why: 'tf.js has no Conv2DBackpropFilter or UnsortedSegmentSum kernel on wasm',
-  },
-};
-
-/** Why the active backend cannot train this design, or null. */
-export function backendProblem(design: RunDesign, backend: string): string | null {
-  const rule = UNTRAINABLE[backend];
-  if (!rule) return null;
-  const layers = [...design.spec.encoder, ...design.spec.tasks.flatMap((t) => t.head)];
-  const blocked = [...new Set(layers.map((l) => l.type).filter((t) => rule.types.includes(t)))];
-  if (blocked.length === 0) return null;
-  return `The ${backend} backend cannot train ${blocked.join(' or ')} layers (${rule.why}). Reset and choose webgpu, webgl or cpu.`;
 }

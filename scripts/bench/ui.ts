@@ -1,0 +1,169 @@
+/**
+ * npm run bench:ui — the main thread as a person feels it. Builds the app, serves it with
+ * `vite preview`, and in headless Chromium measures: first contentful paint (median of 5 cold
+ * loads), then a run "until paused" on the default example with every chart on screen for
+ * `--seconds` (120 by default), recording every long task (PerformanceObserver `longtask`), the
+ * frames in which a chart changed, the points each chart line draws, and the page's JS heap
+ * (after a forced GC) at the start and end. Writes its table into docs/BENCHMARKS.md.
+ *
+ *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--no-build] [--no-write]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
+import { median, replaceSection } from './report';
+
+const flag = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const has = (name: string): boolean => process.argv.includes(`--${name}`);
+const seconds = Number(flag('seconds') ?? 120);
+const backend = flag('backend') ?? 'auto';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Installed before the app's scripts: long tasks, and frames in which any chart's DOM changed. */
+function instrument(): void {
+  const probe = { longTasks: [] as number[], frames: 0, chartFrames: 0, dirty: false };
+  (globalThis as unknown as { __probe: typeof probe }).__probe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const charts = new MutationObserver(() => (probe.dirty = true));
+  const watched = new WeakSet<Element>();
+  const frame = () => {
+    probe.frames++;
+    if (probe.dirty) probe.chartFrames++;
+    probe.dirty = false;
+    for (const el of document.querySelectorAll(
+      '[data-testid^="chart-"], [data-testid^="decision-map-"]',
+    ))
+      if (!watched.has(el)) {
+        watched.add(el);
+        charts.observe(el, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+      }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+interface Probe {
+  longTasks: number[];
+  frames: number;
+  chartFrames: number;
+}
+const readProbe = (page: Page) =>
+  page.evaluate(() => {
+    const p = (globalThis as unknown as { __probe: Probe }).__probe;
+    return { longTasks: [...p.longTasks], frames: p.frames, chartFrames: p.chartFrames };
+  });
+
+/** JS heap of the page after a full garbage collection, in MB. */
+const heapMB = (page: Page) =>
+  page.evaluate(() => {
+    (globalThis as unknown as { gc: () => void }).gc();
+    const memory = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory;
+    return Math.round(memory.usedJSHeapSize / 1e5) / 10;
+  });
+
+/** Points in the longest line each chart draws (recharts paths: one command per point). */
+const pointsPerLine = (page: Page) =>
+  page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const chart of document.querySelectorAll('[data-testid^="chart-"]')) {
+      const counts = [...chart.querySelectorAll('path.recharts-curve')].map(
+        (p) => (p.getAttribute('d')?.match(/[ML]/g) ?? []).length,
+      );
+      out[chart.getAttribute('data-testid')!] = Math.max(0, ...counts);
+    }
+    return out;
+  });
+
+if (!has('no-build')) await build({ logLevel: 'warn' });
+const server = await preview({ preview: { host: '127.0.0.1', port: 4175, strictPort: true } });
+const url = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+try {
+  const paints: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext(); // a cold cache each time
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+    paints.push(
+      await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      ),
+    );
+    await context.close();
+  }
+  log(`first contentful paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`);
+
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  await page.addInitScript(instrument);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor();
+  if (backend !== 'auto')
+    await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+  await page.getByRole('checkbox', { name: 'Until paused' }).check();
+  const heapStart = await heapMB(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+  // Measurement starts once training runs (Auto's backend measurement happens before).
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="step"]')?.textContent) > 0,
+  );
+  const before = await readProbe(page);
+  const stepBefore = Number(await page.getByTestId('step').textContent());
+  const samples: { t: number; heap: number; step: number }[] = [];
+  for (let t = 10; t <= seconds; t += 10) {
+    await page.waitForTimeout(10_000);
+    samples.push({
+      t,
+      heap: await heapMB(page),
+      step: Number(await page.getByTestId('step').textContent()),
+    });
+    log(`  ${t} s: step ${samples.at(-1)!.step}, heap ${samples.at(-1)!.heap} MB`);
+  }
+  const after = await readProbe(page);
+  const points = await pointsPerLine(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const runBackend = await page.getByTestId('backend').textContent();
+  const longTasks = after.longTasks.slice(before.longTasks.length);
+  const steps = samples.at(-1)!.step - stepBefore;
+  const section = [
+    `### Main thread (\`npm run bench:ui${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, ${new Date().toISOString().slice(0, 10)})`,
+    `Default example, "Until paused", backend ${runBackend} (${backend}), window 1600×1200 with the loss, λ and interference charts and both decision maps on screen, ${seconds} s of training (${steps} steps).`,
+    '',
+    '| measure | value | target |',
+    '| --- | ---: | --- |',
+    `| first contentful paint (median of 5 cold loads, vite preview) | ${median(paints).toFixed(0)} ms | < 1000 ms |`,
+    `| long tasks (> 50 ms) during the run | ${longTasks.length} | 0 |`,
+    `| longest task during the run | ${longTasks.length ? Math.max(...longTasks).toFixed(0) : '–'} ms | ≤ 50 ms |`,
+    `| frames with a chart update, per second | ${((after.chartFrames - before.chartFrames) / seconds).toFixed(1)} | ≥ 20 |`,
+    `| animation frames per second | ${((after.frames - before.frames) / seconds).toFixed(1)} | – |`,
+    `| points in the longest line of each chart | ${Object.entries(points)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} | ≤ ~2 000 |`,
+    `| page JS heap after GC: before training → 10 s → end | ${heapStart} → ${samples[0]?.heap} → ${samples.at(-1)?.heap} MB | flat |`,
+    errors.length ? `\nPage errors: ${errors.join(' | ')}` : '',
+  ].join('\n');
+  console.log(section);
+  if (!has('no-write')) {
+    const path = 'docs/BENCHMARKS.md';
+    writeFileSync(path, replaceSection(readFileSync(path, 'utf8'), section, 'ui'));
+    log(`wrote ${path}`);
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
