@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useRef, useState, type ReactNode } from 'react';
 import { chartSvg, svgToPng } from '../charts/exportChart';
 import { downloadFile } from '../io/download';
 import {
@@ -41,6 +41,8 @@ interface Props {
   children?: ReactNode;
 }
 
+const formatStep = (step: number): string => `step ${step}`;
+
 /** A live line chart over steps: animation off, one `<Line>` per series with its own data. */
 export function SeriesChart({
   title,
@@ -51,7 +53,7 @@ export function SeriesChart({
   domain,
   reference,
   height = 380,
-  formatX = (step) => `step ${step}`,
+  formatX = formatStep,
   children,
 }: Props) {
   const [log, setLog] = useState(logScale);
@@ -59,6 +61,9 @@ export function SeriesChart({
     ? lines.map((l) => ({ ...l, points: l.points.filter((p) => p.value > 0) }))
     : lines; // log axes cannot show 0
   const empty = lines.every((l) => l.points.length === 0);
+  // Drawing hundreds of points per line is the app's costliest render: it happens after the
+  // urgent update (readouts), in an interruptible render, so the page never stalls on it.
+  const deferredLines = useDeferredValue(shown);
   const body = useRef<HTMLDivElement>(null);
   const fileName = title
     .toLowerCase()
@@ -109,50 +114,75 @@ export function SeriesChart({
         {empty ? (
           <p className="placeholder">{placeholder}</p>
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke="#e5e7eb" />
-              <XAxis
-                dataKey="step"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                allowDuplicatedCategory={false}
-                tickCount={8}
-                tickFormatter={(x: number) => formatX(x).replace(/^step /, '')}
-              />
-              <YAxis
-                scale={log ? 'log' : 'linear'}
-                domain={domain ?? ['auto', 'auto']}
-                allowDataOverflow
-                tickFormatter={(v: number) => formatNumber(v)}
-                width={64}
-              />
-              <Tooltip
-                formatter={(v) => formatNumber(Number(v))}
-                labelFormatter={(x) => formatX(Number(x))}
-                isAnimationActive={false}
-              />
-              <Legend />
-              {reference !== undefined && (
-                <ReferenceLine y={reference} stroke="#94a3b8" strokeDasharray="3 3" />
-              )}
-              {shown.map((line) => (
-                <Line
-                  key={line.key}
-                  name={line.key}
-                  data={line.points}
-                  dataKey="value"
-                  stroke={line.color}
-                  strokeWidth={line.dashed ? 2 : 1.5}
-                  strokeDasharray={line.dashed ? '6 4' : undefined}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <Plot
+            lines={deferredLines}
+            log={log}
+            domain={domain}
+            reference={reference}
+            formatX={formatX}
+          />
         )}
       </div>
     </section>
   );
 }
+
+/** The recharts part, redrawn only when its lines or settings change. */
+const Plot = memo(function Plot({
+  lines,
+  log,
+  domain,
+  reference,
+  formatX,
+}: {
+  lines: ChartLine[];
+  log: boolean;
+  domain: [number, number] | undefined;
+  reference: number | undefined;
+  formatX: (x: number) => string;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke="#e5e7eb" />
+        <XAxis
+          dataKey="step"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          allowDuplicatedCategory={false}
+          tickCount={8}
+          tickFormatter={(x: number) => formatX(x).replace(/^step /, '')}
+        />
+        <YAxis
+          scale={log ? 'log' : 'linear'}
+          domain={domain ?? ['auto', 'auto']}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatNumber(v)}
+          width={64}
+        />
+        <Tooltip
+          formatter={(v) => formatNumber(Number(v))}
+          labelFormatter={(x) => formatX(Number(x))}
+          isAnimationActive={false}
+        />
+        <Legend />
+        {reference !== undefined && (
+          <ReferenceLine y={reference} stroke="#94a3b8" strokeDasharray="3 3" />
+        )}
+        {lines.map((line) => (
+          <Line
+            key={line.key}
+            name={line.key}
+            data={line.points}
+            dataKey="value"
+            stroke={line.color}
+            strokeWidth={line.dashed ? 2 : 1.5}
+            strokeDasharray={line.dashed ? '6 4' : undefined}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

@@ -21,35 +21,31 @@ const seconds = Number(flag('seconds') ?? 120);
 const backend = flag('backend') ?? 'auto';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Installed before the app's scripts: long tasks, and frames in which any chart's DOM changed. */
-function instrument(): void {
-  const probe = { longTasks: [] as number[], frames: 0, chartFrames: 0, dirty: false };
-  (globalThis as unknown as { __probe: typeof probe }).__probe = probe;
+/**
+ * Installed before the app's scripts: long tasks, and frames in which any chart's DOM changed.
+ * Source text, not a function: compiled TypeScript would carry tsx's helpers into the page.
+ */
+const INSTRUMENT = `
+  const probe = { longTasks: [], frames: 0, chartFrames: 0, dirty: false };
+  window.__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
   const charts = new MutationObserver(() => (probe.dirty = true));
-  const watched = new WeakSet<Element>();
+  const watched = new WeakSet();
   const frame = () => {
     probe.frames++;
     if (probe.dirty) probe.chartFrames++;
     probe.dirty = false;
-    for (const el of document.querySelectorAll(
-      '[data-testid^="chart-"], [data-testid^="decision-map-"]',
-    ))
+    for (const el of document.querySelectorAll('[data-testid^="chart-"], [data-testid^="decision-map-"]'))
       if (!watched.has(el)) {
         watched.add(el);
-        charts.observe(el, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-          characterData: true,
-        });
+        charts.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
       }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-}
+`;
 
 interface Probe {
   longTasks: number[];
@@ -107,7 +103,7 @@ try {
   log(`first contentful paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`);
 
   const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-  await page.addInitScript(instrument);
+  await page.addInitScript(INSTRUMENT);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
