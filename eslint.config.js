@@ -39,7 +39,15 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name=/^(dataSync|arraySync)$/]",
           message: 'Synchronous reads break WebGPU: use `await t.data()`.',
         },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'User text is rendered as text: no raw HTML.',
+        },
       ],
+      // The Content-Security-Policy forbids evaluated code; so does the house.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },

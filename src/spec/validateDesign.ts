@@ -1,4 +1,6 @@
 import { describeDataset } from '../data/loadDataset';
+import { inferShapes } from './shapes';
+import { estimateSize, sizeProblem } from './sizeBudget';
 import type { DataSpec, ModelSpec, Problem, TrainConfig } from './types';
 import { validateConfig, validateData, validateSpec } from './validate';
 
@@ -10,8 +12,14 @@ export function validateDesign(design: {
 }): Problem[] {
   const dataProblems = validateData(design.data);
   if (dataProblems.length) return dataProblems;
-  return [
+  const problems = [
     ...validateSpec(design.spec, describeDataset(design.data)),
     ...validateConfig(design.config, design.spec),
   ];
+  if (problems.length) return problems;
+  // Refused before anything is allocated: an oversized design would otherwise fail deep in tf.js.
+  const copies = design.spec.sharing.mode === 'mmoe' ? design.spec.sharing.experts : 1;
+  const estimate = estimateSize(inferShapes(design.spec), design.config.batchSize, copies);
+  const tooBig = sizeProblem(estimate, design.config.batchSize);
+  return tooBig ? [tooBig] : [];
 }
