@@ -73,13 +73,14 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 /**
  * Errors after which the worker's memory or device cannot be trusted (an allocation failed, the
- * wasm heap cannot grow, the GPU is gone): the UI replaces the worker instead of carrying on.
+ * wasm heap cannot grow, the GPU is gone — a readback in flight when the device goes fails with
+ * "Buffer was unmapped before mapping was resolved"): the UI replaces the worker.
  */
 export function isFatal(e: unknown): boolean {
   const text = messageOf(e);
   return (
     (e instanceof RangeError && /alloc|memory/i.test(text)) ||
-    /out of memory|Memory\.grow|device (was |is )?lost|OOM/i.test(text)
+    /out of memory|Memory\.grow|device (was |is )?(lost|destroyed)|OOM|Buffer was unmapped before mapping/i.test(text)
   );
 }
 
