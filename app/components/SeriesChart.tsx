@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useRef, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { chartSvg, svgToPng } from '../charts/exportChart';
 import { downloadFile } from '../io/download';
 import {
@@ -57,9 +57,10 @@ export function SeriesChart({
   children,
 }: Props) {
   const [log, setLog] = useState(logScale);
-  const shown = log
-    ? lines.map((l) => ({ ...l, points: l.points.filter((p) => p.value > 0) }))
-    : lines; // log axes cannot show 0
+  const shown = useMemo(
+    () => (log ? lines.map((l) => ({ ...l, points: l.points.filter((p) => p.value > 0) })) : lines), // log axes cannot show 0
+    [lines, log],
+  );
   const empty = lines.every((l) => l.points.length === 0);
   // Drawing hundreds of points per line is the app's costliest render: it happens after the
   // urgent update (readouts), in an interruptible render, so the page never stalls on it.

@@ -1,23 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-import { IndexedDbRunStorage } from '../history/runStore';
-import { createAppStore } from './appStore';
+import { storeWithHistory } from './storeWithHistory';
 
 let dbs = 0;
-
-async function setup(name: string) {
-  const sent: ToWorker[] = [];
-  const history = await IndexedDbRunStorage.open(name);
-  const store = createAppStore({
-    send: (m) => sent.push(m),
-    confirmDiscard: () => true,
-    newRunId: () => 'run-1',
-    history,
-  });
-  const receive = (...m: FromWorker[]) => store.getState().receiveAll(m);
-  return { store, sent, receive };
-}
 
 const steps = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, k) => ({
@@ -29,7 +14,7 @@ const steps = (from: number, to: number) =>
 describe('run history', () => {
   it('saves a run with its curves and weights; after a reload it opens and resumes from them', async () => {
     const name = `history-${++dbs}`;
-    const first = await setup(name);
+    const first = await storeWithHistory(name);
     first.store.getState().train();
     first.receive(
       { type: 'runBuilt', runId: 'run-1', tasks: ['circle', 'wave'], params: 371, backend: 'cpu' },
@@ -58,7 +43,7 @@ describe('run history', () => {
       checkpointStep: 20,
     });
 
-    const second = await setup(name); // a reload: a new store over the same database
+    const second = await storeWithHistory(name); // a reload: a new store over the same database
     await second.store.getState().refreshRuns();
     expect(second.store.getState().savedRuns.map((r) => r.id)).toEqual(['run-1']);
     await second.store.getState().renameRun('run-1', 'baseline');
@@ -86,7 +71,7 @@ describe('run history', () => {
   });
 
   it('opens a run without kept weights as curves only: Train starts a new run', async () => {
-    const { store, sent, receive } = await setup(`history-${++dbs}`);
+    const { store, sent, receive } = await storeWithHistory(`history-${++dbs}`);
     store.getState().train();
     receive(
       { type: 'runBuilt', runId: 'run-1', tasks: ['circle', 'wave'], params: 371, backend: 'cpu' },

@@ -2,7 +2,8 @@ import { STRATEGY_INFO } from '../../src/spec/weighting';
 import type { FromWorker } from '../../src/worker/protocol';
 import type { SavedRun } from '../history/runStore';
 import type { SliceContext } from './appStore';
-import { INITIAL_RUN_VIEW, seriesUpTo, type RunView } from './runView';
+import { storageRunner } from './storageRunner';
+import { INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
 
 /** Saved runs, and the actions on them. */
 export interface HistorySlice {
@@ -23,8 +24,6 @@ export interface HistorySlice {
   deleteRun(id: string): Promise<void>;
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** A default name: a number to tell runs apart, the tasks and how they were weighted. */
 function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string {
   const label = STRATEGY_INFO[strategy as keyof typeof STRATEGY_INFO]?.label ?? strategy;
@@ -33,16 +32,7 @@ function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string 
 }
 
 export function createHistorySlice({ set, get, deps }: SliceContext): HistorySlice {
-  /** Runs a storage action; a failure is reported once and never breaks the run. */
-  const withStorage = async <T>(act: (s: NonNullable<typeof deps.history>) => Promise<T>) => {
-    if (!deps.history) return undefined;
-    try {
-      return await act(deps.history);
-    } catch (e) {
-      set({ historyError: `Runs cannot be saved in this browser: ${messageOf(e)}` });
-      return undefined;
-    }
-  };
+  const withStorage = storageRunner({ set, deps });
 
   return {
     savedRuns: [],
@@ -114,36 +104,26 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       )
         return;
       const checkpoint = await withStorage((s) => s.checkpoint(id));
-      // Training carries on from the kept weights: curves past them cannot be continued.
-      const step = checkpoint?.step ?? saved.step;
-      const curves = checkpoint
-        ? {
-            trainLoss: seriesUpTo(saved.curves.trainLoss, step),
-            valLoss: seriesUpTo(saved.curves.valLoss, step),
-            valMetric: seriesUpTo(saved.curves.valMetric, step),
-            weights: seriesUpTo(saved.curves.weights, step),
-          }
-        : saved.curves;
-      const trainTime = (saved.curves.trainTime ?? []).slice(0, curves.trainLoss.steps.length);
       if (current) get().reset();
       get().adoptDesign(saved.design);
-      set({
-        run: {
-          ...INITIAL_RUN_VIEW,
-          ...curves,
-          trainTime,
-          backend: get().run.backend,
-          // Without kept weights the curves are shown, and Train starts a new run.
-          runId: checkpoint ? id : null,
-          startedAt: saved.createdAt,
-          state: checkpoint ? 'paused' : 'idle',
-          tasks: saved.tasks,
-          params: saved.params,
-          step,
-          lambdas: curves.weights.values.map((v) => v.at(-1) ?? 1),
-          baselines: saved.baselines ?? null,
-        },
-      });
+      const view: RunView = {
+        ...INITIAL_RUN_VIEW,
+        ...saved.curves,
+        trainTime: saved.curves.trainTime ?? [],
+        backend: get().run.backend,
+        // Without kept weights the curves are shown, and Train starts a new run.
+        runId: checkpoint ? id : null,
+        startedAt: saved.createdAt,
+        state: checkpoint ? 'paused' : 'idle',
+        tasks: saved.tasks,
+        params: saved.params,
+        step: saved.step,
+        baselines: saved.baselines ?? null,
+      };
+      // Training carries on from the kept weights: curves past them cannot be continued.
+      const step = checkpoint?.step ?? saved.step;
+      const run = checkpoint ? runViewAt(view, step) : view;
+      set({ run: { ...run, lambdas: run.weights.values.map((v) => v.at(-1) ?? 1) } });
       if (checkpoint) {
         const { modelJson, weightData } = checkpoint;
         deps.send({

@@ -2,22 +2,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { nextBackend } from '../../src/spec/backendSupport';
 import { PRESETS } from '../../src/spec/presets';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-import { IndexedDbRunStorage } from '../history/runStore';
-import { createAppStore } from './appStore';
+import type { ToWorker } from '../../src/worker/protocol';
+import { storeWithHistory } from './storeWithHistory';
 
 let dbs = 0;
 
 async function trainedRun() {
-  const sent: ToWorker[] = [];
-  const history = await IndexedDbRunStorage.open(`recovery-${++dbs}`);
-  const store = createAppStore({
-    send: (m) => sent.push(m),
-    confirmDiscard: () => true,
-    newRunId: () => 'run-1',
-    history,
-  });
-  const receive = (...m: FromWorker[]) => store.getState().receiveAll(m);
+  const { store, sent, receive } = await storeWithHistory(`recovery-${++dbs}`);
   store.getState().train();
   receive(
     { type: 'backend', backend: 'webgpu', requested: 'webgpu' },

@@ -1,6 +1,7 @@
 import { nextBackend } from '../../src/spec/backendSupport';
 import type { SliceContext } from './appStore';
 import { runViewAt } from './runView';
+import { storageRunner } from './storageRunner';
 
 /** Getting a run back on its feet after a divergence or a crashed worker. */
 export interface RecoverySlice {
@@ -19,14 +20,13 @@ export interface RecoverySlice {
 }
 
 export function createRecoverySlice({ set, get, deps }: SliceContext): RecoverySlice {
+  const withStorage = storageRunner({ set, deps });
   return {
     rollBack: async ({ learningRateFactor = 1, resume, note }) => {
       const { run } = get();
       const runId = run.runId;
       if (!runId) return;
-      const checkpoint = deps.history
-        ? await deps.history.checkpoint(runId).catch(() => undefined)
-        : undefined;
+      const checkpoint = await withStorage((s) => s.checkpoint(runId));
       const step = checkpoint?.step ?? 0;
       const config = {
         ...get().config,

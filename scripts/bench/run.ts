@@ -67,23 +67,27 @@ async function samplesPerSecond(
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** A row with no rates yet; `skipped` says why it stays that way. */
+const unmeasured = (backend: BackendName, workload: WorkloadId, skipped?: string): SpeedRow => ({
+  backend,
+  workload,
+  steps: 0,
+  app: NaN,
+  stream: NaN,
+  bare: NaN,
+  fit: NaN,
+  ...(skipped ? { skipped } : {}),
+});
+
 async function measureWorkload(
   page: Page,
   backend: BackendName,
   id: WorkloadId,
 ): Promise<SpeedRow> {
   const w = WORKLOADS[id];
-  const row: SpeedRow = {
-    backend,
-    workload: id,
-    steps: 0,
-    app: NaN,
-    stream: NaN,
-    bare: NaN,
-    fit: NaN,
-  };
+  const row = unmeasured(backend, id);
   const blocked = backendProblem(w, backend);
-  if (blocked) return { ...row, skipped: blocked.split(' (')[0]! };
+  if (blocked) return unmeasured(backend, id, blocked.split(' (')[0]!);
   log(`  ${backend} ${id}: calibrating`);
   const probe = await samplesPerSecond(page, {
     kind: 'train',
@@ -182,16 +186,7 @@ try {
       } catch (e) {
         const skipped = e instanceof Error ? e.message.replace(/^.*Error: /, '') : String(e);
         log(`  ${backend} ${id}: ${skipped}`);
-        speed.push({
-          backend,
-          workload: id,
-          steps: 0,
-          app: NaN,
-          stream: NaN,
-          bare: NaN,
-          fit: NaN,
-          skipped,
-        });
+        speed.push(unmeasured(backend, id, skipped));
       }
     }
     if (has('no-strategies')) continue;

@@ -4,7 +4,6 @@
  * the app's WorkerHandler against tf.js's own training paths on one design.
  */
 import '../worker/registerBackends';
-import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
 import { uploadDataset } from '../data/deviceData';
 import { buildModel } from '../model/buildModel';
@@ -16,7 +15,7 @@ import { DataService } from '../worker/dataService';
 import { WorkerHandler } from '../worker/handler';
 import type { FromWorker } from '../worker/protocol';
 import type { BenchAnswer, BenchJob, Mode } from './benchJobs';
-import { bareLoop, fitLoop, timeFirstStep, type Timing } from './referenceLoops';
+import { bareLoop, fitLoop, timeSteps, type Timing } from './referenceLoops';
 import { WORKLOADS, type Workload } from './workloads';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -93,18 +92,15 @@ async function strategyLoop(
   const device = uploadDataset(dataset, w.spec);
   const config = { ...w.config, weighting: { ...w.config.weighting, strategy } };
   const trainer = new Trainer(model, w.spec, config, device);
-  const train = async (n: number) => {
+  const train = async (n: number): Promise<number> => {
     for (let i = 1; i <= n; i++) {
       await trainer.trainStep();
       if (i % 8 === 0 || i === n) await trainer.flush();
     }
+    return n * w.config.batchSize;
   };
   try {
-    await timeFirstStep(() => train(1));
-    await train(2);
-    const start = performance.now();
-    await train(steps);
-    return { steps, samples: steps * w.config.batchSize, ms: performance.now() - start };
+    return await timeSteps(train, steps);
   } finally {
     trainer.dispose();
     model.dispose();
@@ -143,6 +139,4 @@ self.onmessage = async (event: MessageEvent<{ id: number; job: BenchJob }>) => {
   } catch (e) {
     self.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) });
   }
-  // Each measurement starts from the same memory: a leak would show as a growing count.
-  void tf.memory();
 };

@@ -19,13 +19,24 @@ const WARMUP_STEPS = 2;
 /** A first step slower than this (an emulated GPU compiling shaders for big matrices) skips the workload. */
 export const WARMUP_LIMIT_MS = 20_000;
 
-/** Throws when the first step took too long for a measurement to finish in reasonable time. */
-export async function timeFirstStep(first: () => Promise<void>): Promise<void> {
+/**
+ * Times `steps` steps of `train` (which answers how many examples it saw) after one first step —
+ * too slow a first step throws, so an emulated GPU cannot hold the benchmark for an hour — and a
+ * warm-up.
+ */
+export async function timeSteps(
+  train: (steps: number) => Promise<number>,
+  steps: number,
+): Promise<Timing> {
+  const first = performance.now();
+  await train(1);
+  const firstMs = performance.now() - first;
+  if (firstMs > WARMUP_LIMIT_MS)
+    throw new Error(`too slow here: the first step took ${(firstMs / 1000).toFixed(0)} s`);
+  await train(WARMUP_STEPS);
   const start = performance.now();
-  await first();
-  const ms = performance.now() - start;
-  if (ms > WARMUP_LIMIT_MS)
-    throw new Error(`too slow here: the first step took ${(ms / 1000).toFixed(0)} s`);
+  const samples = await train(steps);
+  return { steps, samples, ms: performance.now() - start };
 }
 
 /**
@@ -54,18 +65,15 @@ export async function bareLoop(w: Workload, dataset: Dataset, steps: number): Pr
     });
     return cost instanceof tf.Tensor ? (cost as tf.Scalar) : null;
   };
-  const run = async (n: number): Promise<void> => {
+  const run = async (n: number): Promise<number> => {
     for (let i = 0; i < n - 1; i++) step(false);
     const cost = step(true)!;
     await cost.data(); // waits for every queued step
     cost.dispose();
+    return n * w.config.batchSize;
   };
   try {
-    await timeFirstStep(() => run(1));
-    await run(WARMUP_STEPS);
-    const start = performance.now();
-    await run(steps);
-    return { steps, samples: steps * w.config.batchSize, ms: performance.now() - start };
+    return await timeSteps(run, steps);
   } finally {
     optimizer.dispose();
     model.dispose();
@@ -105,10 +113,7 @@ export async function fitLoop(w: Workload, dataset: Dataset, steps: number): Pro
     return rows * epochs;
   };
   try {
-    await fitSteps(WARMUP_STEPS);
-    const start = performance.now();
-    const samples = await fitSteps(steps);
-    return { steps, samples, ms: performance.now() - start };
+    return await timeSteps(fitSteps, steps);
   } finally {
     optimizer.dispose();
     model.dispose();

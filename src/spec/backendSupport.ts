@@ -1,3 +1,4 @@
+import { BACKENDS, type BackendName } from '../worker/protocol';
 import type { ModelSpec } from './types';
 
 /** Layer types tf.js cannot train on a backend (missing gradient kernels), by backend. */
@@ -18,19 +19,14 @@ export function backendProblem(design: { spec: ModelSpec }, backend: string): st
   return `The ${backend} backend cannot train ${blocked.join(' or ')} layers (${rule.why}). Reset and choose webgpu, webgl or cpu.`;
 }
 
-/** Backends in the order a crashed worker falls back through (fastest first on a real GPU). */
-const FALLBACK_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-
 /**
  * The backend a fresh worker should use after one crashed on `crashed`: the next in the order
  * that can train the design (cpu, the last, trains everything and is kept when it was cpu).
  */
-export function nextBackend(
-  crashed: string | null,
-  design: { spec: ModelSpec },
-): (typeof FALLBACK_ORDER)[number] {
-  const from = FALLBACK_ORDER.indexOf(crashed as (typeof FALLBACK_ORDER)[number]);
-  for (const backend of FALLBACK_ORDER.slice(from + 1))
+export function nextBackend(crashed: string | null, design: { spec: ModelSpec }): BackendName {
+  // BACKENDS is the fallback order everywhere: fastest first on a real GPU.
+  const from = BACKENDS.indexOf(crashed as BackendName);
+  for (const backend of BACKENDS.slice(from + 1))
     if (!backendProblem(design, backend)) return backend;
   return 'cpu';
 }

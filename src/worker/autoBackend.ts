@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
 import { tryBackend } from './backends';
 import { BACKENDS, type BackendName, type RunDesign } from './protocol';
-import { backendProblem, createRun, disposeRun } from './run';
+import { backendProblem } from '../spec/backendSupport';
+import { createRun, disposeRun } from './run';
 
 /** How long each backend trains the design while Auto measures it, after one warm-up step. */
 const MEASURE_MS = 600;

@@ -92,12 +92,37 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendRepor
   throw new Error(`No tf.js backend works here (${reasons.join('; ')})`);
 }
 
+interface LostInfo {
+  message?: string;
+}
+
+/** The active WebGPU device's `lost` promise, or null on other backends. */
+function deviceLost(): Promise<LostInfo> | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
+  return device?.lost ?? null;
+}
+
+const lostReason = (info: LostInfo): string =>
+  `The GPU device was lost: ${info.message || 'no reason given'}`;
+
 /** tf.js never listens for a lost WebGPU device; we do, so a lost GPU is reported, not a hang. */
 export function onDeviceLost(report: (message: string) => void): void {
-  if (tf.getBackend() !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } })
-    .device;
-  void device?.lost?.then((info) =>
-    report(`The GPU device was lost: ${info.message || 'no reason given'}`),
-  );
+  void deviceLost()?.then((info) => report(lostReason(info)));
+}
+
+/**
+ * Why the GPU device is gone, if it is lost within `ms`; null otherwise (and on other backends).
+ * An operation in flight when the device goes fails with its own error (a readback: "Buffer was
+ * unmapped before mapping was resolved") a moment before `device.lost` settles: asking this
+ * after such an error tells a lost device from a plain failure.
+ */
+export async function deviceLostWithin(ms: number): Promise<string | null> {
+  const lost = deviceLost();
+  if (!lost) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  const info = await Promise.race([lost, late]);
+  clearTimeout(timer);
+  return info ? lostReason(info) : null;
 }

@@ -190,7 +190,7 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
 
 describe('backendProblem', () => {
   it('refuses Conv2D and Embedding on wasm only', async () => {
-    const { backendProblem } = await import('./run');
+    const { backendProblem } = await import('../spec/backendSupport');
     const { PRESETS } = await import('../spec/presets');
     const cnn = PRESETS.find((p) => p.id === 'cnn')!;
     const design = { spec: cnn.spec, config: cnn.config, data: cnn.data };

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { restoreWeights } from '../io/restoreWeights';
 import type { StepLosses } from '../train/trainer';
 import { measureBackends } from './autoBackend';
-import { onDeviceLost, selectBackend, type BackendReport } from './backends';
+import { deviceLostWithin, onDeviceLost, selectBackend, type BackendReport } from './backends';
 import type { Dataset } from '../data/dataset';
 import {
   assertNever,
@@ -71,16 +71,18 @@ const reachedBudget = (run: Run): boolean => stepsLeft(run) <= 0;
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** How long a failed step waits for `device.lost` before calling the failure a plain error. */
+const DEVICE_LOST_GRACE_MS = 200;
+
 /**
  * Errors after which the worker's memory or device cannot be trusted (an allocation failed, the
- * wasm heap cannot grow, the GPU is gone — a readback in flight when the device goes fails with
- * "Buffer was unmapped before mapping was resolved"): the UI replaces the worker.
+ * wasm heap cannot grow, the GPU is gone): the UI replaces the worker instead of carrying on.
  */
 export function isFatal(e: unknown): boolean {
   const text = messageOf(e);
   return (
     (e instanceof RangeError && /alloc|memory/i.test(text)) ||
-    /out of memory|Memory\.grow|device (was |is )?(lost|destroyed)|OOM|Buffer was unmapped before mapping/i.test(text)
+    /out of memory|Memory\.grow|device (was |is )?lost|OOM/i.test(text)
   );
 }
 
@@ -93,6 +95,8 @@ export class WorkerHandler {
   private run: Run | null = null;
   private loop: Promise<void> | null = null;
   private stopRequested = false;
+  /** A fatal error was reported: the worker is about to be replaced, one report is enough. */
+  private fatalPosted = false;
   private backendReady = false;
   /** What the person asked for; `auto` measures backends per design. */
   private choice: BackendChoice = 'auto';
@@ -227,10 +231,7 @@ export class WorkerHandler {
 
   private announceBackend(report: BackendReport): void {
     this.post({ type: 'backend', ...report });
-    onDeviceLost((message) => {
-      this.stopRequested = true;
-      this.post({ type: 'fatal', reason: message });
-    });
+    onDeviceLost((reason) => this.postFatal(reason));
   }
 
   /** Under Auto, the fastest backend for this design, measured once per design and kept. */
@@ -331,7 +332,10 @@ export class WorkerHandler {
         await yieldToEventLoop();
       }
     } catch (e) {
-      this.fail(e, run.id);
+      // A step that failed because the GPU went away is the device loss, not an error of its own.
+      const lost = await deviceLostWithin(DEVICE_LOST_GRACE_MS);
+      if (lost) this.postFatal(lost);
+      else this.fail(e, run.id);
     } finally {
       await this.settle(run);
     }
@@ -447,12 +451,16 @@ export class WorkerHandler {
     this.run = null;
   }
 
+  /** Says once that this worker cannot go on; the UI replaces it. */
+  private postFatal(reason: string): void {
+    this.stopRequested = true;
+    if (this.fatalPosted) return;
+    this.fatalPosted = true;
+    this.post({ type: 'fatal', reason });
+  }
+
   private fail(e: unknown, runId?: string): void {
-    if (isFatal(e)) {
-      this.stopRequested = true;
-      this.post({ type: 'fatal', reason: messageOf(e) });
-      return;
-    }
+    if (isFatal(e)) return this.postFatal(messageOf(e));
     this.post({ type: 'error', ...(runId ? { runId } : {}), message: messageOf(e) });
   }
 }

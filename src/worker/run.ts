@@ -7,8 +7,6 @@ import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
 import { backendProblem } from '../spec/backendSupport';
 
-export { backendProblem };
-
 /** One training run inside the worker: its design, model, device data and trainer. */
 export interface Run {
   id: string;
