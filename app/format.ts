@@ -2,7 +2,9 @@
 export function formatNumber(value: number | undefined | null): string {
   if (value === undefined || value === null) return '—';
   if (!Number.isFinite(value)) return String(value);
-  return Number(value.toPrecision(4)).toString();
+  const rounded = value.toPrecision(4);
+  // A diverging loss reads 6.195e+20, not twenty-one digits (JS switches only at 1e21).
+  return Math.abs(value) >= 1e9 ? rounded : Number(rounded).toString();
 }
 
 /** Display names of the losses. */

@@ -40,8 +40,17 @@ async function trainedRun() {
 describe('recovery', () => {
   it('after a divergence, rolls back to the stored checkpoint with half the learning rate', async () => {
     const { store, sent, receive } = await trainedRun();
-    receive({ type: 'diverged', runId: 'run-1', task: 'wave', step: 41, value: NaN });
-    expect(store.getState().run.workerError).toMatch(/Task 'wave' loss became NaN at step 41/);
+    receive({
+      type: 'diverged',
+      runId: 'run-1',
+      task: 'wave',
+      step: 41,
+      value: NaN,
+      learningRate: 0.01,
+    });
+    expect(store.getState().run.workerError).toMatch(
+      /Task 'wave' loss became NaN at step 41 with learning rate 0.01/,
+    );
     expect(store.getState().run.divergence).toEqual({ task: 'wave', step: 41 });
     const lr = store.getState().config.learningRate;
 

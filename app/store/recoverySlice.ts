@@ -54,7 +54,7 @@ export function createRecoverySlice({ set, get, deps }: SliceContext): RecoveryS
       const backend = nextBackend(run.backend?.name ?? null, { spec: get().spec });
       set({ backendChoice: backend, run: { ...get().run, backend: null } });
       deps.send({ type: 'selectBackend', choice: backend });
-      const said = `The training worker crashed (${reason}). A new one runs on ${backend}`;
+      const said = `The training worker crashed (${reason.replace(/\.$/, '')}). A new one runs on ${backend}`;
       if (!run.runId) {
         set({ run: { ...get().run, workerError: `${said}.` } });
         return;

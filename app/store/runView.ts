@@ -168,7 +168,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       return {
         ...view,
         divergence: { task: message.task, step: message.step },
-        workerError: `Task '${message.task}' loss became ${message.value} at step ${message.step}: training paused there. The curves end at the last finite step.`,
+        workerError: `Task '${message.task}' loss became ${message.value} at step ${message.step} with learning rate ${message.learningRate}: training paused there. The curves end at the last finite step.`,
       };
     case 'decisionMaps':
       return { ...view, decisionMaps: { step: message.step, maps: message.maps } };

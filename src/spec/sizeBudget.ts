@@ -19,7 +19,7 @@ export interface SizeEstimate {
   paramBytes: number;
   activationBytes: number;
   totalBytes: number;
-  /** The layer with the most weights, and the one with the largest output per example. */
+  /** The layer with the most weights, and the one with the largest output per example (as the builder names them). */
   largestParams: { name: string; params: number } | null;
   largestActivation: { name: string; values: number } | null;
 }
@@ -28,9 +28,17 @@ const size = (l: LayerShape): number => (l.shape ?? []).reduce((a, b) => a * b, 
 
 /** Estimates parameters and activation memory for one training batch, from the inferred shapes. */
 export function estimateSize(shapes: ModelShapes, batchSize: number, copies: number): SizeEstimate {
-  const layers = [
-    ...shapes.encoder.flatMap((l) => Array.from({ length: copies }, () => l)),
-    ...shapes.tasks.flatMap((t) => [...(t.gate ? [t.gate] : []), ...t.head, t.output]),
+  // Named as the builder shows them, so the message points at something the person can find.
+  const shared = copies > 1 ? 'Expert layer' : 'Shared layer';
+  const layers: (LayerShape & { label: string })[] = [
+    ...shapes.encoder.flatMap((l, i) =>
+      Array.from({ length: copies }, () => ({ ...l, label: `${shared} ${i + 1}` })),
+    ),
+    ...shapes.tasks.flatMap((t) => [
+      ...(t.gate ? [{ ...t.gate, label: `task '${t.name}' gate` }] : []),
+      ...t.head.map((l, i) => ({ ...l, label: `task '${t.name}' head layer ${i + 1}` })),
+      { ...t.output, label: `task '${t.name}' output` },
+    ]),
   ];
   const perExample = layers.reduce((s, l) => s + size(l), 0);
   const paramBytes = shapes.totalParams * BYTES * COPIES_PER_PARAM;
@@ -42,15 +50,18 @@ export function estimateSize(shapes: ModelShapes, batchSize: number, copies: num
     paramBytes,
     activationBytes,
     totalBytes: paramBytes + activationBytes,
-    largestParams: byParams ? { name: byParams.name, params: byParams.params } : null,
+    largestParams: byParams ? { name: byParams.label, params: byParams.params } : null,
     largestActivation: byActivation
-      ? { name: byActivation.name, values: size(byActivation) }
+      ? { name: byActivation.label, values: size(byActivation) }
       : null,
   };
 }
 
 const formatBytes = (b: number): string =>
-  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
+  // Rounded up to two decimals: a need just over the limit must not read as equal to it.
+  b >= 1024 ** 3
+    ? `${Math.ceil((b / 1024 ** 3) * 100) / 100} GB`
+    : `${Math.ceil(b / 1024 ** 2)} MB`;
 const formatCount = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : String(n);
 

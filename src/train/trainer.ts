@@ -87,6 +87,11 @@ export class Trainer {
     return this.currentStep;
   }
 
+  /** The learning rate in use now. */
+  get learningRate(): number {
+    return this.config.learningRate;
+  }
+
   /** The λᵢ the sliders set (used by the static strategy), in task order. */
   get sliderLambdas(): number[] {
     return [...this.lambdas];

@@ -48,6 +48,9 @@ export class WorkerClient {
   }
 
   private crashed(reason: string): void {
+    // Messages the dead worker posted before it was stopped must not reach the new run's view.
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
     this.worker.terminate();
     const now = Date.now();
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);

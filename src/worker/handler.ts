@@ -385,6 +385,7 @@ export class WorkerHandler {
       task: run.design.spec.tasks[bad.task]!.name,
       step: all[bad.index]!.step,
       value: bad.value,
+      learningRate: run.trainer.learningRate,
     });
     return false;
   }

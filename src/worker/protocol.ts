@@ -130,7 +130,15 @@ export type FromWorker =
   /** New points of toy trajectories, each continuing what was posted before for it. */
   | { type: 'landscapePaths'; requestId: number; updates: LandscapeUpdate[] }
   /** A task's loss stopped being finite: training paused at that step; later steps were not posted. */
-  | { type: 'diverged'; runId: string; task: string; step: number; value: number }
+  | {
+      type: 'diverged';
+      runId: string;
+      task: string;
+      step: number;
+      value: number;
+      /** The learning rate it diverged with, so a rollback's effect can be read. */
+      learningRate: number;
+    }
   /** The worker cannot go on (out of memory, GPU device lost): the UI replaces it. */
   | { type: 'fatal'; reason: string }
   | { type: 'error'; runId?: string; message: string };
