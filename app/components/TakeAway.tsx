@@ -47,10 +47,10 @@ export function TakeAway() {
             accept=".json,application/json"
             aria-label="Import design"
             disabled={running}
-            onChange={async (e) => {
+            onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) importDesign(await file.text());
+              if (file) void importDesign(file);
             }}
           />
         </label>

@@ -1,5 +1,6 @@
 import { describeDataset } from '../../src/data/loadDataset';
 import { formatShape } from '../../src/spec/layerShapes';
+import { FILE_LIMITS, sizeRefusal } from '../../src/spec/fileLimits';
 import { parseDesign } from '../../src/spec/serialize';
 import { inputShape } from '../../src/spec/shapes';
 import { validateSpec } from '../../src/spec/validate';
@@ -9,8 +10,8 @@ import { startRunView } from './runView';
 
 /** Bringing designs and trained models back in; problems go to the data error line. */
 export interface ImportSlice {
-  /** A design file (Export design); refused with the reason when it is not one. */
-  importDesign(text: string): void;
+  /** A design file (Export design); refused with the reason when it is not one or is too big. */
+  importDesign(file: Blob): Promise<void>;
   /** An exported model's two files: its design is loaded and its weights restored, to evaluate or train on. */
   importModel(files: File[]): Promise<void>;
 }
@@ -27,8 +28,10 @@ export function createImportSlice({ set, get, deps }: SliceContext): ImportSlice
     return true;
   };
   return {
-    importDesign: (text) => {
-      const parsed = parseDesign(text);
+    importDesign: async (file) => {
+      const tooBig = sizeRefusal('This design file', file.size, FILE_LIMITS.designBytes);
+      if (tooBig) return refuse(tooBig);
+      const parsed = parseDesign(await file.text());
       if (!parsed.ok) return refuse(parsed.message);
       if (mayDiscard()) get().adoptDesign(parsed.design);
     },

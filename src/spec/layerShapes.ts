@@ -108,6 +108,11 @@ export function layerResult(
     case 'avgPool2d':
       return window2d(label, input, layer.poolSize, layer.strides, 'valid', input[2] ?? 0);
     case 'flatten':
+      // tf.js refuses to flatten what is already flat.
+      if (input.length < 2)
+        return fail(
+          `Flatten needs an image or a sequence; this input is already flat ${formatShape(input)}`,
+        );
       return ok([input.reduce((a, b) => a * b, 1)]);
     case 'globalAvgPool':
       if (input.length < 2 || input.length > 3) {

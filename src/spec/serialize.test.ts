@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
+import { FILE_LIMITS } from './fileLimits';
 import { PRESETS } from './presets';
 import {
   decodeDesignFromUrl,
@@ -31,6 +32,17 @@ describe('design serialization', () => {
       expect(decodeDesignFromUrl(encoded)).toEqual({ ok: true, design: d });
     },
   );
+
+  it('refuses a design text over the size limit before parsing it', () => {
+    const padded = serializeDesign(design).replace(
+      '{',
+      `{"pad":"${'x'.repeat(FILE_LIMITS.designBytes)}",`,
+    );
+    expect(parseDesign(padded)).toEqual({
+      ok: false,
+      message: 'This design is 4.1 MB; files up to 4.0 MB can be read here',
+    });
+  });
 
   it('keeps non-ASCII task names intact through a URL', () => {
     const d = {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { STRATEGIES } from './weighting';
+import { FILE_LIMITS, sizeRefusal } from './fileLimits';
 import {
   ACTIVATIONS,
   DATASETS,
@@ -162,8 +163,31 @@ export function serializeDesign(design: Design): string {
 
 export type ParseResult = { ok: true; design: Design } | { ok: false; message: string };
 
+/** The first schema issue as "at <path>: <message>". */
+function describeIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+  const issue = issues[0];
+  return `at ${v.getDotPath(issue) ?? 'its top level'}: ${issue.message}`;
+}
+
+/**
+ * Checks a model's design as an exported model file carries it, against the same schema as a
+ * design file's `spec`. The object itself is returned (not the schema's copy): restoring weights
+ * compares it with the run's design as JSON text, so its key order must stay as written.
+ */
+export function parseModelSpec(
+  raw: unknown,
+): { ok: true; spec: ModelSpec } | { ok: false; message: string } {
+  const result = v.safeParse(spec, raw);
+  return result.success
+    ? { ok: true, spec: raw as ModelSpec }
+    : { ok: false, message: `its design is invalid ${describeIssue(result.issues)}` };
+}
+
 /** Reads a saved design, refusing other formats, other versions, unknown fields and wrong types, with the place of the problem. */
 export function parseDesign(text: string): ParseResult {
+  // Refused before JSON.parse, which would hold the page for seconds on a huge text.
+  const tooBig = sizeRefusal('This design', text.length, FILE_LIMITS.designBytes);
+  if (tooBig) return { ok: false, message: tooBig };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -188,14 +212,8 @@ export function parseDesign(text: string): ParseResult {
     };
   }
   const result = v.safeParse(document, raw);
-  if (!result.success) {
-    const issue = result.issues[0]!;
-    const path = v.getDotPath(issue);
-    return {
-      ok: false,
-      message: `The design is invalid at ${path ?? 'its top level'}: ${issue.message}`,
-    };
-  }
+  if (!result.success)
+    return { ok: false, message: `The design is invalid ${describeIssue(result.issues)}` };
   const { spec: s, config: c, data: d } = result.output;
   return { ok: true, design: { spec: s, config: c, data: d } };
 }

@@ -207,6 +207,11 @@ describe('inferShapes', () => {
       "Shared layer 1: MaxPooling2D window 10 does not fit its 9×8 input (use a smaller window or padding 'same')",
     ],
     [
+      'Flatten twice (found by the random-design property)',
+      spec(image, [newLayer('flatten'), newLayer('flatten')]),
+      'Shared layer 2: Flatten needs an image or a sequence; this input is already flat [216]',
+    ],
+    [
       'MMoE experts ending in a sequence',
       spec(tokens, [newLayer('embedding')], 2),
       'MMoE mixes expert vectors, but an expert outputs [6, 16]: end it with Flatten or GlobalAveragePooling',

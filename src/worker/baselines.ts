@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset';
 import type { DataSpec } from '../spec/types';
 import type { FromWorker, RunDesign } from './protocol';
-import { createRun, disposeRun } from './run';
+import { assertValidDesign, createRun, disposeRun } from './run';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Steps between readbacks (and chances for other messages) while a baseline trains. */
@@ -54,6 +54,7 @@ export class BaselineRunner {
     const job = `${runId}:${Date.now()}`;
     this.current = job;
     try {
+      assertValidDesign(design);
       const dataset = await this.dataset(design.data);
       const results: BaselineResult[] = [];
       for (let index = 0; index < design.spec.tasks.length; index++) {

@@ -12,7 +12,7 @@ import {
   type RunDesign,
   type ToWorker,
 } from './protocol';
-import { createRun, disposeRun, type Run } from './run';
+import { assertValidDesign, createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
 import { BaselineRunner } from './baselines';
@@ -264,6 +264,8 @@ export class WorkerHandler {
     }
     await this.stopLoop();
     this.dropRun();
+    // Before the data is built: an absurd dataset size would otherwise be generated first.
+    assertValidDesign(design);
     if (!this.backendReady) await this.switchBackend('auto');
     const dataset = await this.data.dataset(design.data);
     if (this.choice === 'auto') await this.pickFastest(design, dataset);

@@ -22,10 +22,15 @@ export interface Run {
   diverged: boolean;
 }
 
-/** Validates the design, uploads the data, builds the model and its trainer. */
-export function createRun(id: string, design: RunDesign, dataset: Dataset): Run {
+/** Throws every problem of the design as one message (the UI shows it in `error`). */
+export function assertValidDesign(design: RunDesign): void {
   const problems = validateDesign(design);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
+}
+
+/** Validates the design, uploads the data, builds the model and its trainer. */
+export function createRun(id: string, design: RunDesign, dataset: Dataset): Run {
+  assertValidDesign(design);
   const unsupported = backendProblem(design, tf.getBackend());
   if (unsupported) throw new Error(unsupported);
   const data = uploadDataset(dataset, design.spec);

@@ -1,6 +1,5 @@
 import { useApp } from '../../store';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { megabytes } from '../../../src/spec/fileLimits';
 
 /** Picks a CSV from disk for the worker to read; shows progress while it does. */
 export function CsvUploadField() {

@@ -223,6 +223,21 @@ describe('building a dataset from CSV columns', () => {
     }
   });
 
+  it('standardizes values near the float64 limit without overflow, and reads past it as text (found by the random-CSV property)', async () => {
+    const huge = await table(
+      'x,y\n0,0\n0,0\n2e293,0\n1.7976931348623157e308,5e-324\n-1.7e308,1\n3,2\n',
+    );
+    const spec = settingsFor(summarizeTable(huge), ['x'], [['y', 'regression']]);
+    const { dataset, report } = buildCsvDataset(huge, spec);
+    expect(report.scaling.every((c) => Number.isFinite(c.mean))).toBe(true);
+    for (const split of [dataset.train, dataset.val]) {
+      expect([...split.x].every(Number.isFinite)).toBe(true);
+      expect([...split.targets.y!].every(Number.isFinite)).toBe(true);
+    }
+    const beyond = summarizeTable(await table('x,y\n1,2\n1e400,3\n'));
+    expect(beyond.columns[0]).toMatchObject({ kind: 'categorical', regression: false });
+  });
+
   it('says what is wrong with a target of one class, an empty split or a text input', async () => {
     const t = await table('x,kind,city\n1,a,Paris\n2,a,Rome\n3,a,Oslo\n4,a,Bern\n');
     const summary = summarizeTable(t);

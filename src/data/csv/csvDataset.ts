@@ -53,12 +53,33 @@ function findColumn(table: CsvTable, name: string): CsvColumn {
 
 const isMissing = (column: CsvColumn, r: number): boolean => column.codes[r] === -1;
 
-/** Mean and standard deviation over the given rows' present values (sd 1 when constant). */
-function meanSd(column: CsvColumn, rows: Int32Array): { mean: number; sd: number } {
+/** Standardized values beyond this many deviations are clipped: float32 and the losses stay finite. */
+const MAX_DEVIATIONS = 1000;
+
+interface Standardizer {
+  /** In the column's units, for the report (may read ±Infinity for values near float64's limit). */
+  mean: number;
+  sd: number;
+  /** (v − mean) / sd, clipped to ±MAX_DEVIATIONS. */
+  apply(v: number): number;
+}
+
+/**
+ * Mean and standard deviation over the given rows' present values (sd 1 when constant). Computed
+ * on values divided by the largest magnitude, so columns with values near 1e308 neither overflow
+ * the sums nor the differences.
+ */
+function standardizer(column: CsvColumn, rows: Int32Array): Standardizer {
+  let scale = 0;
+  for (const r of rows) {
+    const v = Math.abs(column.numbers[r]!);
+    if (v > scale) scale = v; // NaN compares false: missing values are skipped
+  }
+  if (!(scale > 0)) scale = 1;
   let sum = 0;
   let n = 0;
   for (const r of rows) {
-    const v = column.numbers[r]!;
+    const v = column.numbers[r]! / scale;
     if (!Number.isNaN(v)) {
       sum += v;
       n++;
@@ -67,11 +88,15 @@ function meanSd(column: CsvColumn, rows: Int32Array): { mean: number; sd: number
   const mean = n ? sum / n : 0;
   let sq = 0;
   for (const r of rows) {
-    const v = column.numbers[r]!;
+    const v = column.numbers[r]! / scale;
     if (!Number.isNaN(v)) sq += (v - mean) ** 2;
   }
   const sd = n > 1 ? Math.sqrt(sq / (n - 1)) : 0;
-  return { mean, sd: sd > 1e-12 ? sd : 1 };
+  const clip = (z: number) => Math.max(-MAX_DEVIATIONS, Math.min(MAX_DEVIATIONS, z));
+  // A constant column is only centred (sd 1 in its units: 1 / scale could overflow).
+  if (!(sd * scale > 1e-12))
+    return { mean: mean * scale, sd: 1, apply: (v) => clip(v - mean * scale) };
+  return { mean: mean * scale, sd: sd * scale, apply: (v) => clip((v / scale - mean) / sd) };
 }
 
 /** One input column's encoder, fitted on the training rows only. */
@@ -93,13 +118,13 @@ function inputEncoder(
         `Column '${column.name}' is not numeric (line ${column.firstText.line}: '${column.firstText.value}'): use it one-hot or not at all`,
       );
     }
-    const { mean, sd } = meanSd(column, train);
+    const { mean, sd, apply } = standardizer(column, train);
     report.scaling.push({ column: column.name, mean, sd });
     return {
       width: 1,
       write: (r, out, at) => {
         const v = column.numbers[r]!;
-        out[at] = Number.isNaN(v) ? 0 : (v - mean) / sd; // 0 is the training mean
+        out[at] = Number.isNaN(v) ? 0 : apply(v); // 0 is the training mean
         return Number.isNaN(v);
       },
     };
@@ -189,8 +214,8 @@ export function buildCsvDataset(
         `Target '${t.column}' is not numeric (line ${targets[i]!.firstText!.line}: '${targets[i]!.firstText!.value}'): make it a classification task`,
       );
     }
-    const scale = meanSd(targets[i]!, trainRows);
-    report.scaling.push({ column: t.column, ...scale });
+    const scale = standardizer(targets[i]!, trainRows);
+    report.scaling.push({ column: t.column, mean: scale.mean, sd: scale.sd });
     return scale;
   });
   settings.targets.forEach((t, i) => {
@@ -218,7 +243,7 @@ export function buildCsvDataset(
         const column = targets[i]!;
         const scale = targetScales[i];
         if (scale) {
-          columns[t.column]![k] = (column.numbers[r]! - scale.mean) / scale.sd;
+          columns[t.column]![k] = scale.apply(column.numbers[r]!);
           return;
         }
         const text = valueText(column, r)!;

@@ -66,7 +66,9 @@ class ColumnBuilder {
       this.codes[row] = -1;
       return;
     }
-    this.numbers[row] = NUMBER.test(value) ? Number(value) : NaN;
+    // Beyond float64 ('1e400' reads as Infinity) is not a number this app can learn from.
+    const number = NUMBER.test(value) ? Number(value) : NaN;
+    this.numbers[row] = Number.isFinite(number) ? number : NaN;
     if (Number.isNaN(this.numbers[row]) && !this.firstText) this.firstText = { value, line };
     if (this.overflow) {
       this.codes[row] = NOT_KEPT;

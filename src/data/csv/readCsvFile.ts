@@ -1,10 +1,10 @@
+import { sizeRefusal } from '../../spec/fileLimits';
 import { CSV_LIMITS, CsvTableBuilder, type CsvTable } from './csvTable';
 import { CsvError, CsvTokenizer, detectDelimiter } from './tokenizer';
 
 /** Bytes read per slice: small enough for smooth progress, large enough to be fast. */
 const CHUNK_BYTES = 1 << 20;
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** FNV-1a over bytes, continued chunk by chunk. */
 function fnv1a(hash: number, bytes: Uint8Array): number {
@@ -43,11 +43,8 @@ export async function readCsvFile(
   onProgress: (bytes: number, total: number) => void = () => undefined,
 ): Promise<CsvTable> {
   if (blob.size === 0) throw new CsvError(`The file '${file}' is empty`);
-  if (blob.size > CSV_LIMITS.maxBytes) {
-    throw new CsvError(
-      `The file '${file}' is ${megabytes(blob.size)}; files up to ${megabytes(CSV_LIMITS.maxBytes)} can be read here`,
-    );
-  }
+  const tooBig = sizeRefusal(`The file '${file}'`, blob.size, CSV_LIMITS.maxBytes);
+  if (tooBig) throw new CsvError(tooBig);
   const builder = new CsvTableBuilder();
   const decoder = new TextDecoder('utf-8');
   let tokenizer: CsvTokenizer | null = null;
