@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PRESETS } from '../../src/spec/presets';
 import type { Design } from '../../src/spec/serialize';
 import type { ToWorker } from '../../src/worker/protocol';
+import type { RunLocks } from '../history/runLocks';
 import type { RunStorage } from '../history/runStore';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
@@ -28,6 +29,10 @@ export interface StoreDeps {
   newRunId(): string;
   /** Where runs are kept across reloads (absent in tests that do not need it). */
   history?: RunStorage;
+  /** Which runs this tab has open, so two tabs never train the same run (absent: one tab only). */
+  locks?: RunLocks;
+  /** Tells other tabs that saved runs changed. */
+  announceRunsChanged?(): void;
 }
 
 /** How a slice reads and writes the whole store. */

@@ -31,8 +31,12 @@ function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string 
   return `#${Math.max(0, ...numbers) + 1} ${run.tasks.join(' + ')} · ${label}`;
 }
 
+/** Why a run another tab has open cannot be opened or deleted here. */
+const IN_ANOTHER_TAB = (name: string, action: 'open' | 'delete') =>
+  `'${name}' is open in another tab of MTL Playground: two tabs never write the same run. Close it there (Reset, or open another run) to ${action} it here.`;
+
 export function createHistorySlice({ set, get, deps }: SliceContext): HistorySlice {
-  const withStorage = storageRunner({ set, deps });
+  const withStorage = storageRunner({ set, get, deps });
 
   return {
     savedRuns: [],
@@ -72,8 +76,11 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
         },
         baselines: run.baselines,
       };
+      const previous = savedRuns.find((r) => r.id === run.runId);
       const stored = await withStorage((s) => s.put(record));
       if (!stored) return;
+      // Other tabs list runs too: tell them of a new run or one that stopped (not of every step).
+      if (previous?.state !== stored.state) deps.announceRunsChanged?.();
       // Update the one record in place: listing every run (curves and all) every two seconds of
       // training would re-read the whole history and redraw every compared curve.
       const runs = get().savedRuns;
@@ -97,12 +104,16 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const saved = await withStorage((s) => s.get(id));
       if (!saved) return;
       const current = get().run.runId;
+      if (current !== id && deps.locks && !(await deps.locks.claim(id)))
+        return set({ dataError: IN_ANOTHER_TAB(saved.name, 'open') });
       if (
         current &&
         current !== id &&
         !deps.confirmDiscard('Open this run? The current one stays in Saved runs, as last saved.')
-      )
+      ) {
+        deps.locks?.release(id);
         return;
+      }
       const checkpoint = await withStorage((s) => s.checkpoint(id));
       if (current) get().reset();
       get().adoptDesign(saved.design);
@@ -124,6 +135,8 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const step = checkpoint?.step ?? saved.step;
       const run = checkpoint ? runViewAt(view, step) : view;
       set({ run: { ...run, lambdas: run.weights.values.map((v) => v.at(-1) ?? 1) } });
+      // Without weights nothing trains on, so the run stays free for other tabs.
+      if (!checkpoint) deps.locks?.release(id);
       if (checkpoint) {
         const { modelJson, weightData } = checkpoint;
         deps.send({
@@ -137,10 +150,17 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
     },
     renameRun: async (id, name) => {
       await withStorage((s) => s.rename(id, name));
+      deps.announceRunsChanged?.();
       await get().refreshRuns();
     },
     deleteRun: async (id) => {
+      // The other tab would write the run back at its next save, without what came before.
+      if (await deps.locks?.heldElsewhere(id)) {
+        const name = get().savedRuns.find((r) => r.id === id)?.name ?? 'This run';
+        return set({ dataError: IN_ANOTHER_TAB(name, 'delete') });
+      }
       await withStorage((s) => s.delete(id));
+      deps.announceRunsChanged?.();
       set({ compareIds: get().compareIds.filter((x) => x !== id) });
       await get().refreshRuns();
     },

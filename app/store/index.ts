@@ -7,6 +7,8 @@ import { createAppStore, type AppState } from './appStore';
 import { createFrameBatcher } from './frameBatcher';
 import { IndexedDbRunStorage, type RunStorage } from '../history/runStore';
 import { recordRuns } from './runRecorder';
+import { localRunLocks, webRunLocks } from '../history/runLocks';
+import { runsChannel } from '../history/runsChannel';
 
 let runCounter = 0;
 
@@ -25,6 +27,8 @@ function lazyStorage(): RunStorage {
   };
 }
 const initial = loadInitialDesign();
+const locks = 'locks' in navigator ? webRunLocks(navigator.locks) : localRunLocks();
+const otherTabs = runsChannel();
 
 /** The one store of the app, talking to the one training worker. */
 export const appStore = createAppStore(
@@ -33,6 +37,8 @@ export const appStore = createAppStore(
     confirmDiscard: (question) => window.confirm(question),
     newRunId: () => `run-${Date.now().toString(36)}-${++runCounter}`,
     history: lazyStorage(),
+    locks,
+    announceRunsChanged: () => otherTabs.announce(),
   },
   initial.design ?? undefined,
 );
@@ -84,8 +90,9 @@ if (import.meta.env.VITE_FAULTS === 'on')
     worker.send({ type: 'injectFault', fault });
 selectBackend();
 appStore.getState().requestPreview();
-recordRuns(appStore, (message) => worker.send(message));
+recordRuns(appStore, (message) => worker.send(message), locks);
 void appStore.getState().refreshRuns();
+otherTabs.onChange(() => void appStore.getState().refreshRuns());
 
 /** React hook over the app store. */
 export function useApp<T>(selector: (state: AppState) => T): T {

@@ -20,7 +20,7 @@ export interface RecoverySlice {
 }
 
 export function createRecoverySlice({ set, get, deps }: SliceContext): RecoverySlice {
-  const withStorage = storageRunner({ set, deps });
+  const withStorage = storageRunner({ set, get, deps });
   return {
     rollBack: async ({ learningRateFactor = 1, resume, note }) => {
       const { run } = get();

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ToWorker } from '../../src/worker/protocol';
+import type { RunLocks } from '../history/runLocks';
 import type { AppState } from './appStore';
 
 /** How often a run's record (design, curves) is written while it changes. */
@@ -10,11 +11,12 @@ const CHECKPOINT_EVERY_MS = 30_000;
 /**
  * Keeps the current run in storage as it goes: its record a couple of seconds after it changes,
  * and its weights whenever it stops (pause, budget reached, a single Step) and every 30 s of
- * training. Returns a function that stops recording.
+ * training. Holds the shown run's lock (see RunLocks). Returns a function that stops recording.
  */
 export function recordRuns(
   store: StoreApi<AppState>,
   send: (message: ToWorker) => void,
+  locks?: RunLocks,
 ): () => void {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCheckpoint = 0;
@@ -35,6 +37,11 @@ export function recordRuns(
   };
   const unsubscribe = store.subscribe((state, previous) => {
     const run = state.run;
+    if (run.runId !== previous.run.runId) {
+      // The run shown here is this tab's to write; the one it replaced is free for other tabs.
+      if (previous.run.runId) locks?.release(previous.run.runId);
+      if (run.runId) void locks?.claim(run.runId);
+    }
     if (!run.runId || run.runId !== previous.run.runId) {
       if (run.runId && run.tasks.length) saveSoon();
       return;

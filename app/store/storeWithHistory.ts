@@ -1,13 +1,13 @@
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { IndexedDbRunStorage } from '../history/runStore';
-import { createAppStore } from './appStore';
+import { createAppStore, type StoreDeps } from './appStore';
 
 /**
  * For store tests (under fake-indexeddb): a store over the IndexedDB database `name`, the
  * messages it sends to the worker, and a way to feed it worker messages. Opening the same name
  * again is a reload.
  */
-export async function storeWithHistory(name: string) {
+export async function storeWithHistory(name: string, extra: Partial<StoreDeps> = {}) {
   const sent: ToWorker[] = [];
   const history = await IndexedDbRunStorage.open(name);
   const store = createAppStore({
@@ -15,6 +15,7 @@ export async function storeWithHistory(name: string) {
     confirmDiscard: () => true,
     newRunId: () => 'run-1',
     history,
+    ...extra,
   });
   const receive = (...m: FromWorker[]) => store.getState().receiveAll(m);
   return { store, sent, receive };

@@ -5,7 +5,6 @@ import { CsvError, CsvTokenizer, detectDelimiter } from './tokenizer';
 /** Bytes read per slice: small enough for smooth progress, large enough to be fast. */
 const CHUNK_BYTES = 1 << 20;
 
-
 /** FNV-1a over bytes, continued chunk by chunk. */
 function fnv1a(hash: number, bytes: Uint8Array): number {
   let h = hash;
