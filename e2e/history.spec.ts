@@ -124,3 +124,35 @@ test('two runs compared: their curves overlaid by run, settings and final metric
   await expect(compare.getByTestId('chart-compare').locator('path.recharts-curve')).toHaveCount(2);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a full storage quota is told in Saved runs while training goes on; saving resumes once there is room', async ({
+  page,
+}) => {
+  // The browser's quota cannot be filled quickly here: every IndexedDB write fails as a full
+  // quota does while the page's flag is set.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      if ((globalThis as { storageFull?: boolean }).storageFull)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    } as typeof put;
+  });
+  const app = new Playground(page);
+  await app.open();
+  await page.evaluate(() => ((globalThis as { storageFull?: boolean }).storageFull = true));
+  const runs = page.getByRole('region', { name: 'Saved runs' });
+  await app.button('Train').click();
+  const full = runs.getByRole('status');
+  await expect(full).toHaveText(/^Browser storage is full: this run is no longer being saved/);
+  const step = await app.waitForStep(1);
+  await app.waitForStep(step + 20); // training goes on
+  await expect(runs.getByRole('button', { name: /^Open / })).toHaveCount(0);
+
+  await page.evaluate(() => ((globalThis as { storageFull?: boolean }).storageFull = false));
+  await app.pause();
+  await expect(full).toHaveCount(0);
+  const row = runs.getByRole('row', { name: /circle \+ wave/ });
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(await app.number('step')));
+  expect(app.consoleErrors).toEqual([]);
+});

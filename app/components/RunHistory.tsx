@@ -114,7 +114,11 @@ export function RunHistory() {
         Saved runs{' '}
         <span className="muted">kept in this browser; weights every 30 s and at each pause</span>
       </h2>
-      {error && <p className="warning">{error}</p>}
+      {error && (
+        <p className="warning" role="status">
+          {error}
+        </p>
+      )}
       {runs.length === 0 ? (
         <p className="muted">Runs appear here as soon as they train.</p>
       ) : (
