@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExportedModel } from '../io/exportModel';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
-import { nextChunkSize, WorkerHandler } from './handler';
+import { WorkerHandler } from './handler';
+import { nextChunkSize } from './stepPolicy';
 import type { FromWorker, RunDesign } from './protocol';
 
 beforeAll(useCpuBackend);

@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { restoreWeights } from '../io/restoreWeights';
-import type { StepLosses } from '../train/trainer';
-import { measureBackends } from './autoBackend';
-import { deviceLostWithin, onDeviceLost, selectBackend, type BackendReport } from './backends';
-import type { Dataset } from '../data/dataset';
+import { BackendChooser } from './backendChooser';
+import { deviceLostWithin } from './backends';
 import {
   assertNever,
   type BackendChoice,
@@ -12,11 +10,13 @@ import {
   type RunDesign,
   type ToWorker,
 } from './protocol';
-import { assertValidDesign, createRun, disposeRun, type Run } from './run';
+import { applyConfig, assertValidDesign, createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
 import { BaselineRunner } from './baselines';
-import { postConfusion, postDecisionMaps, postWeights } from './runOutputs';
+import { postConfusion, postWeights } from './runOutputs';
+import { postSteps, postValidation } from './runReports';
+import { isFatal, messageOf, nextChunkSize } from './stepPolicy';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -43,48 +43,12 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   beforeStep: () => undefined,
 };
 
-/** Steps for the next chunk so that one chunk takes about `targetMs`; at most doubling each time. */
-export function nextChunkSize(
-  chunk: number,
-  elapsedMs: number,
-  targetMs: number,
-  maxChunk: number,
-): number {
-  const perStep = Math.max(elapsedMs, 1e-3) / chunk;
-  return Math.max(1, Math.min(maxChunk, chunk * 2, Math.floor(targetMs / perStep)));
-}
-
-/** The first step whose loss is NaN or ±∞: its index in `steps`, the task and the value. */
-export function firstNonFinite(
-  steps: StepLosses[],
-): { index: number; task: number; value: number } | null {
-  for (let index = 0; index < steps.length; index++) {
-    const task = steps[index]!.losses.findIndex((l) => !Number.isFinite(l));
-    if (task >= 0) return { index, task, value: steps[index]!.losses[task]! };
-  }
-  return null;
-}
-
 /** Steps left in the run's budget (unbounded when it trains until paused). */
 const stepsLeft = (run: Run): number => (run.design.config.maxSteps ?? Infinity) - run.trainer.step;
 const reachedBudget = (run: Run): boolean => stepsLeft(run) <= 0;
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /** How long a failed step waits for `device.lost` before calling the failure a plain error. */
 const DEVICE_LOST_GRACE_MS = 200;
-
-/**
- * Errors after which the worker's memory or device cannot be trusted (an allocation failed, the
- * wasm heap cannot grow, the GPU is gone): the UI replaces the worker instead of carrying on.
- */
-export function isFatal(e: unknown): boolean {
-  const text = messageOf(e);
-  return (
-    (e instanceof RangeError && /alloc|memory/i.test(text)) ||
-    /out of memory|Memory\.grow|device (was |is )?lost|OOM/i.test(text)
-  );
-}
 
 /**
  * The worker's brain, free of `self` so it runs under Vitest: messages are handled one at a time
@@ -97,17 +61,13 @@ export class WorkerHandler {
   private stopRequested = false;
   /** A fatal error was reported: the worker is about to be replaced, one report is enough. */
   private fatalPosted = false;
-  private backendReady = false;
-  /** What the person asked for; `auto` measures backends per design. */
-  private choice: BackendChoice = 'auto';
-  /** Auto's pick per design (structure, data, batch size), so a Reset does not measure again. */
-  private readonly autoPicks = new Map<string, BackendReport>();
   private queue: Promise<void> = Promise.resolve();
   private interludes: (() => Promise<void>)[] = [];
   private readonly options: HandlerOptions;
   private readonly landscape: LandscapeRunner;
   private readonly data: DataService;
   private readonly baselines: BaselineRunner;
+  private readonly backend: BackendChooser;
 
   constructor(
     private readonly post: Post,
@@ -117,6 +77,7 @@ export class WorkerHandler {
     this.landscape = new LandscapeRunner(post);
     this.data = new DataService(post, this.options.fetchAsset, this.options.now);
     this.baselines = new BaselineRunner(post, (spec) => this.data.dataset(spec));
+    this.backend = new BackendChooser(post, this.options.now, (reason) => this.postFatal(reason));
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -218,57 +179,26 @@ export class WorkerHandler {
     }
   }
 
-  private async switchBackend(choice: Parameters<typeof selectBackend>[0]): Promise<void> {
+  private async switchBackend(choice: BackendChoice): Promise<void> {
     if (this.run)
       throw new Error(
         'Reset the run before switching backend: its weights live on the current one.',
       );
-    const report = await selectBackend(choice);
-    this.choice = choice;
-    this.backendReady = true;
-    this.announceBackend(report);
-  }
-
-  private announceBackend(report: BackendReport): void {
-    this.post({ type: 'backend', ...report });
-    onDeviceLost((reason) => this.postFatal(reason));
-  }
-
-  /** Under Auto, the fastest backend for this design, measured once per design and kept. */
-  private async pickFastest(design: RunDesign, dataset: Dataset): Promise<void> {
-    const key = JSON.stringify([design.spec, design.data, design.config.batchSize]);
-    let report = this.autoPicks.get(key);
-    if (!report) {
-      this.post({ type: 'measuringBackends' });
-      const { best, timings } = await measureBackends(design, dataset, this.options.now);
-      report = { backend: best, requested: 'auto', timings };
-      this.autoPicks.set(key, report);
-    }
-    if (tf.getBackend() !== report.backend) await tf.setBackend(report.backend);
-    this.announceBackend(report);
+    await this.backend.select(choice);
   }
 
   /** The run with this id, built from the design when it does not exist yet. */
   private async ensureRun(runId: string, design: RunDesign): Promise<Run> {
     if (this.run?.id === runId) {
-      this.run.trainer.setLambdas(design.config.lambdas);
-      this.run.trainer.setLearningRate(design.config.learningRate);
-      this.run.trainer.setBatchSize(design.config.batchSize);
-      if (
-        JSON.stringify(design.config.weighting) !== JSON.stringify(this.run.design.config.weighting)
-      ) {
-        this.run.trainer.setWeighting(design.config.weighting);
-      }
-      this.run.design = { ...this.run.design, config: design.config };
+      applyConfig(this.run, design.config);
       return this.run;
     }
     await this.stopLoop();
     this.dropRun();
     // Before the data is built: an absurd dataset size would otherwise be generated first.
     assertValidDesign(design);
-    if (!this.backendReady) await this.switchBackend('auto');
     const dataset = await this.data.dataset(design.data);
-    if (this.choice === 'auto') await this.pickFastest(design, dataset);
+    await this.backend.prepare(design, dataset);
     const run = createRun(runId, design, dataset);
     this.run = run;
     this.post({
@@ -302,8 +232,8 @@ export class WorkerHandler {
     if (this.loop) return;
     const started = this.options.now();
     await run.trainer.trainStep();
-    await this.postSteps(run, started);
-    await this.evaluate(run);
+    await postSteps(run, () => this.options.now() - started, this.post);
+    await postValidation(run, this.post);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -321,7 +251,7 @@ export class WorkerHandler {
           await run.trainer.trainStep();
           if (run.trainer.step % config.evalEvery === 0) evalDue = true;
         }
-        const healthy = await this.postSteps(run, started);
+        const healthy = await postSteps(run, () => this.options.now() - started, this.post);
         if (!healthy) break;
         chunk = nextChunkSize(
           count,
@@ -329,7 +259,7 @@ export class WorkerHandler {
           this.options.targetChunkMs,
           this.options.maxChunk,
         );
-        if (evalDue) await this.evaluate(run);
+        if (evalDue) await postValidation(run, this.post);
         await this.runInterludes();
         await yieldToEventLoop();
       }
@@ -348,7 +278,8 @@ export class WorkerHandler {
     try {
       if (this.run === run) {
         // Diverged weights are not worth validating: their curves would only show NaN.
-        if (!run.diverged && run.lastEvalStep !== run.trainer.step) await this.evaluate(run);
+        if (!run.diverged && run.lastEvalStep !== run.trainer.step)
+          await postValidation(run, this.post);
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -361,44 +292,6 @@ export class WorkerHandler {
       this.fail(e, run.id);
     }
     await this.runInterludes();
-  }
-
-  /**
-   * Reads back queued losses and posts them; false when a loss is not finite. Then only the
-   * steps before it are posted, so the curves stay clean, and the run is marked diverged.
-   */
-  private async postSteps(run: Run, started: number): Promise<boolean> {
-    const all = await run.trainer.flush();
-    const elapsed = Math.max(this.options.now() - started, 1e-3);
-    const bad = firstNonFinite(all);
-    const steps = bad ? all.slice(0, bad.index) : all;
-    if (steps.length)
-      this.post({
-        type: 'metrics',
-        runId: run.id,
-        steps,
-        stepsPerSecond: (all.length * 1000) / elapsed,
-      });
-    if (!bad) return true;
-    run.diverged = true;
-    this.post({
-      type: 'diverged',
-      runId: run.id,
-      task: run.design.spec.tasks[bad.task]!.name,
-      step: all[bad.index]!.step,
-      value: bad.value,
-      learningRate: run.trainer.learningRate,
-    });
-    return false;
-  }
-
-  private async evaluate(run: Run): Promise<void> {
-    const evaluation = await run.trainer.evaluate();
-    const cosines = await run.trainer.gradientCosines();
-    run.lastEvalStep = evaluation.step;
-    this.post({ type: 'validation', runId: run.id, evaluation, cosines });
-    await postDecisionMaps(run, evaluation.step, this.post);
-    await postConfusion(run, this.post);
   }
 
   private async exportRun(runId: string): Promise<void> {
@@ -426,7 +319,7 @@ export class WorkerHandler {
       run.trainer.resumeAt(step);
     }
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
-    await this.evaluate(run);
+    await postValidation(run, this.post);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 

@@ -5,6 +5,7 @@ import { buildModel } from '../model/buildModel';
 import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
+import type { TrainConfig } from '../spec/types';
 import { backendProblem } from '../spec/backendSupport';
 
 /** One training run inside the worker: its design, model, device data and trainer. */
@@ -53,6 +54,16 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
     data.dispose();
     throw e;
   }
+}
+
+/** Settings the person changed since the run was built (λ, learning rate, batch, weighting), taken over without rebuilding it. */
+export function applyConfig(run: Run, config: TrainConfig): void {
+  run.trainer.setLambdas(config.lambdas);
+  run.trainer.setLearningRate(config.learningRate);
+  run.trainer.setBatchSize(config.batchSize);
+  if (JSON.stringify(config.weighting) !== JSON.stringify(run.design.config.weighting))
+    run.trainer.setWeighting(config.weighting);
+  run.design = { ...run.design, config };
 }
 
 /** Frees every tensor the run owns. */
