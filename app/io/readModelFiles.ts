@@ -59,19 +59,18 @@ export async function readModelFiles(files: File[]): Promise<ModelFiles> {
     !manifest.modelTopology
   )
     return refuse(`${json.name} is not a tf.js layers model (no modelTopology or weightsManifest)`);
-  const expected = manifestBytes(manifest.weightsManifest);
-  if (expected === null || expected !== bin.size)
-    return refuse(
-      `${bin.name} holds ${bin.size} bytes but ${json.name} describes ${expected ?? 'malformed'} bytes of weights: the files do not belong together or one is damaged`,
-    );
-  const weightData = await bin.arrayBuffer();
-  const exported = { modelJson: text, weightData };
-  const carried = exportedSpec(exported);
+  const carried = exportedSpec(text);
   if (carried === null)
     return refuse(
       `${json.name} was not exported by MTL Playground (it carries no design): only the app's own exports can be imported`,
     );
   const spec = parseModelSpec(carried);
   if (!spec.ok) return refuse(`${json.name} cannot be imported: ${spec.message}`);
+  const expected = manifestBytes(manifest.weightsManifest);
+  if (expected === null || expected !== bin.size)
+    return refuse(
+      `${bin.name} holds ${bin.size} bytes but ${json.name} describes ${expected ?? 'malformed'} bytes of weights: the files do not belong together or one is damaged`,
+    );
+  const exported = { modelJson: text, weightData: await bin.arrayBuffer() };
   return { ok: true, exported, spec: spec.spec };
 }

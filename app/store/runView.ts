@@ -139,13 +139,16 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
     }
     case 'validation': {
       const { step, losses, metrics } = message.evaluation;
-      if (view.valLoss.steps.at(-1) === step) return view;
-      const cosines = message.cosines
-        ? {
-            steps: [...view.cosines.steps, step],
-            values: [...view.cosines.values, message.cosines],
-          }
-        : view.cosines;
+      // Cosines come with some validations only (the worker limits them to a few per second).
+      const cosines =
+        message.cosines && view.cosines.steps.at(-1) !== step
+          ? {
+              steps: [...view.cosines.steps, step],
+              values: [...view.cosines.values, message.cosines],
+            }
+          : view.cosines;
+      // A stopped run's validation may repeat the last step to add the views it skipped.
+      if (view.valLoss.steps.at(-1) === step) return { ...view, cosines };
       return {
         ...view,
         valLoss: append(view.valLoss, [{ step, values: losses }]),

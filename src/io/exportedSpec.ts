@@ -1,12 +1,10 @@
-import type { ExportedModel } from './exportModel';
-
 /**
- * The design a file exported by this app carries, unchecked (null for another model): callers
+ * The design a model.json exported by this app carries, unchecked (null for another model): callers
  * validate it (`parseModelSpec`) or only compare it with a design they trust.
  */
-export function exportedSpec(exported: ExportedModel): unknown {
+export function exportedSpec(modelJson: string): unknown {
   try {
-    const json = JSON.parse(exported.modelJson) as {
+    const json = JSON.parse(modelJson) as {
       userDefinedMetadata?: { mtlPlayground?: { spec?: unknown } };
     } | null;
     return json?.userDefinedMetadata?.mtlPlayground?.spec ?? null;

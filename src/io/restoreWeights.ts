@@ -12,7 +12,7 @@ export async function restoreWeights(
   spec: ModelSpec,
   saved: ExportedModel,
 ): Promise<void> {
-  const savedSpec = exportedSpec(saved);
+  const savedSpec = exportedSpec(saved.modelJson);
   if (!savedSpec || JSON.stringify(savedSpec) !== JSON.stringify(spec))
     throw new Error('The saved weights belong to another design than this run');
   const loaded = await loadExportedModel(saved);

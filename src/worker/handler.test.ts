@@ -6,6 +6,7 @@ import { useCpuBackend } from '../testing/tfCpu';
 import { WorkerHandler } from './handler';
 import { nextChunkSize } from './stepPolicy';
 import type { FromWorker, RunDesign } from './protocol';
+import { workerHarness } from '../testing/workerHarness';
 
 beforeAll(useCpuBackend);
 
@@ -15,13 +16,7 @@ const design = (config: Partial<RunDesign['config']> = {}): RunDesign => ({
   data: DEFAULT_DATA,
 });
 
-function harness() {
-  const messages: FromWorker[] = [];
-  const handler = new WorkerHandler((m) => messages.push(m), { targetChunkMs: 20 });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { handler, messages, of };
-}
+const harness = () => workerHarness();
 
 describe('WorkerHandler', () => {
   it('reports the backend it actually got', async () => {
@@ -51,6 +46,25 @@ describe('WorkerHandler', () => {
     expect(of('metrics').length).toBeLessThan(60); // readbacks are batched
     expect(of('validation').at(-1)!.evaluation.step).toBe(60);
     expect(of('status').map((s) => s.state)).toEqual(['running', 'done']);
+  });
+
+  it('computes the costly views (cosines, decision maps) at most every viewsEveryMs, and always where the run stops', async () => {
+    const { handler, of } = workerHarness({ targetChunkMs: 20, viewsEveryMs: 1e9 });
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    await handler.handle({
+      type: 'train',
+      runId: 'v',
+      design: design({ maxSteps: 100, evalEvery: 10 }),
+    });
+    await handler.idle();
+    const validations = of('validation');
+    expect(validations.length).toBeGreaterThan(3); // losses still come every evalEvery steps
+    const withCosines = validations.filter((v) => v.cosines !== null);
+    expect(withCosines.map((v) => v.evaluation.step)).toEqual([
+      validations[0]!.evaluation.step,
+      100,
+    ]);
+    expect(of('decisionMaps').map((m) => m.step)).toEqual([validations[0]!.evaluation.step, 100]);
   });
 
   it('pauses, steps once, resumes the same run and applies λ between chunks', async () => {

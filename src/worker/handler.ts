@@ -33,6 +33,12 @@ export interface HandlerOptions {
   fetchAsset: FetchAsset;
   /** Runs before every training step of the loop: test builds inject faults through it. */
   beforeStep: () => void;
+  /**
+   * Least time between two computations of the costly views (gradient cosines, decision maps)
+   * while training; validation losses still come every `evalEvery` steps, and a stopped run
+   * always gets its views.
+   */
+  viewsEveryMs: number;
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
@@ -41,6 +47,7 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   now: () => performance.now(),
   fetchAsset: fetchFromOrigin('/'),
   beforeStep: () => undefined,
+  viewsEveryMs: 500,
 };
 
 /** Steps left in the run's budget (unbounded when it trains until paused). */
@@ -233,7 +240,7 @@ export class WorkerHandler {
     const started = this.options.now();
     await run.trainer.trainStep();
     await postSteps(run, () => this.options.now() - started, this.post);
-    await postValidation(run, this.post);
+    await postValidation(run, this.post, this.viewsNow());
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -259,7 +266,7 @@ export class WorkerHandler {
           this.options.targetChunkMs,
           this.options.maxChunk,
         );
-        if (evalDue) await postValidation(run, this.post);
+        if (evalDue) await postValidation(run, this.post, this.viewsDue(run));
         await this.runInterludes();
         await yieldToEventLoop();
       }
@@ -277,9 +284,11 @@ export class WorkerHandler {
   private async settle(run: Run): Promise<void> {
     try {
       if (this.run === run) {
-        // Diverged weights are not worth validating: their curves would only show NaN.
-        if (!run.diverged && run.lastEvalStep !== run.trainer.step)
-          await postValidation(run, this.post);
+        // Diverged weights are not worth validating: their curves would only show NaN. Views
+        // skipped at the last validation are computed now: a stopped run shows all of itself.
+        const step = run.trainer.step;
+        if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
+          await postValidation(run, this.post, this.viewsNow());
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -319,8 +328,18 @@ export class WorkerHandler {
       run.trainer.resumeAt(step);
     }
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
-    await postValidation(run, this.post);
+    await postValidation(run, this.post, this.viewsNow());
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
+  }
+
+  private viewsNow(): { now: number } {
+    return { now: this.options.now() };
+  }
+
+  /** Views while training: when `viewsEveryMs` has passed since the last ones. */
+  private viewsDue(run: Run): { now: number } | null {
+    const now = this.options.now();
+    return now - run.lastViews.at >= this.options.viewsEveryMs ? { now } : null;
   }
 
   /** Runs `work` now when idle, else between two chunks so it sees one consistent set of weights. */

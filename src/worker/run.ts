@@ -17,6 +17,8 @@ export interface Run {
   trainer: Trainer;
   /** Step of the latest validation, so a pause does not evaluate the same weights twice. */
   lastEvalStep: number;
+  /** Step and time of the latest gradient cosines and decision maps (the costly views). */
+  lastViews: { step: number; at: number };
   /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
   confusionTask: number | null;
   /** A loss became NaN or ±∞: the weights are no longer worth keeping. */
@@ -46,6 +48,7 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
       data,
       trainer,
       lastEvalStep: -1,
+      lastViews: { step: -1, at: -Infinity },
       confusionTask: null,
       diverged: false,
     };
