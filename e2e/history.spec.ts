@@ -31,7 +31,7 @@ test('a run survives a reload: renamed, opened with its curves, and trained on f
   await expect(app.readout('step')).toHaveText(String(step));
   await expect(app.readout('val-loss-circle')).toHaveText(valLoss!);
   // The loss chart shows the saved curves: one line per task and split.
-  await expect(app.readout('chart-loss').locator('path.recharts-curve')).toHaveCount(4);
+  await expect(app.readout('chart-loss').locator('path.plot-line')).toHaveCount(4);
 
   await app.button('Train').click();
   await app.waitForStep(step + 10);

@@ -30,13 +30,16 @@ test('Train streams steps and curves for both tasks; Pause, Step and Reset work'
   await app.waitForStep(25);
   // Two training and two validation lines, each with points.
   const chart = app.readout('chart-loss');
-  await expect(chart.locator('.recharts-line')).toHaveCount(4);
-  await expect(chart.locator('.recharts-legend-item-text')).toHaveText([
+  await expect(chart.locator('path.plot-line')).toHaveCount(4);
+  await expect(chart.locator('.plot-legend-text')).toHaveText([
     'circle train',
     'circle val',
     'wave train',
     'wave val',
   ]);
+  // Hovering a line tells its values at the nearest step.
+  await chart.locator('svg.plot-surface').hover();
+  await expect(chart.getByRole('tooltip')).toContainText(/^step \d+circle train: \d/);
   const [circleTrain, circleVal, waveTrain, waveVal] = (await chart.getAttribute('data-points'))!
     .split(',')
     .map(Number);
@@ -59,7 +62,7 @@ test('Train streams steps and curves for both tasks; Pause, Step and Reset work'
 
   await app.button('Reset').click();
   await expect(app.readout('step')).toHaveText('0');
-  await expect(chart.locator('.recharts-line')).toHaveCount(0);
+  await expect(chart.locator('path.plot-line')).toHaveCount(0);
   await expect(app.readout('loss-circle')).toHaveText('—');
   // The design survives a reset and trains again.
   await app.button('Step').click();

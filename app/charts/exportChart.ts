@@ -2,14 +2,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const LEGEND_ROW = 22;
 
 /**
- * A chart as a standalone SVG document: the recharts drawing on white, with the legend (which
- * recharts renders as HTML, outside the SVG) drawn underneath as coloured labels.
+ * A chart as a standalone SVG document: the drawing (LinePlot's or recharts') on white, with the
+ * legend (HTML, outside the SVG, in both) drawn underneath as coloured labels.
  */
 export function chartSvg(
   container: HTMLElement,
   legend: { label: string; color: string; dashed?: boolean }[],
 ): string | null {
-  const svg = container.querySelector('svg.recharts-surface');
+  const svg = container.querySelector('svg.plot-surface, svg.recharts-surface');
   if (!(svg instanceof SVGSVGElement)) return null;
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;

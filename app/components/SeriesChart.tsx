@@ -12,16 +12,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Point } from '../charts/decimate';
+import { LinePlot, type LinePlotProps, type PlotLine } from '../charts/LinePlot';
 import { formatNumber } from '../format';
 
 /** One line of a chart, already decimated. */
-export interface ChartLine {
-  key: string;
-  color: string;
-  dashed?: boolean;
-  points: Point[];
-}
+export type ChartLine = PlotLine;
 
 interface Props {
   title: string;
@@ -38,6 +33,11 @@ interface Props {
   height?: number;
   /** How an x value reads (ticks and tooltip); steps by default. */
   formatX?: (x: number) => string;
+  /**
+   * `svg` (default) draws with LinePlot, light enough for charts that change many times a second;
+   * `recharts` suits charts that do not change while shown (saved runs compared).
+   */
+  renderer?: 'svg' | 'recharts';
   children?: ReactNode;
 }
 
@@ -54,6 +54,7 @@ export function SeriesChart({
   reference,
   height = 380,
   formatX = formatStep,
+  renderer = 'svg',
   children,
 }: Props) {
   const [log, setLog] = useState(logScale);
@@ -121,6 +122,7 @@ export function SeriesChart({
             domain={domain}
             reference={reference}
             formatX={formatX}
+            renderer={renderer}
           />
         )}
       </div>
@@ -128,20 +130,15 @@ export function SeriesChart({
   );
 }
 
-/** The recharts part, redrawn only when its lines or settings change. */
+/** The drawing, redrawn only when its lines or settings change. */
 const Plot = memo(function Plot({
-  lines,
-  log,
-  domain,
-  reference,
-  formatX,
-}: {
-  lines: ChartLine[];
-  log: boolean;
-  domain: [number, number] | undefined;
-  reference: number | undefined;
-  formatX: (x: number) => string;
-}) {
+  renderer,
+  ...props
+}: LinePlotProps & { renderer: 'svg' | 'recharts' }) {
+  return renderer === 'svg' ? <LinePlot {...props} /> : <RechartsPlot {...props} />;
+});
+
+function RechartsPlot({ lines, log, domain, reference, formatX }: LinePlotProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -186,4 +183,4 @@ const Plot = memo(function Plot({
       </LineChart>
     </ResponsiveContainer>
   );
-});
+}

@@ -6,7 +6,7 @@
  * frames in which a chart changed, the points each chart line draws, and the page's JS heap
  * (after a forced GC) at the start and end. Writes its table into docs/BENCHMARKS.md.
  *
- *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--no-build] [--no-write]
+ *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts] [--no-build] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -19,7 +19,10 @@ const flag = (name: string): string | undefined =>
 const has = (name: string): boolean => process.argv.includes(`--${name}`);
 const seconds = Number(flag('seconds') ?? 120);
 const backend = flag('backend') ?? 'auto';
+const hideCharts = has('hide-charts');
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Seconds the page is watched idle (not training) before the run, as a baseline. */
+const IDLE_SECONDS = 5;
 
 /**
  * Installed before the app's scripts: long tasks, and frames in which any chart's DOM changed.
@@ -66,12 +69,12 @@ const heapMB = (page: Page) =>
     return Math.round(memory.usedJSHeapSize / 1e5) / 10;
   });
 
-/** Points in the longest line each chart draws (recharts paths: one command per point). */
+/** Points in the longest line each chart draws (one path command per point). */
 const pointsPerLine = (page: Page) =>
   page.evaluate(() => {
     const out: Record<string, number> = {};
     for (const chart of document.querySelectorAll('[data-testid^="chart-"]')) {
-      const counts = [...chart.querySelectorAll('path.recharts-curve')].map(
+      const counts = [...chart.querySelectorAll('path.plot-line, path.recharts-curve')].map(
         (p) => (p.getAttribute('d')?.match(/[ML]/g) ?? []).length,
       );
       out[chart.getAttribute('data-testid')!] = Math.max(0, ...counts);
@@ -94,8 +97,16 @@ try {
     await page.goto(url);
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
     paints.push(
+      // The paint entry can come after the button exists: wait for it (buffered), up to 10 s.
       await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const fcp = list.getEntriesByName('first-contentful-paint')[0];
+              if (fcp) resolve(fcp.startTime);
+            }).observe({ type: 'paint', buffered: true });
+            setTimeout(() => resolve(Number.NaN), 10_000);
+          }),
       ),
     );
     await context.close();
@@ -111,7 +122,19 @@ try {
   if (backend !== 'auto')
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
   await page.getByRole('checkbox', { name: 'Until paused' }).check();
+  // Diagnosis: the same run with nothing drawn (charts and maps not displayed), to tell the
+  // cost of drawing from the cost of training beside the page on this machine's two cores.
+  if (hideCharts)
+    await page.addStyleTag({
+      content: '.chart-body, [data-testid^="decision-map-"] { display: none !important; }',
+    });
   const heapStart = await heapMB(page);
+  // The same page idle, for comparison: how many frames it gets when nothing trains.
+  const idleBefore = await readProbe(page);
+  await page.waitForTimeout(IDLE_SECONDS * 1000);
+  const idleAfter = await readProbe(page);
+  const idleFps = (idleAfter.frames - idleBefore.frames) / IDLE_SECONDS;
+  const idleLongTasks = idleAfter.longTasks.length - idleBefore.longTasks.length;
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   // Measurement starts once training runs (Auto's backend measurement happens before).
@@ -147,6 +170,7 @@ try {
     `| longest task during the run | ${longTasks.length ? Math.max(...longTasks).toFixed(0) : '–'} ms | ≤ 50 ms |`,
     `| frames with a chart update, per second | ${((after.chartFrames - before.chartFrames) / seconds).toFixed(1)} | ≥ 20 |`,
     `| animation frames per second | ${((after.frames - before.frames) / seconds).toFixed(1)} | – |`,
+    `| the same page idle (not training, ${IDLE_SECONDS} s): frames per second, long tasks | ${idleFps.toFixed(1)}, ${idleLongTasks} | – |`,
     `| points in the longest line of each chart | ${Object.entries(points)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} | ≤ ~2 000 |`,

@@ -38,6 +38,7 @@ export function CompareRuns() {
   return (
     <div role="region" aria-label="Compare runs" className="compare">
       <SeriesChart
+        renderer="recharts"
         title={`${task} ${split === 'val' ? 'validation' : 'training'} loss by run`}
         testId="chart-compare"
         lines={lines}
