@@ -62,7 +62,12 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
     const yTicks = Math.max(2, Math.floor(inner.height / 50));
     const x = scale(range.x, [MARGIN.left, MARGIN.left + inner.width], 'linear', xTicks);
     const yDomain = domain ?? valueDomain(range.y, log);
-    const y = scale(yDomain, [MARGIN.top + inner.height, MARGIN.top], log ? 'log' : 'linear', yTicks);
+    const y = scale(
+      yDomain,
+      [MARGIN.top + inner.height, MARGIN.top],
+      log ? 'log' : 'linear',
+      yTicks,
+    );
     return { x, y };
   }, [lines, log, domain, inner.width, inner.height]);
   const paths = useMemo(

@@ -6,7 +6,7 @@
  * frames in which a chart changed, the points each chart line draws, and the page's JS heap
  * (after a forced GC) at the start and end. Writes its table into docs/BENCHMARKS.md.
  *
- *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts] [--no-build] [--no-write]
+ *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts | --hide=<css selector>] [--no-build] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -15,11 +15,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import { median, replaceSection } from './report';
 
 const flag = (name: string): string | undefined =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const has = (name: string): boolean => process.argv.includes(`--${name}`);
 const seconds = Number(flag('seconds') ?? 120);
 const backend = flag('backend') ?? 'auto';
-const hideCharts = has('hide-charts');
+/** Diagnosis: a CSS selector of things not to display during the run (`--hide-charts`: every chart and map). */
+const ALL_CHARTS = '.chart-body, [data-testid^="decision-map-"]';
+const hidden = has('hide-charts') ? ALL_CHARTS : flag('hide');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Seconds the page is watched idle (not training) before the run, as a baseline. */
 const IDLE_SECONDS = 5;
@@ -122,12 +124,9 @@ try {
   if (backend !== 'auto')
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
   await page.getByRole('checkbox', { name: 'Until paused' }).check();
-  // Diagnosis: the same run with nothing drawn (charts and maps not displayed), to tell the
-  // cost of drawing from the cost of training beside the page on this machine's two cores.
-  if (hideCharts)
-    await page.addStyleTag({
-      content: '.chart-body, [data-testid^="decision-map-"] { display: none !important; }',
-    });
+  // Diagnosis: the same run with parts not displayed, to tell the cost of drawing each from the
+  // cost of training beside the page on this machine's two cores.
+  if (hidden) await page.addStyleTag({ content: `${hidden} { display: none !important; }` });
   const heapStart = await heapMB(page);
   // The same page idle, for comparison: how many frames it gets when nothing trains.
   const idleBefore = await readProbe(page);
