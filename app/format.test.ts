@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from './format';
+import { formatBytes, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('keeps four significant digits that Number() reads back', () => {
@@ -12,5 +12,11 @@ describe('formatNumber', () => {
   it('writes a huge value (a diverging loss) with an exponent', () => {
     expect(formatNumber(6.1953e20)).toBe('6.195e+20');
     expect(Number(formatNumber(6.1953e20))).toBe(6.195e20);
+  });
+});
+
+describe('formatBytes', () => {
+  it('reads byte counts in B, KB and MB', () => {
+    expect([812, 24_476, 3_250_000].map(formatBytes)).toEqual(['812 B', '24 KB', '3.1 MB']);
   });
 });

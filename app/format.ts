@@ -38,3 +38,10 @@ export const TASK_COLORS = [
 
 /** The colour of task `index`. */
 export const taskColor = (index: number): string => TASK_COLORS[index % TASK_COLORS.length]!;
+
+/** A byte count as a person reads it: 812 B, 24 KB, 3.1 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

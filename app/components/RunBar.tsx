@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { inferShapes } from '../../src/spec/shapes';
-import { formatNumber } from '../format';
+import { formatBytes, formatNumber } from '../format';
 import { useApp } from '../store';
 
 /** Train / Pause / Step / Reset / Export, with the run's progress. */
@@ -64,6 +64,12 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
               : run.stepsPerSecond === null
                 ? '—'
                 : `${formatNumber(run.stepsPerSecond)} steps/s`}
+          </dd>
+        </div>
+        <div title="Tensors and memory tf.js holds in the worker: steady while training means nothing leaks">
+          <dt>Memory</dt>
+          <dd data-testid="tensors">
+            {run.memory ? `${run.memory.tensors} tensors · ${formatBytes(run.memory.bytes)}` : '—'}
           </dd>
         </div>
         <div>

@@ -41,6 +41,8 @@ export interface RunView {
   /** The latest effective λ per task. */
   lambdas: number[];
   stepsPerSecond: number | null;
+  /** Tensors and bytes tf.js holds in the worker, as of the latest metrics. */
+  memory: { tensors: number; bytes: number } | null;
   /** Every task's latest predictions over the plane (2-D designs). */
   decisionMaps: { step: number; maps: DecisionMap[] } | null;
   /** The confusion matrix the person asked for, latest first. */
@@ -74,6 +76,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   cosines: { steps: [], values: [] },
   lambdas: [],
   stepsPerSecond: null,
+  memory: null,
   decisionMaps: null,
   confusion: null,
   baselines: null,
@@ -135,6 +138,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
         ),
         lambdas: last ? last.weights : view.lambdas,
         stepsPerSecond: message.stepsPerSecond,
+        memory: message.memory ?? view.memory,
       };
     }
     case 'validation': {

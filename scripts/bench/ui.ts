@@ -3,8 +3,10 @@
  * `vite preview`, and in headless Chromium measures: first contentful paint (median of 5 cold
  * loads), then a run "until paused" on the default example with every chart on screen for
  * `--seconds` (120 by default), recording every long task (PerformanceObserver `longtask`), the
- * frames in which a chart changed, the points each chart line draws, and the page's JS heap
- * (after a forced GC) at the start and end. Writes its table into docs/BENCHMARKS.md.
+ * frames in which a chart changed, the points each chart line draws, the page's JS heap (after a
+ * forced GC), the worker's tf.js tensors and bytes (the Memory readout) and the origin's storage
+ * use, every 10 s. The same page idle is watched first for comparison. Writes its table into
+ * docs/BENCHMARKS.md.
  *
  *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts | --hide=<css selector>] [--no-build] [--no-write]
  */
@@ -69,6 +71,13 @@ const heapMB = (page: Page) =>
     (globalThis as unknown as { gc: () => void }).gc();
     const memory = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory;
     return Math.round(memory.usedJSHeapSize / 1e5) / 10;
+  });
+
+/** What the origin stores (IndexedDB: the saved runs), in MB. */
+const storageMB = (page: Page) =>
+  page.evaluate(async () => {
+    const { usage } = await navigator.storage.estimate();
+    return Math.round((usage ?? 0) / 1e5) / 10;
   });
 
 /** Points in the longest line each chart draws (one path command per point). */
@@ -142,15 +151,21 @@ try {
   );
   const before = await readProbe(page);
   const stepBefore = Number(await page.getByTestId('step').textContent());
-  const samples: { t: number; heap: number; step: number }[] = [];
+  const samples: { t: number; heap: number; step: number; tensors: string; storageMB: number }[] =
+    [];
   for (let t = 10; t <= seconds; t += 10) {
     await page.waitForTimeout(10_000);
     samples.push({
       t,
       heap: await heapMB(page),
       step: Number(await page.getByTestId('step').textContent()),
+      tensors: (await page.getByTestId('tensors').textContent()) ?? '',
+      storageMB: await storageMB(page),
     });
-    log(`  ${t} s: step ${samples.at(-1)!.step}, heap ${samples.at(-1)!.heap} MB`);
+    const last = samples.at(-1)!;
+    log(
+      `  ${t} s: step ${last.step}, heap ${last.heap} MB, worker ${last.tensors}, storage ${last.storageMB} MB`,
+    );
   }
   const after = await readProbe(page);
   const points = await pointsPerLine(page);
@@ -174,6 +189,8 @@ try {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} | ≤ ~2 000 |`,
     `| page JS heap after GC: before training → 10 s → end | ${heapStart} → ${samples[0]?.heap} → ${samples.at(-1)?.heap} MB | flat |`,
+    `| worker's tf.js memory: 10 s → end | ${samples[0]?.tensors} → ${samples.at(-1)?.tensors} | flat |`,
+    `| origin storage (IndexedDB, saved runs): 10 s → end | ${samples[0]?.storageMB} → ${samples.at(-1)?.storageMB} MB | bounded |`,
     errors.length ? `\nPage errors: ${errors.join(' | ')}` : '',
   ].join('\n');
   console.log(section);

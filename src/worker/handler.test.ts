@@ -44,6 +44,9 @@ describe('WorkerHandler', () => {
     const steps = of('metrics').flatMap((m) => m.steps.map((s) => s.step));
     expect(steps).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(of('metrics').length).toBeLessThan(60); // readbacks are batched
+    // Each chunk tells what tf.js holds; after the first, the count stays put (nothing leaks).
+    const memory = of('metrics').map((m) => m.memory!.tensors);
+    expect(new Set(memory.slice(1)).size).toBe(1);
     expect(of('validation').at(-1)!.evaluation.step).toBe(60);
     expect(of('status').map((s) => s.state)).toEqual(['running', 'done']);
   });

@@ -101,6 +101,8 @@ export type FromWorker =
       /** Per step: each task's loss and the effective λ (weight) it trained with. */
       steps: StepLosses[];
       stepsPerSecond: number;
+      /** What tf.js holds in the worker after the chunk: flat while training means no leak. */
+      memory?: { tensors: number; bytes: number };
     }
   | {
       type: 'validation';

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import type { Post } from './handler';
 import type { Run } from './run';
 import { postConfusion, postDecisionMaps } from './runOutputs';
@@ -12,8 +13,16 @@ export async function postSteps(run: Run, elapsed: () => number, post: Post): Pr
   const ms = Math.max(elapsed(), 1e-3);
   const bad = firstNonFinite(all);
   const steps = bad ? all.slice(0, bad.index) : all;
-  if (steps.length)
-    post({ type: 'metrics', runId: run.id, steps, stepsPerSecond: (all.length * 1000) / ms });
+  if (steps.length) {
+    const { numTensors: tensors, numBytes: bytes } = tf.memory(); // bookkeeping only: no sync
+    post({
+      type: 'metrics',
+      runId: run.id,
+      steps,
+      stepsPerSecond: (all.length * 1000) / ms,
+      memory: { tensors, bytes },
+    });
+  }
   if (!bad) return true;
   run.diverged = true;
   post({
