@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView } from './runView';
+import { applyWorkerMessage, coalesceMetrics, INITIAL_RUN_VIEW, startRunView } from './runView';
+import type { FromWorker } from '../../src/worker/protocol';
 
 const running = startRunView(INITIAL_RUN_VIEW, 'r1');
 
@@ -90,5 +91,45 @@ describe('applyWorkerMessage', () => {
     });
     view = applyWorkerMessage(view, { type: 'error', message: 'boom' });
     expect(view.workerError).toBe('boom');
+  });
+});
+
+describe('coalesceMetrics', () => {
+  it('merges consecutive metrics of a run into one message that leaves the same view', () => {
+    const built = applyWorkerMessage(running, {
+      type: 'runBuilt',
+      runId: 'r1',
+      tasks: ['a'],
+      params: 1,
+      backend: 'cpu',
+    });
+    const metrics = (from: number, n: number, stepsPerSecond: number): FromWorker => ({
+      type: 'metrics',
+      runId: 'r1',
+      steps: Array.from({ length: n }, (_, k) => ({
+        step: from + k,
+        losses: [from + k],
+        weights: [1],
+      })),
+      stepsPerSecond,
+    });
+    const validation: FromWorker = {
+      type: 'validation',
+      runId: 'r1',
+      evaluation: { step: 5, losses: [0.5], metrics: [0.9] },
+      cosines: null,
+    };
+    const messages = [metrics(1, 2, 20), metrics(3, 3, 30), validation, metrics(6, 1, 10)];
+    const merged = coalesceMetrics(messages);
+    expect(merged.map((m) => m.type)).toEqual(['metrics', 'validation', 'metrics']);
+    const apply = (ms: FromWorker[]) => ms.reduce(applyWorkerMessage, built);
+    const one = apply(messages);
+    const batched = apply(merged);
+    expect(batched.trainLoss).toEqual(one.trainLoss);
+    expect(batched.weights).toEqual(one.weights);
+    expect(batched.valLoss).toEqual(one.valLoss);
+    expect(batched.step).toBe(one.step);
+    // 2 steps at 20/s and 3 at 30/s: 0.2 s in all, kept by the merged speed.
+    expect(batched.trainTime.at(-1)).toBeCloseTo(one.trainTime.at(-1)!);
   });
 });

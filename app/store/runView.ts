@@ -103,6 +103,33 @@ function appendTimes(times: number[], steps: number, stepsPerSecond: number): nu
   return [...times, ...Array.from({ length: steps }, (_, k) => start + (k + 1) * perStep)];
 }
 
+type Metrics = Extract<FromWorker, { type: 'metrics' }>;
+
+/**
+ * Merges runs of consecutive metrics messages of one run into one message, so that a frame's
+ * batch copies each series once instead of once per message (the copies, and their garbage, grow
+ * with the history). The merged speed keeps the total training time: Σ steps / Σ seconds.
+ */
+export function coalesceMetrics(messages: readonly FromWorker[]): FromWorker[] {
+  const out: FromWorker[] = [];
+  for (const message of messages) {
+    const last = out.at(-1);
+    if (message.type !== 'metrics' || last?.type !== 'metrics' || last.runId !== message.runId) {
+      out.push(message);
+      continue;
+    }
+    const seconds = (m: Metrics) => (m.stepsPerSecond > 0 ? m.steps.length / m.stepsPerSecond : 0);
+    const total = seconds(last) + seconds(message);
+    const steps = [...last.steps, ...message.steps];
+    out[out.length - 1] = {
+      ...message,
+      steps,
+      stepsPerSecond: total > 0 ? steps.length / total : message.stepsPerSecond,
+    };
+  }
+  return out;
+}
+
 /** A message is about the current run, or about no run at all. Late messages of old runs are dropped. */
 function isCurrent(view: RunView, message: FromWorker): boolean {
   return !('runId' in message) || message.runId === undefined || message.runId === view.runId;
