@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatNumber } from '../format';
 import type { Point } from './decimate';
 import { extent, linePath, nearest, scale, valueDomain } from './plotScale';
@@ -39,8 +39,6 @@ function useSize<T extends HTMLElement>() {
   return [ref, size] as const;
 }
 
-let plots = 0;
-
 /**
  * A live line chart drawn as plain SVG: one `<path>` per line, round ticks, a legend and a
  * tooltip on hover. It replaces recharts on the charts that change many times a second, where
@@ -48,7 +46,8 @@ let plots = 0;
  */
 export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotProps) {
   const [box, { width, height }] = useSize<HTMLDivElement>();
-  const [clipId] = useState(() => `plot-clip-${++plots}`);
+  // React's ids carry characters a url(#…) reference would need escaped.
+  const clipId = `plot-clip-${useId().replace(/[^\w-]/g, '')}`;
   const [hoverX, setHoverX] = useState<number | null>(null);
   const inner = {
     width: Math.max(0, width - MARGIN.left - MARGIN.right),
@@ -75,6 +74,8 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
     [lines, scales, log],
   );
 
+  // Every line's nearest point to the pointer: validation lines have points only every few
+  // steps, so they show their nearest validation rather than nothing.
   const hover = useMemo(() => {
     if (hoverX === null || !scales) return null;
     const step = scales.x.invert(hoverX);
@@ -82,11 +83,10 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
       .map((l) => ({ line: l, point: nearest(l.points, step) }))
       .filter((r): r is { line: PlotLine; point: Point } => r.point !== null);
     if (rows.length === 0) return null;
-    // The hovered step: the nearest point's step among the lines.
     const at = rows.reduce((best, r) =>
       Math.abs(r.point.step - step) < Math.abs(best.point.step - step) ? r : best,
     ).point.step;
-    return { at, rows: rows.filter((r) => r.point.step === at) };
+    return { at, rows };
   }, [hoverX, scales, lines]);
 
   const onMove = (e: MouseEvent<SVGSVGElement>) => {
@@ -205,6 +205,7 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
             {hover.rows.map(({ line, point }) => (
               <div key={line.key} style={{ color: line.color }}>
                 {line.key}: {formatNumber(point.value)}
+                {point.step !== hover.at && <span className="muted"> ({formatX(point.step)})</span>}
               </div>
             ))}
           </div>

@@ -67,9 +67,9 @@ export function scale(
   let lo = d0;
   let hi = d1;
   if (!(hi > lo)) {
-    const pad = kind === 'log' ? lo * 0.5 : Math.abs(lo) * 0.1 || 1;
-    lo -= pad;
-    hi += kind === 'log' ? lo : pad;
+    // A flat line: half to twice the value on a log axis, ±10 % (or ±1 around 0) on a linear one.
+    const pad = Math.abs(lo) * 0.1 || 1;
+    [lo, hi] = kind === 'log' ? [lo / 2, hi * 2] : [lo - pad, hi + pad];
   }
   const f = kind === 'log' ? Math.log10 : (v: number) => v;
   const fInv = kind === 'log' ? (v: number) => 10 ** v : (v: number) => v;

@@ -43,7 +43,7 @@ interface Props {
 
 const formatStep = (step: number): string => `step ${step}`;
 
-/** A live line chart over steps: animation off, one `<Line>` per series with its own data. */
+/** A line chart over steps with its title, SVG/PNG download and log-scale toggle; drawn by LinePlot, or by recharts for charts that do not change while shown. */
 export function SeriesChart({
   title,
   testId,

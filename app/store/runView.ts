@@ -104,6 +104,7 @@ function appendTimes(times: number[], steps: number, stepsPerSecond: number): nu
 }
 
 type Metrics = Extract<FromWorker, { type: 'metrics' }>;
+const secondsOf = (m: Metrics) => (m.stepsPerSecond > 0 ? m.steps.length / m.stepsPerSecond : 0);
 
 /**
  * Merges runs of consecutive metrics messages of one run into one message, so that a frame's
@@ -118,8 +119,7 @@ export function coalesceMetrics(messages: readonly FromWorker[]): FromWorker[] {
       out.push(message);
       continue;
     }
-    const seconds = (m: Metrics) => (m.stepsPerSecond > 0 ? m.steps.length / m.stepsPerSecond : 0);
-    const total = seconds(last) + seconds(message);
+    const total = secondsOf(last) + secondsOf(message);
     const steps = [...last.steps, ...message.steps];
     out[out.length - 1] = {
       ...message,

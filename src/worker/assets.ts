@@ -2,6 +2,7 @@ import type { CsvTable } from '../data/csv/csvTable';
 import { neededAsset, type DataAssets } from '../data/loadDataset';
 import { decodeMnist, MNIST_PATH, type MnistDigits } from '../data/mnistFile';
 import type { DataSpec } from '../spec/types';
+import { messageOf } from './stepPolicy';
 
 /** Reads a file the app serves itself (a path relative to its base URL). */
 export type FetchAsset = (path: string) => Promise<Uint8Array>;
@@ -31,7 +32,7 @@ export class AssetCache {
       return { mnist: await this.mnist };
     } catch (e) {
       this.mnist = null; // a later run may try again
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason = messageOf(e);
       throw new Error(`Could not load the MNIST digits: ${reason}`, { cause: e });
     }
   }

@@ -4,6 +4,7 @@ import { tryBackend } from './backends';
 import { BACKENDS, type BackendName, type RunDesign } from './protocol';
 import { backendProblem } from '../spec/backendSupport';
 import { createRun, disposeRun } from './run';
+import { messageOf } from './stepPolicy';
 
 /** How long each backend trains the design while Auto measures it, after one warm-up step. */
 const MEASURE_MS = 600;
@@ -72,7 +73,7 @@ export async function measureBackends(
       timings.push({
         backend,
         stepsPerSecond: null,
-        note: e instanceof Error ? e.message : String(e),
+        note: messageOf(e),
       });
     }
   }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendTiming } from './autoBackend';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
+import { messageOf } from './stepPolicy';
 
 /** The backend that is actually running, and why faster ones were passed over. */
 export interface BackendReport {
@@ -66,7 +67,7 @@ export async function tryBackend(
     probe.dispose();
     if (value !== 3) return { problem: 'computed a wrong result' };
   } catch (e) {
-    return { problem: e instanceof Error ? e.message : String(e) };
+    return { problem: messageOf(e) };
   }
   return { problem: null, adapter };
 }

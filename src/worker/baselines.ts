@@ -3,6 +3,7 @@ import type { DataSpec } from '../spec/types';
 import type { FromWorker, RunDesign } from './protocol';
 import { assertValidDesign, createRun, disposeRun } from './run';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { messageOf } from './stepPolicy';
 
 /** Steps between readbacks (and chances for other messages) while a baseline trains. */
 const SLICE = 25;
@@ -81,7 +82,7 @@ export class BaselineRunner {
       }
       this.post({ type: 'baselines', runId, steps, results });
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       this.post({ type: 'error', runId, message: `Baselines failed: ${message}` });
     } finally {
       if (this.current === job) this.current = null;

@@ -7,8 +7,7 @@ import { validateData } from '../spec/validate';
 import { AssetCache, type FetchAsset } from './assets';
 import { DatasetCache } from './datasetCache';
 import type { FromWorker } from './protocol';
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { messageOf } from './stepPolicy';
 
 /** Least time between two progress messages of a CSV read. */
 const PROGRESS_EVERY_MS = 50;

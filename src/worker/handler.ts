@@ -240,7 +240,7 @@ export class WorkerHandler {
     const started = this.options.now();
     await run.trainer.trainStep();
     await postSteps(run, () => this.options.now() - started, this.post);
-    await postValidation(run, this.post, this.viewsNow());
+    await postValidation(run, this.post, this.options.now());
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -288,7 +288,7 @@ export class WorkerHandler {
         // skipped at the last validation are computed now: a stopped run shows all of itself.
         const step = run.trainer.step;
         if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
-          await postValidation(run, this.post, this.viewsNow());
+          await postValidation(run, this.post, this.options.now());
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -328,18 +328,14 @@ export class WorkerHandler {
       run.trainer.resumeAt(step);
     }
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
-    await postValidation(run, this.post, this.viewsNow());
+    await postValidation(run, this.post, this.options.now());
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
-  private viewsNow(): { now: number } {
-    return { now: this.options.now() };
-  }
-
-  /** Views while training: when `viewsEveryMs` has passed since the last ones. */
-  private viewsDue(run: Run): { now: number } | null {
+  /** Views while training: the time now when `viewsEveryMs` has passed since the last ones. */
+  private viewsDue(run: Run): number | null {
     const now = this.options.now();
-    return now - run.lastViews.at >= this.options.viewsEveryMs ? { now } : null;
+    return now - run.lastViews.at >= this.options.viewsEveryMs ? now : null;
   }
 
   /** Runs `work` now when idle, else between two chunks so it sees one consistent set of weights. */

@@ -39,21 +39,17 @@ export async function postSteps(run: Run, elapsed: () => number, post: Post): Pr
 /**
  * Validates the run's current weights and posts what the UI shows of them. The gradient cosines
  * and decision maps cost more than the validation itself (on the default example, cosines ≈ 8
- * training steps, maps ≈ 3, the losses ≈ 1), so with `views` false only losses, metrics and the
- * confusion matrix are posted: the caller limits the views to a few per second.
+ * training steps, maps ≈ 3, the losses ≈ 1): they are computed only when `viewsAt` (the time
+ * now) is given, and the caller limits them to a few per second.
  */
-export async function postValidation(
-  run: Run,
-  post: Post,
-  views: { now: number } | null,
-): Promise<void> {
+export async function postValidation(run: Run, post: Post, viewsAt: number | null): Promise<void> {
   const evaluation = await run.trainer.evaluate();
-  const cosines = views ? await run.trainer.gradientCosines() : null;
+  const cosines = viewsAt === null ? null : await run.trainer.gradientCosines();
   run.lastEvalStep = evaluation.step;
   post({ type: 'validation', runId: run.id, evaluation, cosines });
-  if (views) {
+  if (viewsAt !== null) {
     await postDecisionMaps(run, evaluation.step, post);
-    run.lastViews = { step: evaluation.step, at: views.now };
+    run.lastViews = { step: evaluation.step, at: viewsAt };
   }
   await postConfusion(run, post);
 }
