@@ -9,8 +9,8 @@ export interface Point {
  * every bucket's extremes, so spikes stay visible while the full history stays in the store.
  */
 export function decimate(
-  steps: readonly number[],
-  values: readonly number[],
+  steps: ArrayLike<number>,
+  values: ArrayLike<number>,
   maxPoints: number,
 ): Point[] {
   const n = Math.min(steps.length, values.length);

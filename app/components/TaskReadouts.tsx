@@ -1,5 +1,6 @@
 import { METRIC_LABELS, formatNumber, taskColor } from '../format';
 import { useApp } from '../store';
+import type { Column } from '../store/column';
 
 /** Latest numbers per task: effective λ, training and validation loss, validation metric. */
 export function TaskReadouts() {
@@ -10,7 +11,7 @@ export function TaskReadouts() {
   const confusionTask = useApp((s) => s.confusionTask);
   // Before a run, show the design's tasks and the λ the run will start with.
   const names = run.tasks.length ? run.tasks : spec.tasks.map((t) => t.name);
-  const last = (values: number[][], i: number) => values[i]?.at(-1);
+  const last = (values: Column[], i: number) => values[i]?.at(-1);
 
   return (
     <table className="readouts">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESIGN } from '../store/appStore';
+import { seriesFrom } from '../store/runView';
 import { bestRuns, compareLine, compareTasks, runDeltaM } from './compareModel';
 import type { SavedRun } from './runStore';
 
@@ -20,35 +21,35 @@ const run = (
   tasks: ['circle', 'wave'],
   params: 371,
   curves: {
-    trainLoss: {
+    trainLoss: seriesFrom({
       steps: [1, 2, 3, 4],
       values: [
         [4, 2, 2, 2],
         [1, 1, 1, 1],
       ],
-    },
-    valLoss: {
+    }),
+    valLoss: seriesFrom({
       steps: [2, 4],
       values: [
         [3, 2],
         [1, 0.5],
       ],
-    },
-    valMetric: {
+    }),
+    valMetric: seriesFrom({
       steps: [2, 4],
       values: [
         [0.5, accuracy],
         [0.3, mae],
       ],
-    },
-    weights: {
+    }),
+    weights: seriesFrom({
       steps: [1, 2, 3, 4],
       values: [
         [1, 1, 1, 1],
         [1, 1, 1, 1],
       ],
-    },
-    trainTime: [0.5, 1, 1.5, 2],
+    }),
+    trainTime: Float64Array.of(0.5, 1, 1.5, 2),
   },
   checkpointStep: 4,
   ...extra,

@@ -39,7 +39,7 @@ export function compareLine(
   const series = split === 'train' ? run.curves.trainLoss : run.curves.valLoss;
   const values = emaSmooth(series.values[index] ?? [], smoothing);
   const xs = x === 'step' ? series.steps : series.steps.map((s) => timeAt(run, s));
-  const known = xs.flatMap((v, i) => (Number.isFinite(v) ? [i] : []));
+  const known = Array.from(xs.keys()).filter((i) => Number.isFinite(xs[i]));
   return decimate(
     known.map((i) => xs[i]!),
     known.map((i) => values[i]!),

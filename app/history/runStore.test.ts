@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESIGN } from '../store/appStore';
+import { seriesFrom } from '../store/runView';
 import { IndexedDbRunStorage, type SavedRun } from './runStore';
 
 let dbCount = 0;
@@ -18,22 +19,22 @@ const run = (id: string, createdAt: number): SavedRun => ({
   tasks: ['circle', 'wave'],
   params: 371,
   curves: {
-    trainLoss: {
+    trainLoss: seriesFrom({
       steps: [1, 2],
       values: [
         [0.7, 0.6],
         [0.2, 0.1],
       ],
-    },
-    valLoss: { steps: [2], values: [[0.65], [0.15]] },
-    valMetric: { steps: [2], values: [[0.6], [0.3]] },
-    weights: {
+    }),
+    valLoss: seriesFrom({ steps: [2], values: [[0.65], [0.15]] }),
+    valMetric: seriesFrom({ steps: [2], values: [[0.6], [0.3]] }),
+    weights: seriesFrom({
       steps: [1, 2],
       values: [
         [1, 1],
         [1, 1],
       ],
-    },
+    }),
   },
   checkpointStep: null,
 });
@@ -47,7 +48,7 @@ describe('IndexedDB run storage', () => {
     const again = await IndexedDbRunStorage.open(name); // as after a reload
     const runs = await again.list();
     expect(runs.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(runs[1]!.curves.valLoss).toEqual({ steps: [2], values: [[0.65], [0.15]] });
+    expect(runs[1]!.curves.valLoss).toEqual(seriesFrom({ steps: [2], values: [[0.65], [0.15]] }));
     expect(runs[1]!.design).toEqual(DEFAULT_DESIGN);
   });
 
@@ -81,5 +82,23 @@ describe('IndexedDB run storage', () => {
     await db.delete('a');
     expect(await db.list()).toEqual([]);
     expect(await db.checkpoint('a')).toBeUndefined();
+  });
+
+  it('reads the plain arrays of records saved before curves were columns as columns', async () => {
+    const db = await open();
+    const plain = { steps: [1, 2], values: [[0.7, 0.6]] };
+    const old = run('old', 1);
+    const curves = {
+      trainLoss: plain,
+      valLoss: plain,
+      valMetric: plain,
+      weights: plain,
+      trainTime: [0.1, 0.2],
+    };
+    await db.put({ ...old, curves } as unknown as SavedRun);
+    const [read] = await db.list();
+    expect(read!.curves.trainLoss.values[0]).toEqual(Float64Array.of(0.7, 0.6));
+    expect(read!.curves.trainTime).toEqual(Float64Array.of(0.1, 0.2));
+    expect((await db.get('old'))!.curves.weights.steps).toEqual(Float64Array.of(1, 2));
   });
 });

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Design } from '../../src/spec/serialize';
-import type { Series } from '../store/runView';
+import { toColumn, type Column } from '../store/column';
+import { seriesFrom, type Series } from '../store/runView';
 
 /** A run as kept across reloads: what it trained, how far, its curves. Weights live beside it. */
 export interface SavedRun {
@@ -21,7 +22,7 @@ export interface SavedRun {
     valMetric: Series;
     weights: Series;
     /** Seconds of training at each training step (absent in the first saved runs). */
-    trainTime?: number[];
+    trainTime?: Column;
   };
   /** Step of the kept weights (null: none kept yet). */
   checkpointStep: number | null;
@@ -60,6 +61,24 @@ export interface RunStorage {
   delete(id: string): Promise<void>;
 }
 
+/**
+ * A run as the app holds it: records saved before the curves became columns kept plain arrays,
+ * which are turned into columns here (the stored record stays as it is until saved again).
+ */
+function fromStorage(run: SavedRun): SavedRun {
+  const { trainLoss, valLoss, valMetric, weights, trainTime } = run.curves;
+  return {
+    ...run,
+    curves: {
+      trainLoss: seriesFrom(trainLoss),
+      valLoss: seriesFrom(valLoss),
+      valMetric: seriesFrom(valMetric),
+      weights: seriesFrom(weights),
+      ...(trainTime ? { trainTime: toColumn(trainTime) } : {}),
+    },
+  };
+}
+
 const DB_NAME = 'mtl-playground';
 const DB_VERSION = 1;
 
@@ -79,11 +98,12 @@ export class IndexedDbRunStorage implements RunStorage {
 
   async list(): Promise<SavedRun[]> {
     const runs = await this.db.getAll('runs');
-    return runs.sort((a, b) => b.createdAt - a.createdAt);
+    return runs.map(fromStorage).sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  get(id: string): Promise<SavedRun | undefined> {
-    return this.db.get('runs', id);
+  async get(id: string): Promise<SavedRun | undefined> {
+    const run = await this.db.get('runs', id);
+    return run && fromStorage(run);
   }
 
   async put(run: SavedRun): Promise<SavedRun> {

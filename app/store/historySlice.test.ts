@@ -56,7 +56,7 @@ describe('run history', () => {
       tasks: ['circle', 'wave'],
     });
     expect(run.trainLoss.steps).toHaveLength(20); // trimmed to the kept weights
-    expect(run.valLoss.steps).toEqual([20]);
+    expect(run.valLoss.steps).toEqual(Float64Array.of(20));
     const restore = second.sent.find((m) => m.type === 'restore');
     expect(restore).toMatchObject({
       type: 'restore',

@@ -3,7 +3,8 @@ import type { FromWorker } from '../../src/worker/protocol';
 import type { SavedRun } from '../history/runStore';
 import type { SliceContext } from './appStore';
 import { storageRunner } from './storageRunner';
-import { INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
+import { compactColumn, emptyColumn } from './column';
+import { compactSeries, INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
 
 /** Saved runs, and the actions on them. */
 export interface HistorySlice {
@@ -67,12 +68,14 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
         backend: run.backend?.name ?? null,
         tasks: run.tasks,
         params: run.params,
+        // Compact copies: the live columns' spare room would be stored too, and their values
+        // past a rollback.
         curves: {
-          trainLoss: run.trainLoss,
-          valLoss: run.valLoss,
-          valMetric: run.valMetric,
-          weights: run.weights,
-          trainTime: run.trainTime,
+          trainLoss: compactSeries(run.trainLoss),
+          valLoss: compactSeries(run.valLoss),
+          valMetric: compactSeries(run.valMetric),
+          weights: compactSeries(run.weights),
+          trainTime: compactColumn(run.trainTime),
         },
         baselines: run.baselines,
       };
@@ -120,7 +123,7 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const view: RunView = {
         ...INITIAL_RUN_VIEW,
         ...saved.curves,
-        trainTime: saved.curves.trainTime ?? [],
+        trainTime: saved.curves.trainTime ?? emptyColumn(),
         backend: get().run.backend,
         // Without kept weights the curves are shown, and Train starts a new run.
         runId: checkpoint ? id : null,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorkerMessage, coalesceMetrics, INITIAL_RUN_VIEW, startRunView } from './runView';
+import {
+  applyWorkerMessage,
+  coalesceMetrics,
+  INITIAL_RUN_VIEW,
+  runViewAt,
+  seriesFrom,
+  startRunView,
+} from './runView';
 import type { FromWorker } from '../../src/worker/protocol';
 
 const running = startRunView(INITIAL_RUN_VIEW, 'r1');
@@ -29,21 +36,25 @@ describe('applyWorkerMessage', () => {
       stepsPerSecond: 50,
     });
     expect(view.step).toBe(3);
-    expect(view.trainLoss).toEqual({
-      steps: [1, 2, 3],
-      values: [
-        [1, 0.5, 0.25],
-        [2, 1.5, 1],
-      ],
-    });
+    expect(view.trainLoss).toEqual(
+      seriesFrom({
+        steps: [1, 2, 3],
+        values: [
+          [1, 0.5, 0.25],
+          [2, 1.5, 1],
+        ],
+      }),
+    );
     expect(view.lambdas).toEqual([1, 0]);
-    expect(view.weights).toEqual({
-      steps: [1, 2, 3],
-      values: [
-        [1, 1, 1],
-        [1, 0.5, 0],
-      ],
-    });
+    expect(view.weights).toEqual(
+      seriesFrom({
+        steps: [1, 2, 3],
+        values: [
+          [1, 1, 1],
+          [1, 0.5, 0],
+        ],
+      }),
+    );
     expect(view.stepsPerSecond).toBe(50);
     expect(view.params).toBe(10);
   });
@@ -62,8 +73,8 @@ describe('applyWorkerMessage', () => {
     });
     view = applyWorkerMessage(view, { type: 'validation', runId: 'r1', evaluation, cosines });
     expect(view.cosines).toEqual({ steps: [5], values: [cosines] });
-    expect(view.valLoss).toEqual({ steps: [5], values: [[0.3], [0.4]] });
-    expect(view.valMetric.values).toEqual([[0.9], [0.2]]);
+    expect(view.valLoss).toEqual(seriesFrom({ steps: [5], values: [[0.3], [0.4]] }));
+    expect(view.valMetric.values).toEqual([Float64Array.of(0.9), Float64Array.of(0.2)]);
   });
 
   it('drops late messages of an old run', () => {
@@ -131,5 +142,40 @@ describe('coalesceMetrics', () => {
     expect(batched.step).toBe(one.step);
     // 2 steps at 20/s and 3 at 30/s: 0.2 s in all, kept by the merged speed.
     expect(batched.trainTime.at(-1)).toBeCloseTo(one.trainTime.at(-1)!);
+  });
+});
+
+describe('history kept in columns', () => {
+  const built = applyWorkerMessage(running, {
+    type: 'runBuilt',
+    runId: 'r1',
+    tasks: ['a'],
+    params: 1,
+    backend: 'cpu',
+  });
+  const metrics = (from: number, n: number, loss: number): FromWorker => ({
+    type: 'metrics',
+    runId: 'r1',
+    steps: Array.from({ length: n }, (_, k) => ({ step: from + k, losses: [loss], weights: [1] })),
+    stepsPerSecond: 10,
+  });
+
+  it('leaves every earlier state as it was while the run grows', () => {
+    const first = applyWorkerMessage(built, metrics(1, 3, 1));
+    const second = applyWorkerMessage(first, metrics(4, 2, 2));
+    expect(Array.from(first.trainLoss.steps)).toEqual([1, 2, 3]);
+    expect(Array.from(second.trainLoss.steps)).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(second.trainLoss.values[0]!)).toEqual([1, 1, 1, 2, 2]);
+    expect(first.trainTime.length).toBe(3);
+    expect(INITIAL_RUN_VIEW.trainLoss.steps.length).toBe(0);
+  });
+
+  it('a rolled-back run trains on without changing the curves it was cut from', () => {
+    const before = applyWorkerMessage(built, metrics(1, 6, 1));
+    const rolledBack = runViewAt(before, 3);
+    const after = applyWorkerMessage(rolledBack, metrics(4, 3, 9));
+    expect(Array.from(after.trainLoss.values[0]!)).toEqual([1, 1, 1, 9, 9, 9]);
+    expect(Array.from(before.trainLoss.values[0]!)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(Array.from(rolledBack.trainLoss.steps)).toEqual([1, 2, 3]);
   });
 });

@@ -2,12 +2,13 @@ import type { DecisionMap } from '../../src/train/predictionViews';
 import type { BackendTiming } from '../../src/worker/autoBackend';
 import type { BaselineResult } from '../../src/worker/baselines';
 import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
+import { appendColumn, compactColumn, emptyColumn, toColumn, type Column } from './column';
 
 /** Per-task series, index-aligned with `steps`. */
 export interface Series {
-  steps: number[];
+  steps: Column;
   /** values[task][k] belongs to steps[k]. */
-  values: number[][];
+  values: Column[];
 }
 
 /** Everything the UI knows about the backend and the current run, built only from worker messages. */
@@ -33,7 +34,7 @@ export interface RunView {
   valLoss: Series;
   valMetric: Series;
   /** Seconds of training up to each step of `trainLoss` (validation pauses excluded). */
-  trainTime: number[];
+  trainTime: Column;
   /** Effective λ (the weight each task trained with) per step. */
   weights: Series;
   /** Cosine similarity of task gradients on the shared parameters, per validation: cosines.values[k] is a T×T matrix. */
@@ -57,7 +58,7 @@ export interface RunView {
   divergence: { task: string; step: number } | null;
 }
 
-export const EMPTY_SERIES: Series = { steps: [], values: [] };
+export const EMPTY_SERIES: Series = { steps: emptyColumn(), values: [] };
 
 export const INITIAL_RUN_VIEW: RunView = {
   backend: null,
@@ -71,7 +72,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   trainLoss: EMPTY_SERIES,
   valLoss: EMPTY_SERIES,
   valMetric: EMPTY_SERIES,
-  trainTime: [],
+  trainTime: emptyColumn(),
   weights: EMPTY_SERIES,
   cosines: { steps: [], values: [] },
   lambdas: [],
@@ -88,19 +89,30 @@ export const INITIAL_RUN_VIEW: RunView = {
 function append(series: Series, rows: { step: number; values: number[] }[]): Series {
   if (rows.length === 0) return series;
   const width = rows[0]!.values.length;
-  const values = Array.from({ length: width }, (_, i) => [
-    ...(series.values[i] ?? []),
-    ...rows.map((r) => r.values[i]!),
-  ]);
-  return { steps: [...series.steps, ...rows.map((r) => r.step)], values };
+  const values = Array.from({ length: width }, (_, i) =>
+    appendColumn(
+      series.values[i] ?? emptyColumn(),
+      rows.map((r) => r.values[i]!),
+    ),
+  );
+  return {
+    steps: appendColumn(
+      series.steps,
+      rows.map((r) => r.step),
+    ),
+    values,
+  };
 }
 
 /** Training time at each new step: the chunk's steps share its measured rate. */
-function appendTimes(times: number[], steps: number, stepsPerSecond: number): number[] {
+function appendTimes(times: Column, steps: number, stepsPerSecond: number): Column {
   if (steps === 0) return times;
   const perStep = stepsPerSecond > 0 ? 1 / stepsPerSecond : 0;
   const start = times.at(-1) ?? 0;
-  return [...times, ...Array.from({ length: steps }, (_, k) => start + (k + 1) * perStep)];
+  return appendColumn(
+    times,
+    Array.from({ length: steps }, (_, k) => start + (k + 1) * perStep),
+  );
 }
 
 type Metrics = Extract<FromWorker, { type: 'metrics' }>;
@@ -237,12 +249,30 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
   }
 }
 
-/** The part of a series up to `step`. */
+/** The part of a series up to `step` (views of the same columns: nothing is copied). */
 export function seriesUpTo(series: Series, step: number): Series {
   const n = series.steps.findIndex((s) => s > step);
   if (n < 0) return series;
-  return { steps: series.steps.slice(0, n), values: series.values.map((v) => v.slice(0, n)) };
+  return {
+    steps: series.steps.subarray(0, n),
+    values: series.values.map((v) => v.subarray(0, n)),
+  };
 }
+
+/** A series holding exactly its own values, for storage. */
+export const compactSeries = (series: Series): Series => ({
+  steps: compactColumn(series.steps),
+  values: series.values.map(compactColumn),
+});
+
+/** A series read from storage, whose older records kept plain arrays. */
+export const seriesFrom = (stored: {
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>[];
+}): Series => ({
+  steps: toColumn(stored.steps),
+  values: stored.values.map(toColumn),
+});
 
 /** The run as it was at `step`: every curve cut there (weights rolled back to a checkpoint). */
 export function runViewAt(view: RunView, step: number): RunView {
@@ -255,7 +285,7 @@ export function runViewAt(view: RunView, step: number): RunView {
     valLoss: seriesUpTo(view.valLoss, step),
     valMetric: seriesUpTo(view.valMetric, step),
     weights: seriesUpTo(view.weights, step),
-    trainTime: view.trainTime.slice(0, trainLoss.steps.length),
+    trainTime: view.trainTime.subarray(0, trainLoss.steps.length),
     cosines:
       cut < 0
         ? view.cosines

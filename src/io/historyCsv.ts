@@ -1,7 +1,7 @@
 /** Per-task series aligned with `steps`, as the app records them. */
 interface Series {
-  steps: number[];
-  values: number[][];
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>[];
 }
 
 /** What a run's history CSV is made of. */
@@ -12,7 +12,7 @@ export interface RunHistory {
   valLoss: Series;
   valMetric: Series;
   /** Seconds of training at each training step. */
-  trainTime: number[];
+  trainTime: ArrayLike<number>;
 }
 
 const cell = (v: number | undefined): string => (v === undefined ? '' : String(v));
@@ -24,7 +24,7 @@ const header = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '"
  * validation loss and metric on the rows where validation ran (empty elsewhere).
  */
 export function historyCsv(run: RunHistory): string {
-  const val = new Map(run.valLoss.steps.map((s, k) => [s, k]));
+  const val = new Map(Array.from(run.valLoss.steps, (s, k) => [s, k]));
   const columns = [
     'step',
     'train_seconds',
@@ -35,7 +35,7 @@ export function historyCsv(run: RunHistory): string {
       `${t}_val_metric`,
     ]),
   ];
-  const rows = run.trainLoss.steps.map((step, k) => {
+  const rows = Array.from(run.trainLoss.steps, (step, k) => {
     const v = val.get(step);
     return [
       String(step),

@@ -28,13 +28,14 @@ export function deltaM(
  */
 export function gainOverBaselines(
   tasks: readonly string[],
-  valMetric: { values: number[][] },
+  valMetric: { values: ArrayLike<number>[] },
   specTasks: readonly { name: string; metric: MetricKind }[],
   baselines: readonly { task: string; metric: number }[],
 ): number | null {
   const pairs = baselines.flatMap((b) => {
     const metric = specTasks.find((t) => t.name === b.task)?.metric;
-    const multiTask = valMetric.values[tasks.indexOf(b.task)]?.at(-1);
+    const values = valMetric.values[tasks.indexOf(b.task)];
+    const multiTask = values?.[values.length - 1];
     return metric && multiTask !== undefined ? [{ metric, multiTask, baseline: b.metric }] : [];
   });
   return pairs.length === tasks.length ? deltaM(pairs) : null;
