@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESIGN } from '../store/appStore';
+import { appendColumn, emptyColumn } from '../store/column';
 import { seriesFrom } from '../store/runView';
 import { IndexedDbRunStorage, type SavedRun } from './runStore';
 
@@ -100,5 +101,16 @@ describe('IndexedDB run storage', () => {
     expect(read!.curves.trainLoss.values[0]).toEqual(Float64Array.of(0.7, 0.6));
     expect(read!.curves.trainTime).toEqual(Float64Array.of(0.1, 0.2));
     expect((await db.get('old'))!.curves.weights.steps).toEqual(Float64Array.of(1, 2));
+  });
+
+  it('writes each column as exactly its values, not the spare room a live column grows into', async () => {
+    const db = await open();
+    const live = appendColumn(emptyColumn(), [1, 2, 3]);
+    const record = run('live', 1);
+    const curves = { ...record.curves, trainTime: live.subarray(0, 2) };
+    await db.put({ ...record, curves });
+    const read = (await db.get('live'))!.curves.trainTime!;
+    expect(read).toEqual(Float64Array.of(1, 2));
+    expect(read.buffer.byteLength).toBe(2 * 8);
   });
 });

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Design } from '../../src/spec/serialize';
-import { toColumn, type Column } from '../store/column';
-import { seriesFrom, type Series } from '../store/runView';
+import { compactColumn, toColumn, type Column } from '../store/column';
+import { compactSeries, seriesFrom, type Series } from '../store/runView';
 
 /** A run as kept across reloads: what it trained, how far, its curves. Weights live beside it. */
 export interface SavedRun {
@@ -61,23 +61,38 @@ export interface RunStorage {
   delete(id: string): Promise<void>;
 }
 
+type Curves = SavedRun['curves'];
+
+/** The curves with each series and the training times passed through `series` and `column`. */
+const mapCurves = (
+  { trainLoss, valLoss, valMetric, weights, trainTime }: Curves,
+  series: (s: Series) => Series,
+  column: (c: Column) => Column,
+): Curves => ({
+  trainLoss: series(trainLoss),
+  valLoss: series(valLoss),
+  valMetric: series(valMetric),
+  weights: series(weights),
+  ...(trainTime ? { trainTime: column(trainTime) } : {}),
+});
+
+/**
+ * A run as written: every column copied to exactly its values (a live column's buffer holds
+ * spare room, and after a rollback values past its end, which structured cloning would store).
+ */
+const toStorage = (run: SavedRun): SavedRun => ({
+  ...run,
+  curves: mapCurves(run.curves, compactSeries, compactColumn),
+});
+
 /**
  * A run as the app holds it: records saved before the curves became columns kept plain arrays,
- * which are turned into columns here (the stored record stays as it is until saved again).
+ * which are read as columns here (the stored record stays as it is until saved again).
  */
-function fromStorage(run: SavedRun): SavedRun {
-  const { trainLoss, valLoss, valMetric, weights, trainTime } = run.curves;
-  return {
-    ...run,
-    curves: {
-      trainLoss: seriesFrom(trainLoss),
-      valLoss: seriesFrom(valLoss),
-      valMetric: seriesFrom(valMetric),
-      weights: seriesFrom(weights),
-      ...(trainTime ? { trainTime: toColumn(trainTime) } : {}),
-    },
-  };
-}
+const fromStorage = (run: SavedRun): SavedRun => ({
+  ...run,
+  curves: mapCurves(run.curves, seriesFrom, toColumn),
+});
 
 const DB_NAME = 'mtl-playground';
 const DB_VERSION = 1;
@@ -112,7 +127,7 @@ export class IndexedDbRunStorage implements RunStorage {
     const stored = current
       ? { ...run, name: current.name, checkpointStep: current.checkpointStep }
       : run;
-    await tx.store.put(stored);
+    await tx.store.put(toStorage(stored));
     await tx.done;
     return stored;
   }

@@ -3,8 +3,8 @@ import type { FromWorker } from '../../src/worker/protocol';
 import type { SavedRun } from '../history/runStore';
 import type { SliceContext } from './appStore';
 import { storageRunner } from './storageRunner';
-import { compactColumn, emptyColumn } from './column';
-import { compactSeries, INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
+import { emptyColumn } from './column';
+import { INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
 
 /** Saved runs, and the actions on them. */
 export interface HistorySlice {
@@ -68,14 +68,13 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
         backend: run.backend?.name ?? null,
         tasks: run.tasks,
         params: run.params,
-        // Compact copies: the live columns' spare room would be stored too, and their values
-        // past a rollback.
+        // The live columns: storage writes compact copies, and the listed record shares them.
         curves: {
-          trainLoss: compactSeries(run.trainLoss),
-          valLoss: compactSeries(run.valLoss),
-          valMetric: compactSeries(run.valMetric),
-          weights: compactSeries(run.weights),
-          trainTime: compactColumn(run.trainTime),
+          trainLoss: run.trainLoss,
+          valLoss: run.valLoss,
+          valMetric: run.valMetric,
+          weights: run.weights,
+          trainTime: run.trainTime,
         },
         baselines: run.baselines,
       };

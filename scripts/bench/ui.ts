@@ -3,15 +3,15 @@
  * `vite preview`, and in headless Chromium measures: first contentful paint (median of 5 cold
  * loads), then a run "until paused" on the default example with every chart on screen for
  * `--seconds` (120 by default), recording every long task (PerformanceObserver `longtask`), the
- * frames in which a chart changed, the points each chart line draws, the page's JS heap (after a
- * forced GC), the worker's tf.js tensors and bytes (the Memory readout) and the origin's storage
+ * frames in which a chart changed, the points each chart line draws, the page's JS heap and array
+ * buffers (after a full GC), the worker's tf.js tensors and bytes (the Memory readout) and the origin's storage
  * use, every 10 s. The same page idle is watched first for comparison. Writes its table into
  * docs/BENCHMARKS.md.
  *
  *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts | --hide=<css selector>] [--no-build] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import { median, replaceSection } from './report';
@@ -65,13 +65,21 @@ const readProbe = (page: Page) =>
     return { longTasks: [...p.longTasks], frames: p.frames, chartFrames: p.chartFrames };
   });
 
-/** JS heap of the page after a full garbage collection, in MB. */
-const heapMB = (page: Page) =>
-  page.evaluate(() => {
-    (globalThis as unknown as { gc: () => void }).gc();
-    const memory = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory;
-    return Math.round(memory.usedJSHeapSize / 1e5) / 10;
-  });
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+/**
+ * The page's memory after a full garbage collection (DevTools' own), in MB: the JS heap, and the
+ * array buffers outside it (the run's history columns). `performance.memory` after `gc()` from
+ * the page read 2–3 times higher and swung by 10 MB between samples: garbage it did not collect.
+ */
+async function pageMemory(cdp: CDPSession): Promise<{ heap: number; buffers: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    backingStorageSize?: number;
+  };
+  return { heap: mb(usage.usedSize), buffers: mb(usage.backingStorageSize ?? 0) };
+}
 
 /** What the origin stores (IndexedDB: the saved runs), in MB. */
 const storageMB = (page: Page) =>
@@ -98,7 +106,7 @@ const server = await preview({ preview: { host: '127.0.0.1', port: 4175, strictP
 const url = server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
-  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const paints: number[] = [];
@@ -136,7 +144,8 @@ try {
   // Diagnosis: the same run with parts not displayed, to tell the cost of drawing each from the
   // cost of training beside the page on this machine's two cores.
   if (hidden) await page.addStyleTag({ content: `${hidden} { display: none !important; }` });
-  const heapStart = await heapMB(page);
+  const cdp = await page.context().newCDPSession(page);
+  const memoryStart = await pageMemory(cdp);
   // The same page idle, for comparison: how many frames it gets when nothing trains.
   const idleBefore = await readProbe(page);
   await page.waitForTimeout(IDLE_SECONDS * 1000);
@@ -151,20 +160,25 @@ try {
   );
   const before = await readProbe(page);
   const stepBefore = Number(await page.getByTestId('step').textContent());
-  const samples: { t: number; heap: number; step: number; tensors: string; storageMB: number }[] =
-    [];
+  const samples: {
+    t: number;
+    memory: { heap: number; buffers: number };
+    step: number;
+    tensors: string;
+    storageMB: number;
+  }[] = [];
   for (let t = 10; t <= seconds; t += 10) {
     await page.waitForTimeout(10_000);
     samples.push({
       t,
-      heap: await heapMB(page),
+      memory: await pageMemory(cdp),
       step: Number(await page.getByTestId('step').textContent()),
       tensors: (await page.getByTestId('tensors').textContent()) ?? '',
       storageMB: await storageMB(page),
     });
     const last = samples.at(-1)!;
     log(
-      `  ${t} s: step ${last.step}, heap ${last.heap} MB, worker ${last.tensors}, storage ${last.storageMB} MB`,
+      `  ${t} s: step ${last.step}, heap ${last.memory.heap} MB + buffers ${last.memory.buffers} MB, worker ${last.tensors}, storage ${last.storageMB} MB`,
     );
   }
   const after = await readProbe(page);
@@ -188,7 +202,8 @@ try {
     `| points in the longest line of each chart | ${Object.entries(points)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} | ≤ ~2 000 |`,
-    `| page JS heap after GC: before training → 10 s → end | ${heapStart} → ${samples[0]?.heap} → ${samples.at(-1)?.heap} MB | flat |`,
+    `| page JS heap after a full GC: before training → 10 s → end | ${memoryStart.heap} → ${samples[0]?.memory.heap} → ${samples.at(-1)?.memory.heap} MB | flat |`,
+    `| page array buffers (the kept history, ~8 bytes per number): before → 10 s → end | ${memoryStart.buffers} → ${samples[0]?.memory.buffers} → ${samples.at(-1)?.memory.buffers} MB | the history's size |`,
     `| worker's tf.js memory: 10 s → end | ${samples[0]?.tensors} → ${samples.at(-1)?.tensors} | flat |`,
     `| origin storage (IndexedDB, saved runs): 10 s → end | ${samples[0]?.storageMB} → ${samples.at(-1)?.storageMB} MB | bounded |`,
     errors.length ? `\nPage errors: ${errors.join(' | ')}` : '',
