@@ -8,7 +8,8 @@
  * use, every 10 s. The same page idle is watched first for comparison. Writes its table into
  * docs/BENCHMARKS.md.
  *
- *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts | --hide=<css selector>] [--no-build] [--no-write]
+ *   npm run bench:ui -- [--seconds=120] [--backend=auto] [--hide-charts | --hide=<css selector>]
+ *                       [--chromium=<switch,…>] [--no-build] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
@@ -24,6 +25,8 @@ const backend = flag('backend') ?? 'auto';
 /** Diagnosis: a CSS selector of things not to display during the run (`--hide-charts`: every chart and map). */
 const ALL_CHARTS = '.chart-body, [data-testid^="decision-map-"]';
 const hidden = has('hide-charts') ? ALL_CHARTS : flag('hide');
+/** Diagnosis: more Chromium switches, comma-separated (`--chromium=--disable-gpu-rasterization`). */
+const extraArgs = flag('chromium')?.split(',') ?? [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Seconds the page is watched idle (not training) before the run, as a baseline. */
 const IDLE_SECONDS = 5;
@@ -106,7 +109,7 @@ const server = await preview({ preview: { host: '127.0.0.1', port: 4175, strictP
 const url = server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_ARGS,
+  args: [...CHROMIUM_ARGS, ...extraArgs],
 });
 try {
   const paints: number[] = [];
