@@ -9,6 +9,10 @@ test('the Backend picker forces each backend, and each one trains', async ({ pag
   for (const backend of ['wasm', 'cpu', 'webgl'] as const) {
     await picker.selectOption(backend);
     await expect(app.readout('backend')).toHaveText(backend);
+    // The page is cross-origin isolated: wasm runs tf.js's threaded build (its threads are
+    // workers made from Blobs, which failed once bundled until scripts/vite/wasmThreads.ts).
+    if (backend === 'wasm')
+      await expect(page.locator('.backend')).toContainText(/\(\d+ threads?\)/);
     await app.stepOnce();
     expect(await app.number('loss-circle')).toBeGreaterThan(0);
     await expect(picker).toBeDisabled(); // a run's weights live on its backend

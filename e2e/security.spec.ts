@@ -11,9 +11,13 @@ test('a whole session makes no request to another origin and breaks no Content-S
   page.context().on('request', (r) => requests.push(r.url()));
   const app = new Playground(page);
   const response = await page.goto('/');
-  expect(response!.headers()['content-security-policy']).toContain(
-    "script-src 'self' 'wasm-unsafe-eval'",
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain(
+    "script-src 'self' 'wasm-unsafe-eval' blob:",
   );
+  // Cross-origin isolated, so the wasm backend can run threads; nothing the app loads breaks it.
+  expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   await app.open('auto'); // Auto loads and times every backend, wasm included
   await app.button('Step').click();

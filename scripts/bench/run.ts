@@ -11,14 +11,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
-import type { BenchAnswer, BenchJob, Mode } from '../../src/bench/benchJobs';
+import type { Mode } from '../../src/bench/benchJobs';
 import { MODES } from '../../src/bench/benchJobs';
 import { WORKLOADS, WORKLOAD_IDS, type WorkloadId } from '../../src/bench/workloads';
 import { STRATEGIES } from '../../src/spec/weighting';
 import { BACKENDS, type BackendName } from '../../src/worker/protocol';
 import { backendProblem } from '../../src/spec/backendSupport';
+import {
+  buildBenchPage,
+  closeServer,
+  job,
+  openBenchPage,
+  samplesPerSecond,
+  serveBenchPage,
+} from './benchPage';
 import {
   median,
   replaceSection,
@@ -41,29 +48,6 @@ const workloads = list<WorkloadId>('workloads', WORKLOAD_IDS);
 const rounds = Number(flag('rounds') ?? (quick ? 1 : 3));
 const targetMs = Number(flag('target-ms') ?? (quick ? 600 : 1500));
 const strategyWorkload = (flag('strategies') ?? 'wide') as WorkloadId;
-
-async function job(page: Page, j: BenchJob): Promise<BenchAnswer & { streamed: number }> {
-  return page.evaluate(
-    (arg) =>
-      (
-        globalThis as unknown as {
-          runBenchJob: (j: BenchJob) => Promise<BenchAnswer & { streamed: number }>;
-        }
-      ).runBenchJob(arg),
-    j,
-  );
-}
-
-/** Samples per second of one timed job; throws with the worker's message when it failed. */
-async function samplesPerSecond(
-  page: Page,
-  j: BenchJob,
-): Promise<{ rate: number; msPerStep: number }> {
-  const answer = await job(page, j);
-  if (!answer.ok) throw new Error(answer.message);
-  const t = answer.timing!;
-  return { rate: (t.samples * 1000) / t.ms, msPerStep: t.ms / t.steps };
-}
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -148,24 +132,12 @@ async function measureStrategies(page: Page, backend: BackendName): Promise<Stra
   };
 }
 
-// A built bundle, not the dev server: editing the source while the benchmark runs cannot reload it.
-const outDir = 'node_modules/.bench-dist';
-await build({
-  logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, rollupOptions: { input: 'scripts/bench/index.html' } },
-});
-const server = await preview({
-  build: { outDir },
-  preview: { host: '127.0.0.1', port: 4176, strictPort: true },
-});
-const base = server.resolvedUrls!.local[0]!;
+const outDir = await buildBenchPage();
+const { server, url } = await serveBenchPage(outDir, 4176);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const started = Date.now();
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => log(`page error: ${e.message}`));
-  await page.goto(`${base}scripts/bench/index.html`);
-  await page.waitForFunction(() => (globalThis as unknown as { benchReady?: boolean }).benchReady);
+  const page = await openBenchPage(browser, url, log);
 
   const speed: SpeedRow[] = [];
   const strategies: StrategyRow[] = [];
@@ -232,5 +204,5 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await closeServer(server);
 }

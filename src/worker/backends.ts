@@ -34,6 +34,21 @@ async function webgpuAdapter(): Promise<{ adapter?: string; problem?: string }> 
   return { adapter: name || 'unknown adapter' };
 }
 
+/**
+ * How many threads the active wasm backend computes with, as the backend readout shows it. More
+ * than one needs the page cross-origin isolated (SharedArrayBuffer). Read from the backend
+ * object, since importing tf.js's wasm package here would pull it into the Node tests.
+ */
+function wasmThreads(): string | undefined {
+  const wasm = (tf.backend() as { wasm?: { tfjs?: { getThreadsCount?: () => number } } }).wasm;
+  const threads = wasm?.tfjs?.getThreadsCount?.();
+  if (threads === undefined) return undefined;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return threads > 1
+    ? `${threads} threads`
+    : `1 thread${isolated ? '' : ' (page not cross-origin isolated)'}`;
+}
+
 /** Longest a backend may take to initialize before it counts as not working. */
 const INIT_TIMEOUT_MS = 15_000;
 
@@ -59,7 +74,7 @@ export async function tryBackend(
   }
   try {
     // setBackend answers false, and silently keeps another backend, when initialization fails;
-    // and it can hang (tf.js's threaded wasm under cross-origin isolation in a module worker).
+    // and it can hang (tf.js's threaded wasm did, when its thread workers failed to start).
     const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS);
     if (!ok || tf.getBackend() !== name) return { problem: 'failed to initialize' };
     const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
@@ -69,6 +84,7 @@ export async function tryBackend(
   } catch (e) {
     return { problem: messageOf(e) };
   }
+  if (name === 'wasm') adapter = wasmThreads();
   return { problem: null, adapter };
 }
 
