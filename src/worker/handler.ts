@@ -42,7 +42,9 @@ export interface HandlerOptions {
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
-  targetChunkMs: 100,
+  // 25 metrics messages a second, so the charts can move 20+ times a second where the browser
+  // draws that fast. 100 ms gave 10; the wasm app/bare ratio stayed ~1.0 at both (BENCHMARKS.md).
+  targetChunkMs: 40,
   maxChunk: 64,
   now: () => performance.now(),
   fetchAsset: fetchFromOrigin('/'),
