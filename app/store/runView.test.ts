@@ -11,6 +11,31 @@ import type { FromWorker } from '../../src/worker/protocol';
 
 const running = startRunView(INITIAL_RUN_VIEW, 'r1');
 
+/** The run of one task 'a', built. */
+const built = applyWorkerMessage(running, {
+  type: 'runBuilt',
+  runId: 'r1',
+  tasks: ['a'],
+  params: 1,
+  backend: 'cpu',
+});
+
+/** Steps from..from+n-1 of task 'a', each with loss `loss` (default: the step number). */
+const metricsFrom = (
+  from: number,
+  n: number,
+  { loss, stepsPerSecond = 10 }: { loss?: number; stepsPerSecond?: number },
+): FromWorker => ({
+  type: 'metrics',
+  runId: 'r1',
+  steps: Array.from({ length: n }, (_, k) => ({
+    step: from + k,
+    losses: [loss ?? from + k],
+    weights: [1],
+  })),
+  stepsPerSecond,
+});
+
 describe('applyWorkerMessage', () => {
   it('appends batched steps per task and tracks the latest step, λ and speed', () => {
     let view = applyWorkerMessage(running, {
@@ -107,23 +132,8 @@ describe('applyWorkerMessage', () => {
 
 describe('coalesceMetrics', () => {
   it('merges consecutive metrics of a run into one message that leaves the same view', () => {
-    const built = applyWorkerMessage(running, {
-      type: 'runBuilt',
-      runId: 'r1',
-      tasks: ['a'],
-      params: 1,
-      backend: 'cpu',
-    });
-    const metrics = (from: number, n: number, stepsPerSecond: number): FromWorker => ({
-      type: 'metrics',
-      runId: 'r1',
-      steps: Array.from({ length: n }, (_, k) => ({
-        step: from + k,
-        losses: [from + k],
-        weights: [1],
-      })),
-      stepsPerSecond,
-    });
+    const metrics = (from: number, n: number, stepsPerSecond: number) =>
+      metricsFrom(from, n, { stepsPerSecond });
     const validation: FromWorker = {
       type: 'validation',
       runId: 'r1',
@@ -146,19 +156,7 @@ describe('coalesceMetrics', () => {
 });
 
 describe('history kept in columns', () => {
-  const built = applyWorkerMessage(running, {
-    type: 'runBuilt',
-    runId: 'r1',
-    tasks: ['a'],
-    params: 1,
-    backend: 'cpu',
-  });
-  const metrics = (from: number, n: number, loss: number): FromWorker => ({
-    type: 'metrics',
-    runId: 'r1',
-    steps: Array.from({ length: n }, (_, k) => ({ step: from + k, losses: [loss], weights: [1] })),
-    stepsPerSecond: 10,
-  });
+  const metrics = (from: number, n: number, loss: number) => metricsFrom(from, n, { loss });
 
   it('leaves every earlier state as it was while the run grows', () => {
     const first = applyWorkerMessage(built, metrics(1, 3, 1));
