@@ -1,6 +1,8 @@
 import { type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import type { BenchAnswer, BenchJob } from '../../src/bench/benchJobs';
+import type { WorkloadId } from '../../src/bench/workloads';
+import { stepsFor } from './report';
 
 /**
  * Builds the benchmark page (`scripts/bench/index.html`: the app's worker, backends and tf.js
@@ -67,4 +69,25 @@ export async function samplesPerSecond(
   if (!answer.ok) throw new Error(answer.message);
   const t = answer.timing!;
   return { rate: (t.samples * 1000) / t.ms, msPerStep: t.ms / t.steps };
+}
+
+/** Most steps one measurement takes: tiny models run thousands of steps a second. */
+const MAX_STEPS = 5000;
+
+/**
+ * Steps of a workload that take about `targetMs` in the bare loop. Three cold steps overstate a
+ * step's cost (kernels compile), so a second probe of ~1/10 of the target refines them: with the
+ * cold estimate alone, the small model's measurements lasted ~0.6 s and the app's fixed cost at a
+ * run's end (its last validation, with decision maps) weighed several percent.
+ */
+export async function calibratedSteps(
+  page: Page,
+  workload: WorkloadId,
+  targetMs: number,
+): Promise<number> {
+  const probe = (steps: number) =>
+    samplesPerSecond(page, { kind: 'train', mode: 'bare', workload, steps });
+  const cold = await probe(3);
+  const warm = await probe(stepsFor(cold.msPerStep, targetMs / 10, 3, MAX_STEPS / 10));
+  return stepsFor(warm.msPerStep, targetMs, 4, MAX_STEPS);
 }

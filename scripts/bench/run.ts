@@ -20,6 +20,7 @@ import { BACKENDS, type BackendName } from '../../src/worker/protocol';
 import { backendProblem } from '../../src/spec/backendSupport';
 import {
   buildBenchPage,
+  calibratedSteps,
   closeServer,
   job,
   openBenchPage,
@@ -73,13 +74,7 @@ async function measureWorkload(
   const blocked = backendProblem(w, backend);
   if (blocked) return unmeasured(backend, id, blocked.split(' (')[0]!);
   log(`  ${backend} ${id}: calibrating`);
-  const probe = await samplesPerSecond(page, {
-    kind: 'train',
-    mode: 'bare',
-    workload: id,
-    steps: 3,
-  });
-  row.steps = stepsFor(probe.msPerStep, targetMs, 4, 400);
+  row.steps = await calibratedSteps(page, id, targetMs);
   const rates: Record<Mode, number[]> = { app: [], stream: [], bare: [], fit: [] };
   for (let r = 0; r < rounds; r++) {
     // Rotating the order spreads any drift of the machine over all three modes.

@@ -17,13 +17,14 @@ import { WORKLOADS, WORKLOAD_IDS, type WorkloadId } from '../../src/bench/worklo
 import { backendProblem } from '../../src/spec/backendSupport';
 import {
   buildBenchPage,
+  calibratedSteps,
   closeServer,
   job,
   openBenchPage,
   samplesPerSecond,
   serveBenchPage,
 } from './benchPage';
-import { median, stepsFor } from './report';
+import { median } from './report';
 
 const flag = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -77,13 +78,7 @@ try {
       log(`${workload}: skipped (${blocked})`);
       continue;
     }
-    const probe = await samplesPerSecond(setups[0]!.page, {
-      kind: 'train',
-      mode: 'bare',
-      workload,
-      steps: 3,
-    });
-    const steps = stepsFor(probe.msPerStep, targetMs, 4, 400);
+    const steps = await calibratedSteps(setups[0]!.page, workload, targetMs);
     const rates = setups.map(() => [] as number[]);
     for (let r = 0; r < rounds; r++)
       for (let k = 0; k < setups.length; k++) {

@@ -4,7 +4,7 @@ import { loadExportedModel } from '../io/exportModel';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
 import { WorkerHandler } from './handler';
-import { nextChunkSize } from './stepPolicy';
+import { nextChunkSize, validationAllowed } from './stepPolicy';
 import type { FromWorker, RunDesign } from './protocol';
 import { workerHarness } from '../testing/workerHarness';
 
@@ -52,7 +52,12 @@ describe('WorkerHandler', () => {
   });
 
   it('computes the costly views (cosines, decision maps) at most every viewsEveryMs, and always where the run stops', async () => {
-    const { handler, of } = workerHarness({ targetChunkMs: 20, viewsEveryMs: 1e9 });
+    // No validation budget here: this is about the views' own limit.
+    const { handler, of } = workerHarness({
+      targetChunkMs: 20,
+      viewsEveryMs: 1e9,
+      validationShare: 1,
+    });
     await handler.handle({ type: 'selectBackend', choice: 'cpu' });
     await handler.handle({
       type: 'train',
@@ -68,6 +73,28 @@ describe('WorkerHandler', () => {
       100,
     ]);
     expect(of('decisionMaps').map((m) => m.step)).toEqual([validations[0]!.evaluation.step, 100]);
+  });
+
+  it('keeps validation within its share of the time, and validates where the run stops', async () => {
+    const run = async (validationShare: number) => {
+      const { handler, of } = workerHarness({
+        targetChunkMs: 5,
+        viewsEveryMs: 1e9,
+        validationShare,
+      });
+      await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+      await handler.handle({
+        type: 'train',
+        runId: 'b',
+        design: design({ maxSteps: 300, evalEvery: 1 }),
+      });
+      await handler.idle();
+      return of('validation').map((v) => v.evaluation.step);
+    };
+    const unlimited = await run(1); // every chunk validates
+    const budgeted = await run(0.05);
+    expect(budgeted.at(-1)).toBe(300);
+    expect(budgeted.length).toBeLessThan(unlimited.length / 2);
   });
 
   it('pauses, steps once, resumes the same run and applies λ between chunks', async () => {
@@ -186,6 +213,16 @@ describe('WorkerHandler', () => {
     await handler.idle();
     await handler.handle({ type: 'reset' });
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('validationAllowed', () => {
+  it('keeps validation to its share of the time: 19× its cost between two at 5 %', () => {
+    const last = { endedAt: 1000, ms: 10 };
+    expect(validationAllowed(1189, last, 0.05)).toBe(false);
+    expect(validationAllowed(1190, last, 0.05)).toBe(true);
+    expect(validationAllowed(0, { endedAt: -Infinity, ms: 0 }, 0.05)).toBe(true); // the first
+    expect(validationAllowed(1000, { endedAt: 1000, ms: 0 }, 0.05)).toBe(true); // free ones
   });
 });
 

@@ -16,7 +16,7 @@ import { DataService } from './dataService';
 import { BaselineRunner } from './baselines';
 import { postConfusion, postWeights } from './runOutputs';
 import { postSteps, postValidation } from './runReports';
-import { isFatal, messageOf, nextChunkSize } from './stepPolicy';
+import { isFatal, messageOf, nextChunkSize, validationAllowed } from './stepPolicy';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -39,6 +39,12 @@ export interface HandlerOptions {
    * always gets its views.
    */
   viewsEveryMs: number;
+  /**
+   * Most of the training time validation may take: a validation that falls due (every
+   * `evalEvery` steps) is skipped while the last one's cost would exceed this share. A stopped
+   * run is always validated at its last step.
+   */
+  validationShare: number;
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
@@ -50,6 +56,7 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   fetchAsset: fetchFromOrigin('/'),
   beforeStep: () => undefined,
   viewsEveryMs: 500,
+  validationShare: 0.05,
 };
 
 /** Steps left in the run's budget (unbounded when it trains until paused). */
@@ -268,7 +275,7 @@ export class WorkerHandler {
           this.options.targetChunkMs,
           this.options.maxChunk,
         );
-        if (evalDue) await postValidation(run, this.post, this.viewsDue(run));
+        if (evalDue && this.validationAllowed(run)) await this.validate(run);
         await this.runInterludes();
         await yieldToEventLoop();
       }
@@ -332,6 +339,18 @@ export class WorkerHandler {
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
     await postValidation(run, this.post, this.options.now());
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
+  }
+
+  private validationAllowed(run: Run): boolean {
+    return validationAllowed(this.options.now(), run.lastValidation, this.options.validationShare);
+  }
+
+  /** A validation while training, timed for the validation budget. */
+  private async validate(run: Run): Promise<void> {
+    const started = this.options.now();
+    await postValidation(run, this.post, this.viewsDue(run));
+    const endedAt = this.options.now();
+    run.lastValidation = { endedAt, ms: endedAt - started };
   }
 
   /** Views while training: the time now when `viewsEveryMs` has passed since the last ones. */

@@ -19,6 +19,8 @@ export interface Run {
   lastEvalStep: number;
   /** Step and time of the latest gradient cosines and decision maps (the costly views). */
   lastViews: { step: number; at: number };
+  /** When the latest validation during training ended and how long it took (its time budget). */
+  lastValidation: { endedAt: number; ms: number };
   /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
   confusionTask: number | null;
   /** A loss became NaN or ±∞: the weights are no longer worth keeping. */
@@ -49,6 +51,7 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
       trainer,
       lastEvalStep: -1,
       lastViews: { step: -1, at: -Infinity },
+      lastValidation: { endedAt: -Infinity, ms: 0 },
       confusionTask: null,
       diverged: false,
     };

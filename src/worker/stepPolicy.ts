@@ -12,6 +12,20 @@ export function nextChunkSize(
   return Math.max(1, Math.min(maxChunk, chunk * 2, Math.floor(targetMs / perStep)));
 }
 
+/**
+ * Whether a validation that fell due may run now without validation taking more than `share` of
+ * the training time: after one that took `last.ms`, the next waits `last.ms · (1 − share) / share`
+ * (5 %: 19 times as long). Cheap validations on a small model still come many times a second;
+ * a large validation split no longer halves the training speed.
+ */
+export function validationAllowed(
+  now: number,
+  last: { endedAt: number; ms: number },
+  share: number,
+): boolean {
+  return now - last.endedAt >= (last.ms * (1 - share)) / share;
+}
+
 /** The first step whose loss is NaN or ±∞: its index in `steps`, the task and the value. */
 export function firstNonFinite(
   steps: StepLosses[],
