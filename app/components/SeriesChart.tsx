@@ -1,19 +1,16 @@
-import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { chartSvg, svgToPng } from '../charts/exportChart';
 import { downloadFile } from '../io/download';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { LinePlot, type LinePlotProps, type PlotLine } from '../charts/LinePlot';
-import { formatNumber } from '../format';
 
 /** One line of a chart, already decimated. */
 export type ChartLine = PlotLine;
@@ -130,57 +127,21 @@ export function SeriesChart({
   );
 }
 
+/**
+ * recharts (and its d3 and redux dependencies) is only needed to compare saved runs: it loads
+ * then, in its own chunk, so the page's first paint does not wait for it.
+ */
+const RechartsPlot = lazy(() => import('../charts/RechartsPlot'));
+
 /** The drawing, redrawn only when its lines or settings change. */
 const Plot = memo(function Plot({
   renderer,
   ...props
 }: LinePlotProps & { renderer: 'svg' | 'recharts' }) {
-  return renderer === 'svg' ? <LinePlot {...props} /> : <RechartsPlot {...props} />;
-});
-
-function RechartsPlot({ lines, log, domain, reference, formatX }: LinePlotProps) {
+  if (renderer === 'svg') return <LinePlot {...props} />;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#e5e7eb" />
-        <XAxis
-          dataKey="step"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          allowDuplicatedCategory={false}
-          tickCount={8}
-          tickFormatter={(x: number) => formatX(x).replace(/^step /, '')}
-        />
-        <YAxis
-          scale={log ? 'log' : 'linear'}
-          domain={domain ?? ['auto', 'auto']}
-          allowDataOverflow
-          tickFormatter={(v: number) => formatNumber(v)}
-          width={64}
-        />
-        <Tooltip
-          formatter={(v) => formatNumber(Number(v))}
-          labelFormatter={(x) => formatX(Number(x))}
-          isAnimationActive={false}
-        />
-        <Legend />
-        {reference !== undefined && (
-          <ReferenceLine y={reference} stroke="#94a3b8" strokeDasharray="3 3" />
-        )}
-        {lines.map((line) => (
-          <Line
-            key={line.key}
-            name={line.key}
-            data={line.points}
-            dataKey="value"
-            stroke={line.color}
-            strokeWidth={line.dashed ? 2 : 1.5}
-            strokeDasharray={line.dashed ? '6 4' : undefined}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+    <Suspense fallback={<p className="placeholder">Loading the chart…</p>}>
+      <RechartsPlot {...props} />
+    </Suspense>
   );
-}
+});
