@@ -41,8 +41,9 @@ export interface HandlerOptions {
   viewsEveryMs: number;
   /**
    * Most of the training time validation may take: a validation that falls due (every
-   * `evalEvery` steps) is skipped while the last one's cost would exceed this share. A stopped
-   * run is always validated at its last step.
+   * `evalEvery` steps) is skipped while the last one's cost would exceed this share. Only the
+   * validation losses and metrics count (the costly views have `viewsEveryMs`). A stopped run is
+   * always validated at its last step.
    */
   validationShare: number;
 }
@@ -249,7 +250,7 @@ export class WorkerHandler {
     const started = this.options.now();
     await run.trainer.trainStep();
     await postSteps(run, () => this.options.now() - started, this.post);
-    await postValidation(run, this.post, this.options.now());
+    await postValidation(run, this.post, this.options.now(), this.options.now);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -275,7 +276,8 @@ export class WorkerHandler {
           this.options.targetChunkMs,
           this.options.maxChunk,
         );
-        if (evalDue && this.validationAllowed(run)) await this.validate(run);
+        if (evalDue && this.validationAllowed(run))
+          await postValidation(run, this.post, this.viewsDue(run), this.options.now);
         await this.runInterludes();
         await yieldToEventLoop();
       }
@@ -297,7 +299,7 @@ export class WorkerHandler {
         // skipped at the last validation are computed now: a stopped run shows all of itself.
         const step = run.trainer.step;
         if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
-          await postValidation(run, this.post, this.options.now());
+          await postValidation(run, this.post, this.options.now(), this.options.now);
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -337,20 +339,12 @@ export class WorkerHandler {
       run.trainer.resumeAt(step);
     }
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
-    await postValidation(run, this.post, this.options.now());
+    await postValidation(run, this.post, this.options.now(), this.options.now);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
   private validationAllowed(run: Run): boolean {
     return validationAllowed(this.options.now(), run.lastValidation, this.options.validationShare);
-  }
-
-  /** A validation while training, timed for the validation budget. */
-  private async validate(run: Run): Promise<void> {
-    const started = this.options.now();
-    await postValidation(run, this.post, this.viewsDue(run));
-    const endedAt = this.options.now();
-    run.lastValidation = { endedAt, ms: endedAt - started };
   }
 
   /** Views while training: the time now when `viewsEveryMs` has passed since the last ones. */

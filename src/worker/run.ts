@@ -19,7 +19,7 @@ export interface Run {
   lastEvalStep: number;
   /** Step and time of the latest gradient cosines and decision maps (the costly views). */
   lastViews: { step: number; at: number };
-  /** When the latest validation during training ended and how long it took (its time budget). */
+  /** When the latest validation ended and how long its losses and metrics took (the validation budget). */
   lastValidation: { endedAt: number; ms: number };
   /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
   confusionTask: number | null;
