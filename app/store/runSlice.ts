@@ -2,13 +2,7 @@ import { validateDesign } from '../../src/spec/validateDesign';
 import type { FromWorker, RunDesign } from '../../src/worker/protocol';
 import type { SliceContext } from './appStore';
 import { isDataMessage } from './dataSlice';
-import {
-  applyWorkerMessage,
-  coalesceMetrics,
-  INITIAL_RUN_VIEW,
-  startRunView,
-  type RunView,
-} from './runView';
+import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView, type RunView } from './runView';
 
 /** The current run as the worker reports it, and the commands that drive it. */
 export interface RunSlice {
@@ -57,7 +51,7 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
     confusionTask: null,
     receiveAll: (messages) => {
       let run = get().run;
-      for (const message of coalesceMetrics(messages)) {
+      for (const message of messages) {
         if (message.type === 'landscapePaths') get().receiveLandscape(message);
         else if (isDataMessage(message)) get().receiveData(message);
         else if (message.type === 'checkpoint') void get().keepCheckpoint(message);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyWorkerMessage,
-  coalesceMetrics,
   INITIAL_RUN_VIEW,
   runViewAt,
   seriesFrom,
@@ -20,20 +19,12 @@ const built = applyWorkerMessage(running, {
   backend: 'cpu',
 });
 
-/** Steps from..from+n-1 of task 'a', each with loss `loss` (default: the step number). */
-const metricsFrom = (
-  from: number,
-  n: number,
-  { loss, stepsPerSecond = 10 }: { loss?: number; stepsPerSecond?: number },
-): FromWorker => ({
+/** Steps from..from+n-1 of task 'a', each with loss `loss`. */
+const metrics = (from: number, n: number, loss: number): FromWorker => ({
   type: 'metrics',
   runId: 'r1',
-  steps: Array.from({ length: n }, (_, k) => ({
-    step: from + k,
-    losses: [loss ?? from + k],
-    weights: [1],
-  })),
-  stepsPerSecond,
+  steps: Array.from({ length: n }, (_, k) => ({ step: from + k, losses: [loss], weights: [1] })),
+  stepsPerSecond: 10,
 });
 
 describe('applyWorkerMessage', () => {
@@ -130,34 +121,7 @@ describe('applyWorkerMessage', () => {
   });
 });
 
-describe('coalesceMetrics', () => {
-  it('merges consecutive metrics of a run into one message that leaves the same view', () => {
-    const metrics = (from: number, n: number, stepsPerSecond: number) =>
-      metricsFrom(from, n, { stepsPerSecond });
-    const validation: FromWorker = {
-      type: 'validation',
-      runId: 'r1',
-      evaluation: { step: 5, losses: [0.5], metrics: [0.9] },
-      cosines: null,
-    };
-    const messages = [metrics(1, 2, 20), metrics(3, 3, 30), validation, metrics(6, 1, 10)];
-    const merged = coalesceMetrics(messages);
-    expect(merged.map((m) => m.type)).toEqual(['metrics', 'validation', 'metrics']);
-    const apply = (ms: FromWorker[]) => ms.reduce(applyWorkerMessage, built);
-    const one = apply(messages);
-    const batched = apply(merged);
-    expect(batched.trainLoss).toEqual(one.trainLoss);
-    expect(batched.weights).toEqual(one.weights);
-    expect(batched.valLoss).toEqual(one.valLoss);
-    expect(batched.step).toBe(one.step);
-    // 2 steps at 20/s and 3 at 30/s: 0.2 s in all, kept by the merged speed.
-    expect(batched.trainTime.at(-1)).toBeCloseTo(one.trainTime.at(-1)!);
-  });
-});
-
 describe('history kept in columns', () => {
-  const metrics = (from: number, n: number, loss: number) => metricsFrom(from, n, { loss });
-
   it('leaves every earlier state as it was while the run grows', () => {
     const first = applyWorkerMessage(built, metrics(1, 3, 1));
     const second = applyWorkerMessage(first, metrics(4, 2, 2));

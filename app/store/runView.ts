@@ -115,33 +115,6 @@ function appendTimes(times: Column, steps: number, stepsPerSecond: number): Colu
   );
 }
 
-type Metrics = Extract<FromWorker, { type: 'metrics' }>;
-const secondsOf = (m: Metrics) => (m.stepsPerSecond > 0 ? m.steps.length / m.stepsPerSecond : 0);
-
-/**
- * Merges runs of consecutive metrics messages of one run into one message, so that a frame's
- * batch copies each series once instead of once per message (the copies, and their garbage, grow
- * with the history). The merged speed keeps the total training time: Σ steps / Σ seconds.
- */
-export function coalesceMetrics(messages: readonly FromWorker[]): FromWorker[] {
-  const out: FromWorker[] = [];
-  for (const message of messages) {
-    const last = out.at(-1);
-    if (message.type !== 'metrics' || last?.type !== 'metrics' || last.runId !== message.runId) {
-      out.push(message);
-      continue;
-    }
-    const total = secondsOf(last) + secondsOf(message);
-    const steps = [...last.steps, ...message.steps];
-    out[out.length - 1] = {
-      ...message,
-      steps,
-      stepsPerSecond: total > 0 ? steps.length / total : message.stepsPerSecond,
-    };
-  }
-  return out;
-}
-
 /** A message is about the current run, or about no run at all. Late messages of old runs are dropped. */
 function isCurrent(view: RunView, message: FromWorker): boolean {
   return !('runId' in message) || message.runId === undefined || message.runId === view.runId;
