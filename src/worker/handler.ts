@@ -250,7 +250,7 @@ export class WorkerHandler {
     const started = this.options.now();
     await run.trainer.trainStep();
     await postSteps(run, () => this.options.now() - started, this.post);
-    await postValidation(run, this.post, this.options.now(), this.options.now);
+    await postValidation(run, this.post, this.options.now, true);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -277,7 +277,7 @@ export class WorkerHandler {
           this.options.maxChunk,
         );
         if (evalDue && this.validationAllowed(run))
-          await postValidation(run, this.post, this.viewsDue(run), this.options.now);
+          await postValidation(run, this.post, this.options.now, this.viewsDue(run));
         await this.runInterludes();
         await yieldToEventLoop();
       }
@@ -299,7 +299,7 @@ export class WorkerHandler {
         // skipped at the last validation are computed now: a stopped run shows all of itself.
         const step = run.trainer.step;
         if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
-          await postValidation(run, this.post, this.options.now(), this.options.now);
+          await postValidation(run, this.post, this.options.now, true);
         const done = reachedBudget(run);
         this.post({
           type: 'status',
@@ -339,7 +339,7 @@ export class WorkerHandler {
       run.trainer.resumeAt(step);
     }
     // Validation of the restored weights: an imported model's metrics, a saved run's last point.
-    await postValidation(run, this.post, this.options.now(), this.options.now);
+    await postValidation(run, this.post, this.options.now, true);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
@@ -347,10 +347,9 @@ export class WorkerHandler {
     return validationAllowed(this.options.now(), run.lastValidation, this.options.validationShare);
   }
 
-  /** Views while training: the time now when `viewsEveryMs` has passed since the last ones. */
-  private viewsDue(run: Run): number | null {
-    const now = this.options.now();
-    return now - run.lastViews.at >= this.options.viewsEveryMs ? now : null;
+  /** Views while training: when `viewsEveryMs` has passed since the last ones. */
+  private viewsDue(run: Run): boolean {
+    return this.options.now() - run.lastViews.at >= this.options.viewsEveryMs;
   }
 
   /** Runs `work` now when idle, else between two chunks so it sees one consistent set of weights. */

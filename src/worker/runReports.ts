@@ -39,25 +39,25 @@ export async function postSteps(run: Run, elapsed: () => number, post: Post): Pr
 /**
  * Validates the run's current weights and posts what the UI shows of them. The gradient cosines
  * and decision maps cost more than the validation itself (on the default example, cosines ≈ 8
- * training steps, maps ≈ 3, the losses ≈ 1): they are computed only when `viewsAt` (the time
- * now) is given, and the caller limits them to a few per second. The validation itself is timed
- * on `clock` into `run.lastValidation`, for the validation budget (the views have their own limit).
+ * training steps, maps ≈ 3, the losses ≈ 1): they are computed only with `views`, and the caller
+ * limits them to a few per second. Times come from `clock`: the views' into `run.lastViews`, the
+ * validation's own into `run.lastValidation` (the validation budget; the views do not count).
  */
 export async function postValidation(
   run: Run,
   post: Post,
-  viewsAt: number | null,
   clock: () => number,
+  views: boolean,
 ): Promise<void> {
   const started = clock();
   const evaluation = await run.trainer.evaluate();
   const ms = clock() - started;
-  const cosines = viewsAt === null ? null : await run.trainer.gradientCosines();
+  const cosines = views ? await run.trainer.gradientCosines() : null;
   run.lastEvalStep = evaluation.step;
   post({ type: 'validation', runId: run.id, evaluation, cosines });
-  if (viewsAt !== null) {
+  if (views) {
     await postDecisionMaps(run, evaluation.step, post);
-    run.lastViews = { step: evaluation.step, at: viewsAt };
+    run.lastViews = { step: evaluation.step, at: started };
   }
   await postConfusion(run, post);
   run.lastValidation = { endedAt: clock(), ms };
