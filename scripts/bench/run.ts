@@ -27,6 +27,7 @@ import {
   samplesPerSecond,
   serveBenchPage,
 } from './benchPage';
+import { commandLine, flag, has, list, log } from './cli';
 import {
   median,
   replaceSection,
@@ -37,20 +38,12 @@ import {
   type StrategyRow,
 } from './report';
 
-const flag = (name: string): string | undefined =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const has = (name: string): boolean => process.argv.includes(`--${name}`);
-const list = <T extends string>(name: string, all: readonly T[]): T[] =>
-  (flag(name)?.split(',') as T[] | undefined)?.filter((x) => all.includes(x)) ?? [...all];
-
 const quick = has('quick');
 const backends = list<BackendName>('backends', BACKENDS);
 const workloads = list<WorkloadId>('workloads', WORKLOAD_IDS);
 const rounds = Number(flag('rounds') ?? (quick ? 1 : 3));
 const targetMs = Number(flag('target-ms') ?? (quick ? 600 : 1500));
 const strategyWorkload = (flag('strategies') ?? 'wide') as WorkloadId;
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** A row with no rates yet; `skipped` says why it stays that way. */
 const unmeasured = (backend: BackendName, workload: WorkloadId, skipped?: string): SpeedRow => ({
@@ -168,7 +161,7 @@ try {
   const machine = [
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     `- Browser: headless Chromium ${browser.version()} (${CHROMIUM_PATH}), flags as the e2e tests`,
-    `- Command: \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, ${rounds} round(s) alternating the four modes, ~${targetMs} ms per measurement; ${new Date().toISOString().slice(0, 10)}, ${Math.round((Date.now() - started) / 1000)} s in all`,
+    `- Command: \`${commandLine('bench')}\`, ${rounds} round(s) alternating the four modes, ~${targetMs} ms per measurement; ${new Date().toISOString().slice(0, 10)}, ${Math.round((Date.now() - started) / 1000)} s in all`,
     ...notes,
   ].join('\n');
   const workloadList = workloads.map((id) => `- **${id}**: ${WORKLOADS[id].label}`).join('\n');

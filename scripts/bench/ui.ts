@@ -15,11 +15,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
+import { commandLine, flag, has, log } from './cli';
 import { median, replaceSection } from './report';
 
-const flag = (name: string): string | undefined =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const has = (name: string): boolean => process.argv.includes(`--${name}`);
 const seconds = Number(flag('seconds') ?? 120);
 const backend = flag('backend') ?? 'auto';
 /** Diagnosis: a CSS selector of things not to display during the run (`--hide-charts`: every chart and map). */
@@ -27,7 +25,6 @@ const ALL_CHARTS = '.chart-body, [data-testid^="decision-map-"]';
 const hidden = has('hide-charts') ? ALL_CHARTS : flag('hide');
 /** Diagnosis: more Chromium switches, comma-separated (`--chromium=--disable-gpu-rasterization`). */
 const extraArgs = flag('chromium')?.split(',') ?? [];
-const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Seconds the page is watched idle (not training) before the run, as a baseline. */
 const IDLE_SECONDS = 5;
 
@@ -85,11 +82,8 @@ async function pageMemory(cdp: CDPSession): Promise<{ heap: number; buffers: num
 }
 
 /** What the origin stores (IndexedDB: the saved runs), in MB. */
-const storageMB = (page: Page) =>
-  page.evaluate(async () => {
-    const { usage } = await navigator.storage.estimate();
-    return Math.round((usage ?? 0) / 1e5) / 10;
-  });
+const storageMB = async (page: Page) =>
+  mb(await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0));
 
 /** Points in the longest line each chart draws (one path command per point). */
 const pointsPerLine = (page: Page) =>
@@ -191,7 +185,7 @@ try {
   const longTasks = after.longTasks.slice(before.longTasks.length);
   const steps = samples.at(-1)!.step - stepBefore;
   const section = [
-    `### Main thread (\`npm run bench:ui${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, ${new Date().toISOString().slice(0, 10)})`,
+    `### Main thread (\`${commandLine('bench:ui')}\`, ${new Date().toISOString().slice(0, 10)})`,
     `Default example, "Until paused", backend ${runBackend} (${backend}), window 1600×1200 with the loss, λ and interference charts and both decision maps on screen, ${seconds} s of training (${steps} steps).`,
     '',
     '| measure | value | target |',

@@ -24,14 +24,12 @@ import {
   samplesPerSecond,
   serveBenchPage,
 } from './benchPage';
+import { commandLine, flag, list, log } from './cli';
 import { median } from './report';
 
-const flag = (name: string): string | undefined =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const rounds = Number(flag('rounds') ?? 3);
 const targetMs = Number(flag('target-ms') ?? 1500);
-const workloads = (flag('workloads')?.split(',') ?? WORKLOAD_IDS) as WorkloadId[];
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const workloads = list<WorkloadId>('workloads', WORKLOAD_IDS);
 
 /** Isolation off: values that leave the page in the default (shared) browsing context group. */
 const NOT_ISOLATED = {
@@ -61,7 +59,7 @@ try {
   const setups = [await open('not isolated', plain.url), await open('isolated', isolated.url)];
 
   const lines = [
-    `### wasm threads (\`npm run bench:threads${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores)`,
+    `### wasm threads (\`${commandLine('bench:threads')}\`, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores)`,
     '',
     `| workload | ${setups.map((s) => `${s.label} (${s.threads})`).join(' | ')} | ${setups
       .slice(1)
