@@ -46,7 +46,7 @@ function wasmThreads(): string | undefined {
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
   return threads > 1
     ? `${threads} threads`
-    : `1 thread${isolated ? '' : ' (page not cross-origin isolated)'}`;
+    : `1 thread${isolated ? '' : ', page not cross-origin isolated'}`;
 }
 
 /** Longest a backend may take to initialize before it counts as not working. */
