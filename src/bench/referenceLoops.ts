@@ -4,7 +4,7 @@ import type { Dataset } from '../data/dataset';
 import { uploadDataset } from '../data/deviceData';
 import { buildModel, predictTasks } from '../model/buildModel';
 import { taskLoss } from '../train/losses';
-import { createOptimizer } from '../train/optimizer';
+import type { OptimizerKind } from '../spec/types';
 import type { Workload } from './workloads';
 
 /** Wall time of `steps` timed training steps and how many examples they saw. */
@@ -15,6 +15,24 @@ export interface Timing {
 }
 
 const WARMUP_STEPS = 2;
+
+/**
+ * tf.js's own optimizer of the chosen kind, with the app's settings (momentum 0.9 for
+ * SGD+momentum). The reference loops use it; the app steps its parameter groups with flat update
+ * rules of the same arithmetic (src/train/updateRules.ts).
+ */
+export function createOptimizer(kind: OptimizerKind, learningRate: number): tf.Optimizer {
+  switch (kind) {
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+  }
+}
 
 /** A first step slower than this (an emulated GPU compiling shaders for big matrices) skips the workload. */
 export const WARMUP_LIMIT_MS = 20_000;

@@ -8,8 +8,7 @@ import { splitAtRepresentation, type SplitModel } from '../model/splitModel';
 import type { ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
-import { setLearningRate } from './optimizer';
-import { createGroup, stepGroup, type ParamGroup } from './paramGroups';
+import { createGroup, stepGroups, type ParamGroup } from './paramGroups';
 import { disposeTaskGradients, readGram, taskGradients, type GradientBatch } from './taskGradients';
 import { cosines } from './weighting/gram';
 import {
@@ -105,7 +104,7 @@ export class Trainer {
   /** New learning rate for every group; optimizer state is kept. */
   setLearningRate(learningRate: number): void {
     this.config = { ...this.config, learningRate };
-    for (const g of this.allGroups()) setLearningRate(g.optimizer, learningRate);
+    for (const g of this.allGroups()) g.setLearningRate(learningRate);
   }
 
   /** New mini-batch size from the next step on. */
@@ -194,7 +193,7 @@ export class Trainer {
   dispose(): void {
     tf.dispose(this.pending.map((p) => p.record));
     this.pending = [];
-    for (const g of [this.shared, ...this.heads]) g?.optimizer.dispose();
+    for (const g of [this.shared, ...this.heads]) g?.dispose();
     this.disposeWeighting();
     this.split?.dispose();
   }
@@ -226,12 +225,13 @@ export class Trainer {
         return record!;
       }
       const { grads } = tf.variableGrads(objective, variables);
-      for (const g of groups)
-        stepGroup(
-          g,
-          g.variables.map((v) => grads[v.name] ?? null),
-          this.decay(),
-        );
+      stepGroups(
+        groups.map((group) => ({
+          group,
+          grads: group.variables.map((v) => grads[v.name] ?? null),
+        })),
+        this.decay(),
+      );
       return record!;
     });
   }
@@ -248,19 +248,15 @@ export class Trainer {
       const { coefficients, headScales } = weighting.combine(gram, losses);
       return tf.tidy(() => {
         const direction = tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
-        if (this.shared)
-          stepGroup(
-            this.shared,
-            this.sharedGradients(direction, grads.representation, prepared.batch.x, split),
-            this.decay(),
-          );
-        this.heads.forEach((g, i) =>
-          stepGroup(
-            g,
-            grads.heads[i]!.map((t) => tf.mul(t, headScales[i]!)),
-            this.decay(),
-          ),
-        );
+        const heads = this.heads.map((group, i) => ({
+          group,
+          grads: grads.heads[i]!.map((t) => tf.mul(t, headScales[i]!)),
+        }));
+        const shared = this.shared && {
+          group: this.shared,
+          grads: this.sharedGradients(direction, grads.representation, prepared.batch.x, split),
+        };
+        stepGroups(shared ? [shared, ...heads] : heads, this.decay());
         return tf.concat([grads.losses, tf.tensor1d(coefficients)]) as tf.Tensor1D;
       });
     } finally {
@@ -349,7 +345,7 @@ export class Trainer {
   }
 
   private disposeWeighting(): void {
-    this.weightingGroup?.optimizer.dispose();
+    this.weightingGroup?.dispose();
     this.weightingGroup = null;
     this.weighting.dispose();
   }
