@@ -97,7 +97,7 @@ function stepTogether(batch: GroupStep[], decay: number): void {
     variables.forEach((v, i) => apply(v, rule.update(grads[i]!, [], t, learningRate).delta));
     return;
   }
-  const gradient = joined(grads.map((g) => tf.reshape(g, [-1])));
+  const gradient = joined(grads.map((g) => (g.rank === 1 ? g : tf.reshape(g, [-1]))));
   const state = Array.from({ length: rule.slots }, (_, k) =>
     joined(groups.map((g) => g.state[k]!)),
   );
@@ -105,7 +105,10 @@ function stepTogether(batch: GroupStep[], decay: number): void {
   cut(
     delta,
     groups.flatMap((g) => g.sizes),
-  ).forEach((part, i) => apply(variables[i]!, tf.reshape(part, variables[i]!.shape)));
+  ).forEach((part, i) => {
+    const v = variables[i]!;
+    apply(v, v.rank === 1 ? part : tf.reshape(part, v.shape)); // a bias needs no reshape kernel
+  });
   next.forEach((slot, k) =>
     cut(
       slot,

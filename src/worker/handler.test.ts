@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadExportedModel } from '../io/exportModel';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
@@ -49,6 +49,45 @@ describe('WorkerHandler', () => {
     expect(new Set(memory.slice(1)).size).toBe(1);
     expect(of('validation').at(-1)!.evaluation.step).toBe(60);
     expect(of('status').map((s) => s.state)).toEqual(['running', 'done']);
+  });
+
+  it('trains the next chunk while a chunk is read back, and reports every step in order', async () => {
+    // A readback that takes 30 ms, as a round trip to a GPU can.
+    const read = tf.Tensor.prototype.data;
+    const slow = vi.spyOn(tf.Tensor.prototype, 'data').mockImplementation(async function (
+      this: tf.Tensor,
+    ) {
+      const values = await read.call(this);
+      await new Promise((r) => setTimeout(r, 30));
+      return values;
+    });
+    let queued = 0; // steps started so far
+    const queuedAtPost: number[] = [];
+    const lastPosted: number[] = [];
+    const handler = new WorkerHandler(
+      (m) => {
+        if (m.type !== 'metrics') return;
+        queuedAtPost.push(queued);
+        lastPosted.push(m.steps.at(-1)!.step);
+      },
+      { targetChunkMs: 20, beforeStep: () => void queued++ },
+    );
+    try {
+      await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+      await handler.handle({
+        type: 'train',
+        runId: 'p',
+        design: design({ maxSteps: 200, evalEvery: 1000 }),
+      });
+      await handler.idle();
+    } finally {
+      slow.mockRestore();
+    }
+    expect(lastPosted.at(-1)).toBe(200);
+    expect(lastPosted).toEqual([...lastPosted].sort((a, b) => a - b));
+    // While chunk k was on its way back, chunk k + 1 was already queued (all but the last chunk).
+    const overlapped = lastPosted.slice(0, -1).filter((step, k) => queuedAtPost[k]! > step);
+    expect(overlapped.length).toBe(lastPosted.length - 1);
   });
 
   it('computes the costly views (cosines, decision maps) at most every viewsEveryMs, and always where the run stops', async () => {

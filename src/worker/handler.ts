@@ -19,6 +19,7 @@ import { postSteps, postValidation } from './runReports';
 import { isFatal, messageOf, nextChunkSize, validationAllowed } from './stepPolicy';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import type { StepLosses } from '../train/trainer';
 
 /** Sends a message to the UI, transferring the listed buffers. */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
@@ -249,15 +250,39 @@ export class WorkerHandler {
     if (this.loop) return;
     const started = this.options.now();
     await run.trainer.trainStep();
-    await postSteps(run, () => this.options.now() - started, this.post);
+    postSteps(run, await run.trainer.flush(), this.options.now() - started, this.post);
     await postValidation(run, this.post, this.options.now, true);
     this.post({ type: 'status', runId, state: 'paused', step: run.trainer.step });
   }
 
+  /**
+   * Trains chunk after chunk until stopped. A chunk's losses travel back while the next chunk
+   * trains, so the device never idles waiting for a readback (on a GPU, `data()` is a round trip):
+   * the loop waits for a chunk's report only once the next chunk is queued — or before validation
+   * and interludes, which must see every step reported. A divergence is so found one chunk late;
+   * the steps after it are never posted.
+   */
   private async trainLoop(run: Run): Promise<void> {
     const { config } = run.design;
     this.post({ type: 'status', runId: run.id, state: 'running', step: run.trainer.step });
     let chunk = 1;
+    let reportedAt = this.options.now();
+    const report = async (
+      losses: Promise<StepLosses[]>,
+      previous: Promise<boolean>,
+      started: number,
+    ): Promise<boolean> => {
+      const healthy = await previous;
+      const steps = await losses;
+      if (!healthy) return false;
+      // The time this chunk held the pipeline: from its start, or from the previous report.
+      const now = this.options.now();
+      const ms = now - Math.max(started, reportedAt);
+      reportedAt = now;
+      chunk = nextChunkSize(steps.length, ms, this.options.targetChunkMs, this.options.maxChunk);
+      return postSteps(run, steps, ms, this.post);
+    };
+    let reported: Promise<boolean> = Promise.resolve(true);
     try {
       while (!this.stopRequested && this.run === run && !reachedBudget(run)) {
         const started = this.options.now();
@@ -268,20 +293,22 @@ export class WorkerHandler {
           await run.trainer.trainStep();
           if (run.trainer.step % config.evalEvery === 0) evalDue = true;
         }
-        const healthy = await postSteps(run, () => this.options.now() - started, this.post);
+        const previous = reported;
+        reported = report(run.trainer.flush(), previous, started);
+        let healthy = await previous;
+        const validate = evalDue && this.validationAllowed(run);
+        if (healthy && (validate || this.interludes.length > 0)) {
+          healthy = await reported;
+          if (healthy && validate)
+            await postValidation(run, this.post, this.options.now, this.viewsDue(run));
+          await this.runInterludes();
+        }
         if (!healthy) break;
-        chunk = nextChunkSize(
-          count,
-          this.options.now() - started,
-          this.options.targetChunkMs,
-          this.options.maxChunk,
-        );
-        if (evalDue && this.validationAllowed(run))
-          await postValidation(run, this.post, this.options.now, this.viewsDue(run));
-        await this.runInterludes();
         await yieldToEventLoop();
       }
+      await reported;
     } catch (e) {
+      reported.catch(() => undefined); // the same failure, or one that follows from it
       // A step that failed because the GPU went away is the device loss, not an error of its own.
       const lost = await deviceLostWithin(DEVICE_LOST_GRACE_MS);
       if (lost) this.postFatal(lost);

@@ -3,14 +3,13 @@ import type { Post } from './handler';
 import type { Run } from './run';
 import { postConfusion, postDecisionMaps } from './runOutputs';
 import { firstNonFinite } from './stepPolicy';
+import type { StepLosses } from '../train/trainer';
 
 /**
- * Reads back the run's queued losses and posts them; false when a loss is not finite. Then only
- * the steps before it are posted, so the curves stay clean, and the run is marked diverged.
+ * Posts the losses of a chunk of steps, read back in `ms`; false when a loss is not finite. Then
+ * only the steps before it are posted, so the curves stay clean, and the run is marked diverged.
  */
-export async function postSteps(run: Run, elapsed: () => number, post: Post): Promise<boolean> {
-  const all = await run.trainer.flush();
-  const ms = Math.max(elapsed(), 1e-3);
+export function postSteps(run: Run, all: StepLosses[], ms: number, post: Post): boolean {
   const bad = firstNonFinite(all);
   const steps = bad ? all.slice(0, bad.index) : all;
   if (steps.length) {
@@ -19,7 +18,7 @@ export async function postSteps(run: Run, elapsed: () => number, post: Post): Pr
       type: 'metrics',
       runId: run.id,
       steps,
-      stepsPerSecond: (all.length * 1000) / ms,
+      stepsPerSecond: (all.length * 1000) / Math.max(ms, 1e-3),
       memory: { tensors, bytes },
     });
   }
