@@ -14,6 +14,7 @@ import { WORKLOAD_IDS, WORKLOADS, type Workload } from '../../src/bench/workload
 import { BatchSampler } from '../../src/data/batchSampler';
 import { uploadDataset } from '../../src/data/deviceData';
 import { loadDataset } from '../../src/data/loadDataset';
+import { testAssets } from '../../src/testing/fixtures';
 import { buildModel, parameterGroups, predictTasks } from '../../src/model/buildModel';
 import { OPTIMIZERS, type OptimizerKind } from '../../src/spec/types';
 import { taskLoss } from '../../src/train/losses';
@@ -53,7 +54,7 @@ function makeStep(
   variant: Variant,
 ): { step(): void; dispose(): void } {
   const model = buildModel(w.spec, w.config.seed);
-  const data = uploadDataset(loadDataset(w.data), w.spec);
+  const data = uploadDataset(loadDataset(w.data, testAssets()), w.spec);
   const params = parameterGroups(model, w.spec);
   const groups = [params.shared, ...params.tasks].filter((vs) => vs.length > 0);
   const lr = w.config.learningRate;
