@@ -2,10 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { encoderLayerName, headLayerName, outputLayerName } from '../spec/naming';
 import { inferShapes } from '../spec/shapes';
 import type { ModelSpec } from '../spec/types';
+import { traceEncoder, type EncoderTrace } from './encoderTrace';
 
 /** The model cut at the shared representation h: x → h, and one h → output per task. */
 export interface SplitModel {
   encoder(x: tf.Tensor, training: boolean): tf.Tensor;
+  /** The encoder's forward and backward written out, where its layers allow (encoderTrace.ts). */
+  trace: EncoderTrace | null;
   heads: ((h: tf.Tensor, training: boolean) => tf.Tensor)[];
   /** Releases the views' hold on the shared layers (the full model keeps its own). */
   dispose(): void;
@@ -39,6 +42,7 @@ export function splitAtRepresentation(model: tf.LayersModel, spec: ModelSpec): S
     return tf.model({ inputs: h, outputs: out });
   });
   return {
+    trace: traceEncoder(model, spec),
     encoder: (x, training) =>
       encoderModel ? (encoderModel.apply(x, { training }) as tf.Tensor) : x,
     heads: heads.map(

@@ -23,6 +23,8 @@ export interface TaskGradients {
   heads: tf.Tensor[][];
   /** The representation gradients were taken at, when `level` was representation. */
   representation: tf.Tensor | null;
+  /** Each encoder layer's input on the way to it, where the split model traces its encoder. */
+  trace: tf.Tensor[];
 }
 
 const flatten = (grads: (tf.Tensor | null)[], like: tf.Variable[]): tf.Tensor1D =>
@@ -32,13 +34,14 @@ const flatten = (grads: (tf.Tensor | null)[], like: tf.Variable[]): tf.Tensor1D 
 
 /**
  * Gradients of each task's loss on the shared part and on its own head. At the `representation`
- * level (MGDA-UB, hard sharing): one forward of the encoder, then one backward through each head
- * only, gᵢ = ∂Lᵢ/∂h. At the `parameters` level: a full forward and backward per task, gᵢ = ∂Lᵢ/∂θ.
+ * level (MGDA-UB, hard sharing): one forward of the encoder (traced where the split model can,
+ * for the backward through it later), then one backward through each head only, gᵢ = ∂Lᵢ/∂h. At the `parameters` level: a full forward and backward per task, gᵢ = ∂Lᵢ/∂θ.
  * tf.js keeps no persistent tape, which is why each task needs its own pass.
  */
 export function taskGradients(batch: GradientBatch, split: SplitModel | null): TaskGradients {
   const engine = tf.engine();
-  const h = split ? tf.tidy(() => split.encoder(batch.x, true)) : null;
+  const traced = split?.trace ? split.trace.forward(batch.x) : null;
+  const h = traced?.h ?? (split ? tf.tidy(() => split.encoder(batch.x, true)) : null);
   const perTask = batch.tasks.map((task, i) =>
     tf.tidy(() => {
       const headVars = batch.heads[i]!;
@@ -66,7 +69,13 @@ export function taskGradients(batch: GradientBatch, split: SplitModel | null): T
   const losses = tf.stack(perTask.map((p) => p[0]!)) as tf.Tensor1D;
   const matrix = tf.stack(perTask.map((p) => p[1]!)) as tf.Tensor2D;
   tf.dispose(perTask.flatMap((p) => [p[0]!, p[1]!]));
-  return { losses, matrix, heads: perTask.map((p) => p.slice(2)), representation: h };
+  return {
+    losses,
+    matrix,
+    heads: perTask.map((p) => p.slice(2)),
+    representation: h,
+    trace: traced?.inputs ?? [],
+  };
 }
 
 /** Frees a TaskGradients. */
@@ -76,6 +85,7 @@ export function disposeTaskGradients(g: TaskGradients): void {
     g.matrix,
     ...g.heads.flat(),
     ...(g.representation ? [g.representation] : []),
+    ...g.trace,
   ]);
 }
 

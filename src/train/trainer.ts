@@ -9,7 +9,13 @@ import type { ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
 import { createGroup, stepGroups, type ParamGroup } from './paramGroups';
-import { disposeTaskGradients, readGram, taskGradients, type GradientBatch } from './taskGradients';
+import {
+  disposeTaskGradients,
+  readGram,
+  taskGradients,
+  type GradientBatch,
+  type TaskGradients,
+} from './taskGradients';
 import { cosines } from './weighting/gram';
 import {
   createWeighting,
@@ -254,7 +260,7 @@ export class Trainer {
         }));
         const shared = this.shared && {
           group: this.shared,
-          grads: this.sharedGradients(direction, grads.representation, prepared.batch.x, split),
+          grads: this.sharedGradients(direction, grads, prepared.batch.x, split),
         };
         stepGroups(shared ? [shared, ...heads] : heads, this.decay());
         return tf.concat([grads.losses, tf.tensor1d(coefficients)]) as tf.Tensor1D;
@@ -265,16 +271,26 @@ export class Trainer {
     }
   }
 
-  /** The combined direction as gradients of the shared variables: a vector–Jacobian product through the encoder at the representation level, an unflattening at the parameter level. */
+  /**
+   * The combined direction as gradients of the shared variables: a vector–Jacobian product through
+   * the encoder at the representation level — from the traced forward's activations where the
+   * encoder allows, else by tf.js running the encoder's forward again under its tape — and an
+   * unflattening at the parameter level.
+   */
   private sharedGradients(
     direction: tf.Tensor,
-    representation: tf.Tensor | null,
+    grads: TaskGradients,
     x: tf.Tensor,
     split: SplitModel | null,
   ): tf.Tensor[] {
     const variables = this.shared!.variables;
+    const { representation, trace } = grads;
     if (split && representation) {
       const dy = tf.reshape(direction, representation.shape);
+      if (split.trace && trace.length) {
+        const byName = split.trace.backward(trace, representation, dy);
+        return variables.map((v) => byName[v.name] ?? tf.zerosLike(v));
+      }
       return tf
         .engine()
         .gradients(() => split.encoder(x, true), variables, dy, true)
