@@ -27,7 +27,7 @@ const DERIVATIVE_FROM_OUTPUT: Partial<Record<Activation, (y: tf.Tensor) => tf.Te
   sigmoid: (y) => tf.mul(y, tf.sub(1, y)),
 };
 
-type Step =
+type TracedLayer =
   | { kind: 'flatten'; layer: tf.layers.Layer }
   | {
       kind: 'dense';
@@ -45,22 +45,22 @@ type Step =
 export function traceEncoder(model: tf.LayersModel, spec: ModelSpec): EncoderTrace | null {
   if (spec.sharing.mode !== 'hard' || spec.encoder.length === 0) return null;
   let flat = spec.input.kind === 'features';
-  const steps: Step[] = [];
+  const layers: TracedLayer[] = [];
   for (const [i, layerSpec] of spec.encoder.entries()) {
     const layer = model.getLayer(encoderLayerName(i, layerSpec));
     if (layerSpec.type === 'flatten') {
       flat = true;
-      steps.push({ kind: 'flatten', layer });
+      layers.push({ kind: 'flatten', layer });
       continue;
     }
     const derivative =
       layerSpec.type === 'dense' ? DERIVATIVE_FROM_OUTPUT[layerSpec.activation] : null;
     const weights = layer.trainableWeights.map((w) => w.read() as tf.Variable);
     if (!derivative || !flat || weights.length !== 2) return null;
-    steps.push({ kind: 'dense', layer, kernel: weights[0]!, bias: weights[1]!, derivative });
+    layers.push({ kind: 'dense', layer, kernel: weights[0]!, bias: weights[1]!, derivative });
   }
   // No gradient is needed below the first layer with weights: the data has none.
-  const firstDense = steps.findIndex((s) => s.kind === 'dense');
+  const firstDense = layers.findIndex((s) => s.kind === 'dense');
   if (firstDense < 0) return null;
 
   return {
@@ -68,30 +68,30 @@ export function traceEncoder(model: tf.LayersModel, spec: ModelSpec): EncoderTra
       tf.tidy(() => {
         const inputs: tf.Tensor[] = [];
         let h = x;
-        for (const step of steps) {
+        for (const traced of layers) {
           inputs.push(h);
-          h = step.layer.apply(h) as tf.Tensor;
+          h = traced.layer.apply(h) as tf.Tensor;
         }
-        // tidy keeps only what it returns: the input x belongs to the caller, so keep a copy.
+        // The caller disposes `inputs`, and x is not its to dispose: x goes in as a copy.
         return { h, inputs: inputs.map((t) => (t === x ? tf.clone(t) : t)) };
       }),
     backward: (inputs, h, dy) =>
       tf.tidy(() => {
         const grads: tf.NamedTensorMap = {};
         let upstream = dy;
-        for (let j = steps.length - 1; j >= firstDense; j--) {
-          const step = steps[j]!;
+        for (let j = layers.length - 1; j >= firstDense; j--) {
+          const traced = layers[j]!;
           const input = inputs[j]!;
-          const output = j === steps.length - 1 ? h : inputs[j + 1]!;
-          if (step.kind === 'flatten') {
+          const output = j === layers.length - 1 ? h : inputs[j + 1]!;
+          if (traced.kind === 'flatten') {
             upstream = tf.reshape(upstream, input.shape);
             continue;
           }
-          const local = step.derivative(output);
+          const local = traced.derivative(output);
           const dz = local ? tf.mul(upstream, local) : upstream;
-          grads[step.kernel.name] = tf.matMul(input, dz, true, false);
-          grads[step.bias.name] = tf.sum(dz, 0);
-          if (j > firstDense) upstream = tf.matMul(dz, step.kernel, false, true);
+          grads[traced.kernel.name] = tf.matMul(input, dz, true, false);
+          grads[traced.bias.name] = tf.sum(dz, 0);
+          if (j > firstDense) upstream = tf.matMul(dz, traced.kernel, false, true);
         }
         return grads;
       }),
