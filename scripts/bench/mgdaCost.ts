@@ -31,14 +31,14 @@ function time(f: () => void): number {
 
 const model = buildModel(w.spec, 1);
 const split = splitAtRepresentation(model, w.spec)!;
-if (!split.trace) throw new Error('the wide MLP should be traceable');
 const variables = parameterGroups(model, w.spec).shared;
 const x = tf.randomNormal([w.config.batchSize, 28, 28, 1], 0, 1, 'float32', 1);
-const { h, inputs } = split.trace.forward(x);
-const dy = tf.randomNormal(h.shape, 0, 1, 'float32', 2);
+const encoded = split.encode(x);
+if (!encoded.saved.length) throw new Error('the wide MLP should be traced');
+const dy = tf.randomNormal(encoded.h.shape, 0, 1, 'float32', 2);
 const viaTfjs = () =>
   tf.tidy(() => void tf.engine().gradients(() => split.encoder(x, true), variables, dy, true));
-const viaTrace = () => tf.tidy(() => void split.trace!.backward(inputs, h, dy));
+const viaTrace = () => tf.tidy(() => void split.encoderVjp(x, encoded, dy, variables));
 
 /** ms per Trainer step under one strategy (fresh trainer, one warm-up step). */
 async function trainerStep(strategy: 'equal' | 'mgda'): Promise<number> {
@@ -79,6 +79,6 @@ console.log(
 console.log(
   `Trainer step, Equal: ${equal!.toFixed(0)} ms; MGDA-UB: ${mgda!.toFixed(0)} ms (${(mgda! / equal!).toFixed(2)}× Equal; target ≤ 1.5×)`,
 );
-tf.dispose([x, h, ...inputs, dy]);
+tf.dispose([x, encoded.h, ...encoded.saved, dy]);
 split.dispose();
 model.dispose();

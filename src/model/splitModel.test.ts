@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../spec/defaults';
 import { PRESETS } from '../spec/presets';
 import { useCpuBackend } from '../testing/tfCpu';
-import { buildModel } from './buildModel';
+import { buildModel, parameterGroups } from './buildModel';
 import { splitAtRepresentation } from './splitModel';
 
 beforeAll(useCpuBackend);
@@ -25,6 +25,36 @@ describe('splitAtRepresentation', () => {
     expect(await again[0]!.data()).toEqual(await full[0]!.data());
     tf.dispose(again);
     tf.dispose([x, ...full]);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each([
+    ['a dense encoder, traced', DEFAULT_MODEL, true],
+    [
+      'an encoder with layer norm, run again by tf.js',
+      { ...DEFAULT_MODEL, encoder: [...DEFAULT_MODEL.encoder, { type: 'layerNorm' as const }] },
+      false,
+    ],
+  ])('gives tf.js’s product through %s', async (_, spec, traced) => {
+    const before = tf.memory().numTensors;
+    const model = buildModel(spec, 1);
+    const split = splitAtRepresentation(model, spec)!;
+    const variables = parameterGroups(model, spec).shared;
+    const x = tf.randomNormal([6, 2], 0, 1, 'float32', 3);
+    const encoded = split.encode(x);
+    expect(encoded.saved.length > 0).toBe(traced);
+    const dy = tf.randomNormal(encoded.h.shape, 0, 1, 'float32', 4);
+    const ours = split.encoderVjp(x, encoded, dy, variables);
+    const { value, grads } = tf
+      .engine()
+      .gradients(() => split.encoder(x, true), variables, dy, true);
+    for (const [i, g] of ours.entries()) {
+      const expected = await grads[i]!.data();
+      (await g.data()).forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 4));
+    }
+    tf.dispose([x, encoded.h, ...encoded.saved, dy, value, ...ours, ...grads.map((g) => g!)]);
+    split.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { predictTasks } from '../model/buildModel';
-import type { SplitModel } from '../model/splitModel';
+import type { Encoded, SplitModel } from '../model/splitModel';
 import type { TaskSpec } from '../spec/types';
 import { taskLoss } from './losses';
 
@@ -21,10 +21,8 @@ export interface TaskGradients {
   matrix: tf.Tensor2D;
   /** Each task's gradients of its own head variables, in variable order. */
   heads: tf.Tensor[][];
-  /** The representation gradients were taken at, when `level` was representation. */
-  representation: tf.Tensor | null;
-  /** Each encoder layer's input on the way to it, where the split model traces its encoder. */
-  trace: tf.Tensor[];
+  /** The encoder's forward the gradients were taken at (h and what a product needs), when `level` was representation. */
+  encoded: Encoded | null;
 }
 
 const flatten = (grads: (tf.Tensor | null)[], like: tf.Variable[]): tf.Tensor1D =>
@@ -34,14 +32,15 @@ const flatten = (grads: (tf.Tensor | null)[], like: tf.Variable[]): tf.Tensor1D 
 
 /**
  * Gradients of each task's loss on the shared part and on its own head. At the `representation`
- * level (MGDA-UB, hard sharing): one forward of the encoder (traced where the split model can,
- * for the backward through it later), then one backward through each head only, gᵢ = ∂Lᵢ/∂h. At the `parameters` level: a full forward and backward per task, gᵢ = ∂Lᵢ/∂θ.
- * tf.js keeps no persistent tape, which is why each task needs its own pass.
+ * level (MGDA-UB, hard sharing): one forward of the encoder (keeping what the product through it
+ * will need), then one backward through each head only, gᵢ = ∂Lᵢ/∂h. At the `parameters` level:
+ * a full forward and backward per task, gᵢ = ∂Lᵢ/∂θ. tf.js keeps no persistent tape, which is
+ * why each task needs its own pass.
  */
 export function taskGradients(batch: GradientBatch, split: SplitModel | null): TaskGradients {
   const engine = tf.engine();
-  const traced = split?.trace ? split.trace.forward(batch.x) : null;
-  const h = traced?.h ?? (split ? tf.tidy(() => split.encoder(batch.x, true)) : null);
+  const encoded = split ? split.encode(batch.x) : null;
+  const h = encoded?.h ?? null;
   const perTask = batch.tasks.map((task, i) =>
     tf.tidy(() => {
       const headVars = batch.heads[i]!;
@@ -73,8 +72,7 @@ export function taskGradients(batch: GradientBatch, split: SplitModel | null): T
     losses,
     matrix,
     heads: perTask.map((p) => p.slice(2)),
-    representation: h,
-    trace: traced?.inputs ?? [],
+    encoded,
   };
 }
 
@@ -84,8 +82,7 @@ export function disposeTaskGradients(g: TaskGradients): void {
     g.losses,
     g.matrix,
     ...g.heads.flat(),
-    ...(g.representation ? [g.representation] : []),
-    ...g.trace,
+    ...(g.encoded ? [g.encoded.h, ...g.encoded.saved] : []),
   ]);
 }
 

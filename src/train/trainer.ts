@@ -4,18 +4,12 @@ import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
 import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
 import { reseedDropout } from '../model/dropoutSeeds';
-import { splitAtRepresentation, type SplitModel } from '../model/splitModel';
+import { splitAtRepresentation, type Encoded, type SplitModel } from '../model/splitModel';
 import type { ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
 import { createGroup, stepGroups, type ParamGroup } from './paramGroups';
-import {
-  disposeTaskGradients,
-  readGram,
-  taskGradients,
-  type GradientBatch,
-  type TaskGradients,
-} from './taskGradients';
+import { disposeTaskGradients, readGram, taskGradients, type GradientBatch } from './taskGradients';
 import { cosines } from './weighting/gram';
 import {
   createWeighting,
@@ -260,7 +254,7 @@ export class Trainer {
         }));
         const shared = this.shared && {
           group: this.shared,
-          grads: this.sharedGradients(direction, grads, prepared.batch.x, split),
+          grads: this.sharedGradients(direction, grads.encoded, prepared.batch.x, split),
         };
         stepGroups(shared ? [shared, ...heads] : heads, this.decay());
         return tf.concat([grads.losses, tf.tensor1d(coefficients)]) as tf.Tensor1D;
@@ -271,31 +265,16 @@ export class Trainer {
     }
   }
 
-  /**
-   * The combined direction as gradients of the shared variables: a vector–Jacobian product through
-   * the encoder at the representation level — from the traced forward's activations where the
-   * encoder allows, else by tf.js running the encoder's forward again under its tape — and an
-   * unflattening at the parameter level.
-   */
+  /** The combined direction as gradients of the shared variables: a vector–Jacobian product through the encoder at the representation level, an unflattening at the parameter level. */
   private sharedGradients(
     direction: tf.Tensor,
-    grads: TaskGradients,
+    encoded: Encoded | null,
     x: tf.Tensor,
     split: SplitModel | null,
   ): tf.Tensor[] {
     const variables = this.shared!.variables;
-    const { representation, trace } = grads;
-    if (split && representation) {
-      const dy = tf.reshape(direction, representation.shape);
-      if (split.trace && trace.length) {
-        const byName = split.trace.backward(trace, representation, dy);
-        return variables.map((v) => byName[v.name] ?? tf.zerosLike(v));
-      }
-      return tf
-        .engine()
-        .gradients(() => split.encoder(x, true), variables, dy, true)
-        .grads.map((g, i) => g ?? tf.zerosLike(variables[i]!));
-    }
+    if (split && encoded)
+      return split.encoderVjp(x, encoded, tf.reshape(direction, encoded.h.shape), variables);
     const sizes = variables.map((v) => v.size);
     return tf.split(direction, sizes).map((part, i) => tf.reshape(part, variables[i]!.shape));
   }
