@@ -59,7 +59,7 @@ describe('ParamGroup: flat update rules', () => {
           else (reference as unknown as { learningRate: number }).learningRate = 0.01;
         }
         const grads = gradientsAt(step);
-        group.step(grads, 1);
+        stepGroups([{ group, grads }], 1);
         reference.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]!])));
         tf.dispose(grads);
       }
@@ -93,8 +93,8 @@ describe('ParamGroup: flat update rules', () => {
         ],
         0.99,
       );
-      if (!skip) b1!.step(grads.slice(0, 2), 0.99);
-      b2!.step(grads.slice(2), 0.99);
+      if (!skip) stepGroups([{ group: b1!, grads: grads.slice(0, 2) }], 0.99);
+      stepGroups([{ group: b2!, grads: grads.slice(2) }], 0.99);
       tf.dispose(grads);
     }
     expect(a1!.iterations).toBe(6);
@@ -107,9 +107,9 @@ describe('ParamGroup: flat update rules', () => {
   it('takes a missing gradient as zero: Adam momentum still moves that variable', async () => {
     const vs = makeVariables();
     const group = createGroup(vs, 'adam', 0.1)!;
-    group.step(gradientsAt(0), 1);
+    stepGroups([{ group, grads: gradientsAt(0) }], 1);
     const before = await read(vs);
-    group.step([null, null, null, null], 1);
+    stepGroups([{ group, grads: [null, null, null, null] }], 1);
     (await read(vs)).forEach((values, i) => expect(values).not.toEqual(before[i]));
     group.dispose();
     tf.dispose(vs);
@@ -120,7 +120,7 @@ describe('ParamGroup: flat update rules', () => {
     const group = createGroup(vs, 'sgd', 0)!; // lr 0: only the decay moves anything
     const before = await read(vs);
     const zeros = vs.map((v) => tf.zerosLike(v));
-    group.step(zeros, 0.5);
+    stepGroups([{ group, grads: zeros }], 0.5);
     const after = await read(vs);
     SHAPES.forEach((shape, i) =>
       after[i]!.forEach((x, j) =>
@@ -138,7 +138,7 @@ describe('ParamGroup: flat update rules', () => {
     const withState = tf.memory().numTensors;
     for (let step = 0; step < 5; step++) {
       const grads = gradientsAt(step);
-      group.step(grads, 0.9);
+      stepGroups([{ group, grads }], 0.9);
       tf.dispose(grads);
     }
     expect(tf.memory().numTensors).toBe(withState);

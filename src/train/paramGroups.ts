@@ -33,11 +33,6 @@ export class ParamGroup {
     );
   }
 
-  /** One step of this group alone (see `stepGroups`). */
-  step(grads: (tf.Tensor | null)[], decay: number): void {
-    stepGroups([{ group: this, grads }], decay);
-  }
-
   /** The rate of the next steps; the optimizer's state (moments) is kept. */
   setLearningRate(learningRate: number): void {
     this.learningRate = learningRate;
