@@ -46,6 +46,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/testing/kernelSetup.ts'],
     testTimeout: 60_000,
   },
 });

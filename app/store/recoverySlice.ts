@@ -51,7 +51,7 @@ export function createRecoverySlice({ set, get, deps }: SliceContext): RecoveryS
 
     recoverFromCrash: async (reason) => {
       const { run } = get();
-      const backend = nextBackend(run.backend?.name ?? null, { spec: get().spec });
+      const backend = nextBackend(run.backend?.name ?? null);
       set({ backendChoice: backend, run: { ...get().run, backend: null } });
       deps.send({ type: 'selectBackend', choice: backend });
       const said = `The training worker crashed (${reason.replace(/\.$/, '')}). A new one runs on ${backend}`;

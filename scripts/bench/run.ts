@@ -17,7 +17,6 @@ import { MODES } from '../../src/bench/benchJobs';
 import { WORKLOADS, WORKLOAD_IDS, type WorkloadId } from '../../src/bench/workloads';
 import { STRATEGIES } from '../../src/spec/weighting';
 import { BACKENDS, type BackendName } from '../../src/worker/protocol';
-import { backendProblem } from '../../src/spec/backendSupport';
 import {
   buildBenchPage,
   calibratedSteps,
@@ -62,10 +61,7 @@ async function measureWorkload(
   backend: BackendName,
   id: WorkloadId,
 ): Promise<SpeedRow> {
-  const w = WORKLOADS[id];
   const row = unmeasured(backend, id);
-  const blocked = backendProblem(w, backend);
-  if (blocked) return unmeasured(backend, id, blocked.split(' (')[0]!);
   log(`  ${backend} ${id}: calibrating`);
   row.steps = await calibratedSteps(page, id, targetMs);
   const rates: Record<Mode, number[]> = { app: [], stream: [], bare: [], fit: [] };

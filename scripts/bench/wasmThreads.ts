@@ -13,8 +13,7 @@
 import os from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
-import { WORKLOADS, WORKLOAD_IDS, type WorkloadId } from '../../src/bench/workloads';
-import { backendProblem } from '../../src/spec/backendSupport';
+import { WORKLOAD_IDS, type WorkloadId } from '../../src/bench/workloads';
 import {
   buildBenchPage,
   calibratedSteps,
@@ -71,11 +70,6 @@ try {
       .join(' | ')} |`,
   ];
   for (const workload of workloads) {
-    const blocked = backendProblem(WORKLOADS[workload], 'wasm');
-    if (blocked) {
-      log(`${workload}: skipped (${blocked})`);
-      continue;
-    }
     const steps = await calibratedSteps(setups[0]!.page, workload, targetMs);
     const rates = setups.map(() => [] as number[]);
     for (let r = 0; r < rounds; r++)

@@ -6,7 +6,6 @@ import { validateDesign } from '../spec/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
 import type { TrainConfig } from '../spec/types';
-import { backendProblem } from '../spec/backendSupport';
 
 /** One training run inside the worker: its design, model, device data and trainer. */
 export interface Run {
@@ -36,8 +35,6 @@ export function assertValidDesign(design: RunDesign): void {
 /** Validates the design, uploads the data, builds the model and its trainer. */
 export function createRun(id: string, design: RunDesign, dataset: Dataset): Run {
   assertValidDesign(design);
-  const unsupported = backendProblem(design, tf.getBackend());
-  if (unsupported) throw new Error(unsupported);
   const data = uploadDataset(dataset, design.spec);
   let model: tf.LayersModel | undefined;
   try {
