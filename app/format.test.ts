@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatNumber } from './format';
+import { formatBytes, formatDuration, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('keeps four significant digits that Number() reads back', () => {
@@ -18,5 +18,17 @@ describe('formatNumber', () => {
 describe('formatBytes', () => {
   it('reads byte counts in B, KB and MB', () => {
     expect([812, 24_476, 3_250_000].map(formatBytes)).toEqual(['812 B', '24 KB', '3.1 MB']);
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads seconds, minutes and hours', () => {
+    expect([0.4, 45, 200, 3600, 3900].map(formatDuration)).toEqual([
+      '0 s',
+      '45 s',
+      '3 min 20 s',
+      '1 h',
+      '1 h 5 min',
+    ]);
   });
 });

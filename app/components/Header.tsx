@@ -1,14 +1,46 @@
+import { designShapeKey } from '../../src/spec/designKey';
+import type { BackendTiming } from '../../src/worker/autoBackend';
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
 import { formatNumber } from '../format';
 import { useApp } from '../store';
+import type { AppState } from '../store/appStore';
 
-/** Title and the backend: the one asked for and the one actually running. */
+/** What Auto measured for the current design's shape: undefined while unknown to the UI. */
+const currentPlan = (s: AppState) => s.run.backendPlans[designShapeKey(s)];
+
+function Timings({ timings, chosen }: { timings: BackendTiming[]; chosen: string }) {
+  return (
+    <div className="timings" data-testid="backend-timings">
+      auto measured this model:{' '}
+      {timings.map((t, i) => (
+        <span
+          key={t.backend}
+          title={t.note}
+          className={t.backend === chosen ? 'chosen' : undefined}
+        >
+          {i > 0 && ' · '}
+          {t.backend}{' '}
+          {t.stepsPerSecond === null ? '—' : `${formatNumber(t.stepsPerSecond)} steps/s`}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Title and the backend. While a run exists: the backend it trains on (and Auto's measurement of
+ * it). Before a run under Auto: what Auto will use for this design, or that it has not measured
+ * it yet — never a backend that would not train it.
+ */
 export function Header() {
   const backend = useApp((s) => s.run.backend);
   const backendChoice = useApp((s) => s.backendChoice);
   const setBackendChoice = useApp((s) => s.setBackendChoice);
   const hasRun = useApp((s) => s.run.runId !== null);
+  const plan = useApp(currentPlan);
+  const planning = backendChoice === 'auto' && !hasRun;
+  const shown = planning ? null : backend;
 
   return (
     <header className="app-header">
@@ -31,28 +63,44 @@ export function Header() {
           ))}
         </select>
       </label>
-      <div className="backend" title={backend?.fallbackReason ?? backend?.adapter}>
-        <span className="muted">running on</span>{' '}
-        <strong data-testid="backend">{backend?.name ?? '…'}</strong>
-        {backend?.adapter && <span className="muted"> ({backend.adapter})</span>}
-        {backend?.fallbackReason && (
-          <div className="fallback">Fell back: {backend.fallbackReason}</div>
-        )}
-        {backend?.timings && (
-          <div className="timings" data-testid="backend-timings">
-            auto measured this model:{' '}
-            {backend.timings.map((t, i) => (
-              <span
-                key={t.backend}
-                title={t.note}
-                className={t.backend === backend.name ? 'chosen' : undefined}
-              >
-                {i > 0 && ' · '}
-                {t.backend}{' '}
-                {t.stepsPerSecond === null ? '—' : `${formatNumber(t.stepsPerSecond)} steps/s`}
-              </span>
-            ))}
-          </div>
+      <div className="backend" title={shown?.fallbackReason ?? shown?.adapter}>
+        {planning ? (
+          <>
+            <span data-testid="backend" hidden>
+              {plan === undefined ? '…' : '—'}
+            </span>
+            <span data-testid="backend-plan">
+              {plan === undefined ? (
+                <span className="muted">Auto: …</span>
+              ) : plan === null ? (
+                <>
+                  <strong>Auto</strong>{' '}
+                  <span className="muted">
+                    (not measured yet: it times wasm and cpu on this design for about a second when
+                    you train)
+                  </span>
+                </>
+              ) : (
+                <>
+                  <span className="muted">Auto will use</span> <strong>{plan.backend}</strong>
+                  {plan.adapter && <span className="muted"> ({plan.adapter})</span>}
+                </>
+              )}
+            </span>
+            {plan && <Timings timings={plan.timings} chosen={plan.backend} />}
+          </>
+        ) : (
+          <>
+            <span className="muted">{hasRun ? 'running on' : 'will run on'}</span>{' '}
+            <strong data-testid="backend">{shown?.name ?? '…'}</strong>
+            {shown?.adapter && <span className="muted"> ({shown.adapter})</span>}
+            {shown?.fallbackReason && (
+              <div className="fallback">Fell back: {shown.fallbackReason}</div>
+            )}
+            {shown?.timings && shown.requested === 'auto' && (
+              <Timings timings={shown.timings} chosen={shown.name} />
+            )}
+          </>
         )}
       </div>
     </header>

@@ -1,11 +1,17 @@
 import { useMemo } from 'react';
 import { inferShapes } from '../../src/spec/shapes';
-import { formatBytes, formatNumber } from '../format';
+import { formatBytes, formatDuration, formatNumber } from '../format';
 import { useApp } from '../store';
+import type { RunPhase } from '../store/runView';
+import { knownSpeed, LONG_RUN_SECONDS, secondsLeft } from '../store/runEstimate';
 
-/** Train / Pause / Step / Reset / Export, with the run's progress. */
+/** Phases in which the worker is busy with the run: Train waits, Pause is heard. */
+const BUSY: RunPhase[] = ['starting', 'stepping', 'choosing backend', 'compiling', 'training'];
+
+/** Train / Pause / Step / Reset / Export, with the run's progress and the time it will take. */
 export function RunBar({ blockedBy }: { blockedBy: string | null }) {
   const run = useApp((s) => s.run);
+  const speed = useApp(knownSpeed);
   const spec = useApp((s) => s.spec);
   const maxSteps = useApp((s) => s.config.maxSteps);
   const train = useApp((s) => s.train);
@@ -14,8 +20,9 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
   const reset = useApp((s) => s.reset);
   const exportWeights = useApp((s) => s.exportWeights);
   const designParams = useMemo(() => inferShapes(spec).totalParams, [spec]);
-  const running = run.state === 'running';
+  const running = run.state === 'running' || BUSY.includes(run.phase);
   const blocked = blockedBy !== null;
+  const left = secondsLeft(run.step, maxSteps, speed?.stepsPerSecond ?? null);
 
   return (
     <div className="run-bar" role="toolbar" aria-label="Run">
@@ -28,7 +35,11 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
       >
         Train
       </button>
-      <button type="button" disabled={!running} onClick={pause}>
+      <button
+        type="button"
+        disabled={!running || run.phase === 'stepping' || run.phase === 'pausing'}
+        onClick={pause}
+      >
         Pause
       </button>
       <button
@@ -59,12 +70,16 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
         <div>
           <dt>Speed</dt>
           <dd>
-            {run.measuringBackends
+            {run.phase === 'choosing backend'
               ? 'measuring backends…'
               : run.stepsPerSecond === null
                 ? '—'
                 : `${formatNumber(run.stepsPerSecond)} steps/s`}
           </dd>
+        </div>
+        <div title="At the measured speed, for the steps left in the budget">
+          <dt>Time left</dt>
+          <dd data-testid="eta">{left === null ? '—' : formatDuration(left)}</dd>
         </div>
         <div title="Tensors and memory tf.js holds in the worker: steady while training means nothing leaks">
           <dt>Memory</dt>
@@ -74,9 +89,16 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
         </div>
         <div>
           <dt>State</dt>
-          <dd>{run.state}</dd>
+          <dd data-testid="state">{run.phase}</dd>
         </div>
       </dl>
+      {run.runId === null && speed && left !== null && left > LONG_RUN_SECONDS && (
+        <p className="run-estimate" data-testid="long-run">
+          This run would take about {formatDuration(left)} on {speed.backend} (
+          {formatNumber(speed.stepsPerSecond)} steps/s). Fewer steps, a smaller batch, or a machine
+          with a GPU would make it faster.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { designShapeKey } from '../../src/spec/designKey';
 import { WorkerClient } from '../../src/worker/client';
 import type { Fault, FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
@@ -68,6 +69,31 @@ appStore.subscribe((state, previous) => {
 const selectBackend = (): void =>
   worker.send({ type: 'selectBackend', choice: appStore.getState().backendChoice });
 
+/**
+ * Under Auto, asks the worker what it knows of the current design's shape, once per shape, so the
+ * header can say which backend Auto will use (or that it has not measured this design yet).
+ */
+let plannedKey: string | null = null;
+/** Quiet time after a design edit before the worker measures it (typing a layer's units). */
+const PLAN_DEBOUNCE_MS = 400;
+let planTimer: ReturnType<typeof setTimeout> | undefined;
+const planBackend = (state: AppState): void => {
+  if (state.backendChoice !== 'auto' || state.run.runId !== null) return;
+  const key = designShapeKey(state);
+  if (key === plannedKey || state.run.backendPlans[key] !== undefined) return;
+  plannedKey = key;
+  clearTimeout(planTimer);
+  planTimer = setTimeout(() => {
+    const now = appStore.getState();
+    if (designShapeKey(now) !== key || now.run.runId !== null) return;
+    plannedKey = key;
+    worker.send({
+      type: 'planBackend',
+      design: { spec: now.spec, config: now.config, data: now.data },
+    });
+  }, PLAN_DEBOUNCE_MS);
+};
+
 // State updates wait for the next frame; the download of an export happens at once.
 const receive = createFrameBatcher<FromWorker>((messages) =>
   appStore.getState().receiveAll(messages),
@@ -89,6 +115,8 @@ if (import.meta.env.VITE_FAULTS === 'on')
   (window as unknown as { injectFault: (fault: Fault) => void }).injectFault = (fault) =>
     worker.send({ type: 'injectFault', fault });
 selectBackend();
+planBackend(appStore.getState());
+appStore.subscribe(planBackend);
 appStore.getState().requestPreview();
 recordRuns(appStore, (message) => worker.send(message), locks);
 void appStore.getState().refreshRuns();

@@ -41,6 +41,7 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
       runId = deps.newRunId();
       set({ run: startRunView(get().run, runId) });
     }
+    set({ run: { ...get().run, phase: type === 'train' ? 'starting' : 'stepping' } });
     deps.send({ type, runId, design });
     const task = get().confusionTask;
     if (fresh && task !== null) deps.send({ type: 'watchConfusion', runId, task });
@@ -62,10 +63,15 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
     receive: (message) => get().receiveAll([message]),
     train: () => command('train'),
     step: () => command('step'),
-    pause: () => withRun((runId) => deps.send({ type: 'pause', runId })),
+    pause: () =>
+      withRun((runId) => {
+        if (get().run.state === 'running') set({ run: { ...get().run, phase: 'pausing' } });
+        deps.send({ type: 'pause', runId });
+      }),
     reset: () => {
       deps.send({ type: 'reset' });
-      set({ run: { ...INITIAL_RUN_VIEW, backend: get().run.backend } });
+      const { backend, backendPlans } = get().run;
+      set({ run: { ...INITIAL_RUN_VIEW, backend, backendPlans } });
     },
     exportWeights: () => withRun((runId) => deps.send({ type: 'export', runId })),
     runBaselines: () =>

@@ -5,6 +5,7 @@ import {
   runViewAt,
   seriesFrom,
   startRunView,
+  type RunView,
 } from './runView';
 import type { FromWorker } from '../../src/worker/protocol';
 
@@ -139,5 +140,45 @@ describe('history kept in columns', () => {
     expect(Array.from(after.trainLoss.values[0]!)).toEqual([1, 1, 1, 9, 9, 9]);
     expect(Array.from(before.trainLoss.values[0]!)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(Array.from(rolledBack.trainLoss.steps)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('run phase', () => {
+  it('says what the worker is busy with, and never "paused" while it starts a run', () => {
+    const start: RunView = { ...startRunView(INITIAL_RUN_VIEW, 'r1'), phase: 'starting' };
+    const seen: string[] = [];
+    let view = start;
+    const apply = (m: FromWorker) => {
+      view = applyWorkerMessage(view, m);
+      seen.push(view.phase);
+    };
+    apply({ type: 'measuringBackends' });
+    apply({ type: 'backend', backend: 'wasm', requested: 'auto' });
+    apply({ type: 'runBuilt', runId: 'r1', tasks: ['a'], params: 1, backend: 'wasm' });
+    apply({ type: 'status', runId: 'r1', state: 'running', step: 0 });
+    apply(metrics(1, 3, 0.5));
+    view = { ...view, phase: 'pausing' };
+    apply(metrics(4, 1, 0.5));
+    apply({ type: 'status', runId: 'r1', state: 'paused', step: 4 });
+    expect(seen).toEqual([
+      'choosing backend',
+      'choosing backend',
+      'compiling',
+      'compiling',
+      'training',
+      'pausing',
+      'paused',
+    ]);
+    // A run that could not start (a design the worker refused) is not left "starting".
+    expect(applyWorkerMessage(start, { type: 'error', runId: 'r1', message: 'no' }).phase).toBe(
+      'idle',
+    );
+  });
+
+  it("keeps Auto's plans by design shape", () => {
+    const pick = { backend: 'wasm' as const, timings: [] };
+    const view = applyWorkerMessage(INITIAL_RUN_VIEW, { type: 'backendPlan', key: 'k', pick });
+    expect(view.backendPlans).toEqual({ k: pick });
+    expect(startRunView(view, 'r2').backendPlans).toEqual({ k: pick });
   });
 });

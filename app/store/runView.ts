@@ -1,5 +1,5 @@
 import type { DecisionMap } from '../../src/train/predictionViews';
-import type { BackendTiming } from '../../src/worker/autoBackend';
+import type { AutoPick, BackendTiming } from '../../src/worker/autoBackend';
 import type { BaselineResult } from '../../src/worker/baselines';
 import type { BackendChoice, BackendName, FromWorker, RunState } from '../../src/worker/protocol';
 import { appendColumn, compactColumn, emptyColumn, toColumn, type Column } from './column';
@@ -11,6 +11,21 @@ export interface Series {
   values: Column[];
 }
 
+/**
+ * What the run is doing, as the person should read it: never "paused" while the worker is busy
+ * starting it (choosing a backend, building the model, compiling its first step).
+ */
+export type RunPhase =
+  | 'idle'
+  | 'starting'
+  | 'stepping'
+  | 'choosing backend'
+  | 'compiling'
+  | 'training'
+  | 'pausing'
+  | 'paused'
+  | 'done';
+
 /** Everything the UI knows about the backend and the current run, built only from worker messages. */
 export interface RunView {
   backend: {
@@ -20,9 +35,10 @@ export interface RunView {
     fallbackReason?: string;
     timings?: BackendTiming[];
   } | null;
+  /** What Auto chose for each design shape it was asked about (null: not measured yet). */
+  backendPlans: Record<string, AutoPick | null>;
   runId: string | null;
-  /** Auto is timing the backends before the run's first step. */
-  measuringBackends: boolean;
+  phase: RunPhase;
   /** When the run started (ms since epoch), for its saved record. */
   startedAt: number | null;
   state: 'idle' | RunState;
@@ -62,8 +78,9 @@ export const EMPTY_SERIES: Series = { steps: emptyColumn(), values: [] };
 
 export const INITIAL_RUN_VIEW: RunView = {
   backend: null,
+  backendPlans: {},
   runId: null,
-  measuringBackends: false,
+  phase: 'idle',
   startedAt: null,
   state: 'idle',
   tasks: [],
@@ -126,13 +143,14 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
   switch (message.type) {
     case 'backend': {
       const { type: _type, backend, ...rest } = message;
-      return { ...view, backend: { name: backend, ...rest }, measuringBackends: false };
+      return { ...view, backend: { name: backend, ...rest } };
     }
     case 'measuringBackends':
-      return { ...view, measuringBackends: true };
-    case 'runBuilt': {
-      return { ...view, tasks: message.tasks, params: message.params, measuringBackends: false };
-    }
+      return { ...view, phase: 'choosing backend' };
+    case 'backendPlan':
+      return { ...view, backendPlans: { ...view.backendPlans, [message.key]: message.pick } };
+    case 'runBuilt':
+      return { ...view, tasks: message.tasks, params: message.params, phase: 'compiling' };
 
     case 'metrics': {
       const last = message.steps.at(-1);
@@ -151,6 +169,7 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
         lambdas: last ? last.weights : view.lambdas,
         stepsPerSecond: message.stepsPerSecond,
         memory: message.memory ?? view.memory,
+        phase: view.state === 'running' && view.phase !== 'pausing' ? 'training' : view.phase,
       };
     }
     case 'validation': {
@@ -175,13 +194,18 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
     case 'lambdas':
       return { ...view, lambdas: message.lambdas };
     case 'status':
-      return { ...view, state: message.state, step: message.step };
+      return {
+        ...view,
+        state: message.state,
+        step: message.step,
+        phase: message.state !== 'running' ? message.state : phaseOnResume(view.phase),
+      };
     case 'error':
       return {
         ...view,
         workerError: message.message,
         baselineProgress: null,
-        measuringBackends: false,
+        phase: settledPhase(view),
       };
     case 'diverged':
       return {
@@ -269,13 +293,28 @@ export function runViewAt(view: RunView, step: number): RunView {
   };
 }
 
-/** A new run starts clean but keeps the backend report. */
+/** A new run starts clean but keeps the backend report and Auto's plans. */
 export function startRunView(view: RunView, runId: string): RunView {
   return {
     ...INITIAL_RUN_VIEW,
     backend: view.backend,
+    backendPlans: view.backendPlans,
     runId,
     startedAt: Date.now(),
     state: 'paused',
   };
+}
+
+/** Training resumed: still compiling until its first steps come back, unless already training. */
+const phaseOnResume = (phase: RunPhase): RunPhase =>
+  phase === 'training' || phase === 'pausing' ? phase : 'compiling';
+
+/** After an error, what the worker's own state says (a failed start leaves nothing running). */
+function settledPhase(view: RunView): RunPhase {
+  if (view.state === 'running') return view.phase === 'pausing' ? 'pausing' : 'training';
+  return view.runId === null || view.step === 0
+    ? 'idle'
+    : view.state === 'idle'
+      ? 'idle'
+      : view.state;
 }

@@ -30,6 +30,7 @@ describe('benchmark report', () => {
         stream: 1100,
         bare: 1100,
         fit: 500,
+        pytorch: 2500,
       },
       {
         backend: 'wasm',
@@ -39,11 +40,12 @@ describe('benchmark report', () => {
         stream: 0,
         bare: 0,
         fit: 0,
+        pytorch: NaN,
         skipped: 'no Conv2D',
       },
     ]);
     expect(table).toContain(
-      '| cpu | small | 100 | 1,000 | 1,100 | 1,100 | 500 | 0.91 ✗ | 1.00 | 2.00 |',
+      '| cpu | small | 100 | 1,000 | 1,100 | 1,100 | 500 | 2,500 | 0.91 ✗ | 1.00 | 2.00 | 0.40 |',
     );
     expect(table).toContain('skipped: no Conv2D');
   });

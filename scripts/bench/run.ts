@@ -2,8 +2,9 @@
  * npm run bench — launches headless Chromium as the e2e tests do and, on every backend that works
  * there, times three workloads three ways in the same run, alternating: the app's Trainer as the
  * app runs it, a bare tf.js `optimizer.minimize` loop (the floor) and tf.js `model.fit`. Then the
- * per-step cost of each weighting strategy relative to Equal. Prints the tables and writes them
- * into docs/BENCHMARKS.md with the machine.
+ * per-step cost of each weighting strategy relative to Equal. Where python3 imports torch, PyTorch
+ * trains the same workloads on the CPU in the same rounds (scripts/bench/pytorch.ts). Prints the
+ * tables and writes them into docs/BENCHMARKS.md with the machine.
  *
  *   npm run bench -- [--quick] [--backends=wasm,cpu] [--workloads=small,wide] [--rounds=3]
  *                    [--target-ms=1500] [--strategies=wide] [--no-strategies] [--no-write]
@@ -27,6 +28,7 @@ import {
   serveBenchPage,
 } from './benchPage';
 import { commandLine, flag, has, list, log } from './cli';
+import { startPytorch } from './pytorch';
 import {
   median,
   replaceSection,
@@ -53,6 +55,7 @@ const unmeasured = (backend: BackendName, workload: WorkloadId, skipped?: string
   stream: NaN,
   bare: NaN,
   fit: NaN,
+  pytorch: NaN,
   ...(skipped ? { skipped } : {}),
 });
 
@@ -65,6 +68,7 @@ async function measureWorkload(
   log(`  ${backend} ${id}: calibrating`);
   row.steps = await calibratedSteps(page, id, targetMs);
   const rates: Record<Mode, number[]> = { app: [], stream: [], bare: [], fit: [] };
+  const torch: number[] = [];
   for (let r = 0; r < rounds; r++) {
     // Rotating the order spreads any drift of the machine over all three modes.
     for (let k = 0; k < MODES.length; k++) {
@@ -78,6 +82,10 @@ async function measureWorkload(
       rates[mode].push(rate);
       log(`  ${backend} ${id} ${mode}: ${rate.toFixed(1)} samples/s`);
     }
+    if (typeof pytorch !== 'string') {
+      torch.push(await pytorch.samplesPerSecond(id, row.steps));
+      log(`  ${backend} ${id} PyTorch: ${torch.at(-1)!.toFixed(1)} samples/s`);
+    }
   }
   return {
     ...row,
@@ -85,6 +93,7 @@ async function measureWorkload(
     stream: median(rates.stream),
     bare: median(rates.bare),
     fit: median(rates.fit),
+    pytorch: median(torch),
   };
 }
 
@@ -119,6 +128,8 @@ async function measureStrategies(page: Page, backend: BackendName): Promise<Stra
 const outDir = await buildBenchPage();
 const { server, url } = await serveBenchPage(outDir, 4176);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const pytorch = startPytorch();
+log(typeof pytorch === 'string' ? pytorch : 'PyTorch found: it trains each workload too');
 const started = Date.now();
 try {
   const page = await openBenchPage(browser, url, log);
@@ -158,6 +169,7 @@ try {
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     `- Browser: headless Chromium ${browser.version()} (${CHROMIUM_PATH}), flags as the e2e tests`,
     `- Command: \`${commandLine('bench')}\`, ${rounds} round(s) alternating the four modes, ~${targetMs} ms per measurement; ${new Date().toISOString().slice(0, 10)}, ${Math.round((Date.now() - started) / 1000)} s in all`,
+    `- ${typeof pytorch === 'string' ? pytorch : `${pytorch.describe}, same rounds as the app (scripts/bench/pytorch_bench.py)`}`,
     ...notes,
   ].join('\n');
   const workloadList = workloads.map((id) => `- **${id}**: ${WORKLOADS[id].label}`).join('\n');
@@ -189,4 +201,5 @@ try {
 } finally {
   await browser.close();
   await closeServer(server);
+  if (typeof pytorch !== 'string') pytorch.close();
 }

@@ -175,6 +175,38 @@ describe('kernel overrides', () => {
     );
   });
 
+  it('slices and splits on wasm: contiguous parts from the heap, others by tf.js', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          shape: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+          axis: fc.nat(),
+          cuts: fc.integer({ min: 1, max: 4 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        async ({ shape, axis, cuts, seed }) => {
+          const at = axis % shape.length;
+          const length = shape[at]!;
+          const parts = Math.min(cuts, length);
+          const sizes = [...Array<number>(parts - 1).fill(1), length - parts + 1];
+          const compute: Compute = () => {
+            const x = seeded(shape, seed);
+            const begin = shape.map((d) => Math.floor(d / 2));
+            const size = shape.map((d, i) => d - begin[i]!);
+            const flat = tf.reshape(x, [-1]);
+            return [
+              ...tf.split(x, sizes, at),
+              tf.slice(x, begin, size),
+              ...tf.split(flat, [1, flat.size - 1]),
+            ];
+          };
+          expect(await deviation('wasm', compute)).toBe(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('the gather gradient (UnsortedSegmentSum) on wasm, repeated indices included', async () => {
     await fc.assert(
       fc.asyncProperty(

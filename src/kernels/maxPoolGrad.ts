@@ -1,13 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TensorInfo } from '@tensorflow/tfjs';
 import type { KernelOverride } from './override';
-
-/** The wasm backend's way to its memory, which the engine's KernelBackend type does not show. */
-interface WasmMemory {
-  readSync(dataId: object): ArrayLike<number>;
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
+import { wasmHeap } from './wasmHeap';
 
 type Pair = [number, number];
 
@@ -29,7 +22,7 @@ export const maxPoolGrad: KernelOverride = {
       pad: 'same' | 'valid' | number;
       dimRoundingMode?: 'floor' | 'round' | 'ceil';
     };
-    const memory = backend as unknown as WasmMemory;
+    const heap = wasmHeap(backend);
     const input = inputs.input!;
     const info = tf.backend_util.computePool2DInfo(
       input.shape as [number, number, number, number],
@@ -39,10 +32,11 @@ export const maxPoolGrad: KernelOverride = {
       pad,
       dimRoundingMode,
     );
-    const x = memory.readSync(input.dataId);
-    const dy = memory.readSync(inputs.dy!.dataId);
-    const out = memory.makeOutput(input.shape, 'float32');
-    const dx = memory.typedArrayFromHeap(out);
+    const out = heap.makeOutput(input.shape, 'float32');
+    // Views after the allocation: a growing heap detaches older ones.
+    const x = heap.typedArrayFromHeap(input);
+    const dy = heap.typedArrayFromHeap(inputs.dy!);
+    const dx = heap.typedArrayFromHeap(out);
     dx.fill(0);
     const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
     const { filterHeight, filterWidth, strideHeight, strideWidth } = info;

@@ -1,8 +1,11 @@
 import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
 import type { NamedBackend } from './kernelCalls';
 
+/** A kernel's result: one tensor, or several (SplitV). */
+export type KernelResult = TensorInfo | TensorInfo[];
+
 /** The kernel an override replaces, called with the same backend. */
-export type OriginalKernel = (inputs: NamedTensorInfoMap, attrs: NamedAttrMap) => TensorInfo;
+export type OriginalKernel = (inputs: NamedTensorInfoMap, attrs: NamedAttrMap) => KernelResult;
 
 /**
  * One kernel the engine registers for one backend in place of tf.js's (or where tf.js has none),
@@ -20,5 +23,5 @@ export interface KernelOverride {
     inputs: NamedTensorInfoMap,
     attrs: NamedAttrMap,
     original: OriginalKernel | null,
-  ) => TensorInfo;
+  ) => KernelResult;
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { contiguousSlices } from './contiguousSlice';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { maxPoolGrad } from './maxPoolGrad';
 import type { KernelOverride } from './override';
@@ -10,6 +11,7 @@ import { unsortedSegmentSum } from './unsortedSegmentSum';
 /** Every kernel the engine puts in place of tf.js's: one module each, listed here once. */
 export const KERNEL_OVERRIDES: KernelOverride[] = [
   ...transposedMatMul,
+  ...contiguousSlices,
   ...conv2dBackpropFilter,
   ...samePadding,
   maxPoolGrad,
@@ -32,9 +34,7 @@ function config(override: KernelOverride, original: KernelConfig | undefined): K
         { name: backendName, backend: backend as tf.KernelBackend },
         inputs,
         attrs ?? {},
-        original
-          ? (i, a) => original.kernelFunc({ inputs: i, backend, attrs: a }) as tf.TensorInfo
-          : null,
+        original ? (i, a) => original.kernelFunc({ inputs: i, backend, attrs: a }) : null,
       ),
   };
 }

@@ -37,7 +37,7 @@ function explicitTranspose(kernelName: string): KernelOverride {
           b: plain(inputs.b!, transposeB),
         };
         const plainAttrs: NamedAttrMap = { ...attrs, transposeA: false, transposeB: false };
-        return original!(operands, plainAttrs);
+        return original!(operands, plainAttrs) as TensorInfo;
       } finally {
         release(on, ...made);
       }

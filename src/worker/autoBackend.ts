@@ -1,20 +1,33 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
-import { tryBackend } from './backends';
+import { gpuSkipReason, tryBackend } from './backends';
 import { BACKENDS, type BackendName, type RunDesign } from './protocol';
 import { createRun, disposeRun } from './run';
 import { messageOf } from './stepPolicy';
 
-/** How long each backend trains the design while Auto measures it, after one warm-up step. */
-const MEASURE_MS = 600;
-/** A warm-up step slower than this (shader compilation on an emulated GPU) ends the measurement. */
-const WARMUP_LIMIT_MS = 4000;
+/**
+ * How long Auto may measure before the first step, all backends together: past it, backends not
+ * yet tried are passed over (one step of each tried backend is always timed).
+ */
+export const AUTO_BUDGET_MS = 1000;
+/** How long each backend trains the design while Auto times it, after its warm-up step. */
+const MEASURE_MS = 150;
+/** A warm-up step slower than this (compiling shaders) is not worth timing further. */
+const WARMUP_LIMIT_MS = 2000;
 
-/** One backend's measured speed on the current design, or why it was not measured. */
+/** One backend's steady-state speed on a design, or why it was not measured. */
 export interface BackendTiming {
   backend: BackendName;
   stepsPerSecond: number | null;
   note?: string;
+}
+
+/** What Auto chose for a design, and on what grounds. */
+export interface AutoPick {
+  backend: BackendName;
+  timings: BackendTiming[];
+  /** The GPU adapter, or wasm's threads. */
+  adapter?: string;
 }
 
 /** The backend with the most steps per second, or null when none was measured. */
@@ -26,53 +39,85 @@ export function fastest(timings: BackendTiming[]): BackendName | null {
   return best?.backend ?? null;
 }
 
-/** Steps per second of the design on the active backend: one warm-up step, then about MEASURE_MS. */
-async function measure(design: RunDesign, dataset: Dataset, now: () => number): Promise<number> {
+/**
+ * Steady-state steps per second of the design on the active backend: one warm-up step (kernel
+ * set-up, shader compilation) untimed, then steps with their readback until MEASURE_MS or the
+ * deadline, at least one.
+ */
+async function measure(
+  design: RunDesign,
+  dataset: Dataset,
+  now: () => number,
+  deadline: number,
+): Promise<{ stepsPerSecond: number | null; note?: string }> {
   const run = createRun('auto-probe', design, dataset);
   try {
     const warm = now();
     await run.trainer.trainStep();
     await run.trainer.flush();
     const warmup = now() - warm;
-    if (warmup > WARMUP_LIMIT_MS) return 1000 / warmup;
+    if (warmup > WARMUP_LIMIT_MS)
+      return {
+        stepsPerSecond: null,
+        note: `its first step took ${(warmup / 1000).toFixed(1)} s (compiling): not timed`,
+      };
     const start = now();
     let steps = 0;
-    while (now() - start < MEASURE_MS) {
-      for (let i = 0; i < 4; i++) await run.trainer.trainStep();
+    do {
+      await run.trainer.trainStep();
       await run.trainer.flush(); // the readback is part of what a step costs
-      steps += 4;
-    }
-    return (steps * 1000) / (now() - start);
+      steps += 1;
+    } while (now() - start < MEASURE_MS && now() < deadline);
+    return { stepsPerSecond: (steps * 1000) / Math.max(now() - start, 1e-3) };
   } finally {
     disposeRun(run);
   }
 }
 
 /**
- * Times every backend that works here and can train the design, on the design itself, and leaves
- * the fastest one active. On machines without a GPU, WebGPU is emulated and far slower than wasm:
- * only a measurement tells.
+ * Chooses the backend for a design and leaves it active. A real GPU's WebGPU is taken without
+ * measuring. Otherwise every backend that works here is timed on the design itself, within
+ * AUTO_BUDGET_MS in all, and the fastest wins; GPUs emulated in software are passed over (on a
+ * machine without a GPU they are far slower than wasm, and their warm-up alone takes seconds).
  */
 export async function measureBackends(
   design: RunDesign,
   dataset: Dataset,
   now: () => number = () => performance.now(),
-): Promise<{ best: BackendName; timings: BackendTiming[] }> {
+): Promise<AutoPick> {
   const timings: BackendTiming[] = [];
+  const adapters: Partial<Record<BackendName, string>> = {};
+  const deadline = now() + AUTO_BUDGET_MS;
   for (const backend of BACKENDS) {
-    const { problem } = await tryBackend(backend);
+    if (backend === 'webgpu' || backend === 'webgl') {
+      const { skip } = await gpuSkipReason(backend);
+      if (skip) {
+        timings.push({ backend, stepsPerSecond: null, note: skip });
+        continue;
+      }
+    }
+    if (fastest(timings) && now() > deadline) {
+      timings.push({ backend, stepsPerSecond: null, note: 'not measured: Auto’s 1 s was spent' });
+      continue;
+    }
+    const { problem, adapter } = await tryBackend(backend);
     if (problem) {
       timings.push({ backend, stepsPerSecond: null, note: problem });
       continue;
     }
-    try {
-      timings.push({ backend, stepsPerSecond: await measure(design, dataset, now) });
-    } catch (e) {
-      timings.push({
+    if (adapter) adapters[backend] = adapter;
+    if (backend === 'webgpu')
+      return {
         backend,
-        stepsPerSecond: null,
-        note: messageOf(e),
-      });
+        timings: [
+          { backend, stepsPerSecond: null, note: `a real GPU (${adapter}): no need to measure` },
+        ],
+        ...(adapter ? { adapter } : {}),
+      };
+    try {
+      timings.push({ backend, ...(await measure(design, dataset, now, deadline)) });
+    } catch (e) {
+      timings.push({ backend, stepsPerSecond: null, note: messageOf(e) });
     }
   }
   const best = fastest(timings);
@@ -81,5 +126,5 @@ export async function measureBackends(
       `No backend can train this design here: ${timings.map((t) => `${t.backend}: ${t.note}`).join('; ')}`,
     );
   await tf.setBackend(best);
-  return { best, timings };
+  return { backend: best, timings, ...(adapters[best] ? { adapter: adapters[best] } : {}) };
 }

@@ -1,48 +1,72 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
-import { measureBackends } from './autoBackend';
-import { onDeviceLost, selectBackend, type BackendReport } from './backends';
+import { designShapeKey } from '../spec/designKey';
+import { measureBackends, type AutoPick } from './autoBackend';
+import { lastingMemory, type BackendMemory } from './backendMemory';
+import { onDeviceLost, selectBackend, tryBackend, type BackendReport } from './backends';
 import type { BackendChoice, FromWorker, RunDesign } from './protocol';
 
 /**
- * The backend the worker trains on: the one the person forced, or under Auto the fastest one
- * measured on each design (kept per design, so a Reset does not measure again). Every switch is
- * announced to the UI, and a lost WebGPU device is reported through `onLost`.
+ * The backend the worker trains on: the one the person forced, or under Auto the fastest one for
+ * each design shape — measured once (about a second, before the first step) and remembered
+ * across reloads, so later runs of that shape start at once. Every switch is announced to the UI,
+ * and a lost WebGPU device is reported through `onLost`.
  */
 export class BackendChooser {
-  /** A backend has been selected at least once. */
-  ready = false;
   private choice: BackendChoice = 'auto';
-  private readonly autoPicks = new Map<string, BackendReport>();
 
   constructor(
     private readonly post: (message: FromWorker) => void,
     private readonly now: () => number,
     private readonly onLost: (reason: string) => void,
+    private readonly memory: BackendMemory = lastingMemory(),
   ) {}
 
-  /** What the person asked for. */
+  /**
+   * What the person asked for. A forced backend starts now (falling back in order if it fails);
+   * Auto waits for a design, since its choice depends on it.
+   */
   async select(choice: BackendChoice): Promise<void> {
-    const report = await selectBackend(choice);
     this.choice = choice;
-    this.ready = true;
-    this.announce(report);
+    if (choice !== 'auto') this.announce(await selectBackend(choice));
   }
 
-  /** Before a run is built: under Auto, switches to the fastest backend for this design. */
+  /** Before a run is built: under Auto, switches to this design's backend, measuring if unknown. */
   async prepare(design: RunDesign, dataset: Dataset): Promise<void> {
-    if (!this.ready) await this.select('auto');
     if (this.choice !== 'auto') return;
-    const key = JSON.stringify([design.spec, design.data, design.config.batchSize]);
-    let report = this.autoPicks.get(key);
-    if (!report) {
+    const key = designShapeKey(design);
+    let pick = await this.memory.get(key);
+    if (pick && (await tryBackend(pick.backend)).problem) pick = undefined;
+    if (!pick) {
       this.post({ type: 'measuringBackends' });
-      const { best, timings } = await measureBackends(design, dataset, this.now);
-      report = { backend: best, requested: 'auto', timings };
-      this.autoPicks.set(key, report);
+      pick = await measureBackends(design, dataset, this.now);
+      await this.memory.set(key, pick);
+      this.post({ type: 'backendPlan', key, pick });
     }
-    if (tf.getBackend() !== report.backend) await tf.setBackend(report.backend);
-    this.announce(report);
+    this.announce({
+      backend: pick.backend,
+      requested: 'auto',
+      timings: pick.timings,
+      ...(pick.adapter ? { adapter: pick.adapter } : {}),
+    });
+  }
+
+  /**
+   * Answers what Auto would use for a design: what it measured before, else a measurement now
+   * when given the data to measure on (null: not measured). Under a forced backend: nothing.
+   */
+  async plan(design: RunDesign, dataset: Dataset | null): Promise<void> {
+    if (this.choice !== 'auto') return;
+    const key = designShapeKey(design);
+    let pick: AutoPick | null = (await this.memory.get(key)) ?? null;
+    if (!pick && dataset) {
+      try {
+        pick = await measureBackends(design, dataset, this.now);
+        await this.memory.set(key, pick);
+      } catch {
+        pick = null; // the run will measure again, and report why it cannot train
+      }
+    }
+    this.post({ type: 'backendPlan', key, pick });
   }
 
   private announce(report: BackendReport): void {

@@ -34,6 +34,59 @@ async function webgpuAdapter(): Promise<{ adapter?: string; problem?: string }> 
   return { adapter: name || 'unknown adapter' };
 }
 
+/** The slice of WebGL we read to name the renderer. */
+interface GlLike {
+  RENDERER: number;
+  getExtension(name: string): { UNMASKED_RENDERER_WEBGL: number } | null;
+  getParameter(name: number): unknown;
+}
+
+/** The WebGL renderer's name (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"), if any. */
+function webglRenderer(): string | undefined {
+  const Canvas = (
+    globalThis as {
+      OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: string): unknown };
+    }
+  ).OffscreenCanvas;
+  if (!Canvas) return undefined;
+  try {
+    const gl = new Canvas(1, 1).getContext('webgl2') as GlLike | null;
+    if (!gl) return undefined;
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * GPUs a browser emulates on the CPU (Chrome's SwiftShader, Mesa's llvmpipe, Windows' Basic
+ * Render Driver): far slower than wasm for training, and their first steps compile shaders for
+ * seconds. Their adapter or renderer names say so.
+ */
+export const isSoftwareGpu = (name: string): boolean =>
+  /swiftshader|llvmpipe|lavapipe|softpipe|basic render|software/i.test(name);
+
+/**
+ * Why Auto should pass over a GPU backend without starting it: no adapter, or one that only
+ * emulates a GPU. Null where the GPU is real (or cannot be named, as for WebGL without a
+ * renderer string); `adapter` names it.
+ */
+export async function gpuSkipReason(
+  name: 'webgpu' | 'webgl',
+): Promise<{ skip: string | null; adapter?: string }> {
+  if (!tf.findBackendFactory(name)) return { skip: 'not included in this build' };
+  const probe =
+    name === 'webgpu' ? await webgpuAdapter() : { adapter: webglRenderer(), problem: undefined };
+  if (probe.problem) return { skip: probe.problem };
+  if (probe.adapter && isSoftwareGpu(probe.adapter))
+    return {
+      skip: `software GPU (${probe.adapter}): slower than wasm here; pick ${name} by hand to use it`,
+      adapter: probe.adapter,
+    };
+  return { skip: null, adapter: probe.adapter };
+}
+
 /**
  * How many threads the active wasm backend computes with, as the backend readout shows it. More
  * than one needs the page cross-origin isolated (SharedArrayBuffer). Read from the backend

@@ -74,6 +74,8 @@ describe('WorkerHandler', () => {
       },
       {
         targetChunkMs: 20,
+        // However slow this machine runs, the loop pipelines here (see the test below for slow steps).
+        pipelineUpToMs: Infinity,
         beforeStep: () => {
           queued++;
           releaseDue();
@@ -108,6 +110,52 @@ describe('WorkerHandler', () => {
     // While chunk k was on its way back, chunk k + 1 was already queued (all but the last chunk).
     const overlapped = lastPosted.slice(0, -1).filter((step, k) => queuedAtPost[k]! > step);
     expect(overlapped.length).toBe(lastPosted.length - 1);
+  });
+
+  it('with slow steps, awaits each report before queuing more, so a Pause waits for one step at most', async () => {
+    // Each step "takes" 2 s on the handler's clock; each readback takes a few event-loop turns,
+    // more than the loop's own yield: a loop that queued ahead would start a step before the
+    // previous report is posted.
+    let clock = 0;
+    let queued = 0;
+    const queuedAtPost: number[] = [];
+    const lastPosted: number[] = [];
+    const read = tf.Tensor.prototype.data;
+    const turns = vi.spyOn(tf.Tensor.prototype, 'data').mockImplementation(async function (
+      this: tf.Tensor,
+    ) {
+      const values = await read.call(this);
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      return values;
+    });
+    const handler = new WorkerHandler(
+      (m) => {
+        if (m.type !== 'metrics') return;
+        queuedAtPost.push(queued);
+        lastPosted.push(m.steps.at(-1)!.step);
+      },
+      {
+        now: () => clock,
+        beforeStep: () => {
+          queued++;
+          clock += 2000;
+        },
+      },
+    );
+    try {
+      await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+      await handler.handle({
+        type: 'train',
+        runId: 's',
+        design: design({ maxSteps: 8, evalEvery: 1000 }),
+      });
+      await handler.idle();
+    } finally {
+      turns.mockRestore();
+    }
+    expect(lastPosted.at(-1)).toBe(8);
+    // The first chunk's time is unknown while the second is queued; after that, none ahead.
+    expect(queuedAtPost.slice(1)).toEqual(lastPosted.slice(1));
   });
 
   it('computes the costly views (cosines, decision maps) at most every viewsEveryMs, and always where the run stops', async () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { restoreWeights } from '../io/restoreWeights';
 import { BackendChooser } from './backendChooser';
+import type { BackendMemory } from './backendMemory';
 import { deviceLostWithin } from './backends';
 import {
   assertNever,
@@ -13,6 +14,7 @@ import {
 import { applyConfig, assertValidDesign, createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
+import type { Dataset } from '../data/dataset';
 import { BaselineRunner } from './baselines';
 import { postConfusion, postWeights } from './runOutputs';
 import { postSteps, postValidation } from './runReports';
@@ -29,6 +31,12 @@ export interface HandlerOptions {
   targetChunkMs: number;
   /** Largest number of steps enqueued before one readback. */
   maxChunk: number;
+  /**
+   * Longest a chunk may take and still have the next chunk queued before its report comes back.
+   * Pipelining hides a GPU's readback latency, which matters only for quick chunks; once steps
+   * are slow it would double the work in flight, and a Pause waits for all of it.
+   */
+  pipelineUpToMs: number;
   now: () => number;
   /** Reads a file the app serves (MNIST digits). */
   fetchAsset: FetchAsset;
@@ -47,6 +55,8 @@ export interface HandlerOptions {
    * always validated at its last step.
    */
   validationShare: number;
+  /** Where Auto keeps its backend picks (absent: IndexedDB where there is one). */
+  backendMemory?: BackendMemory;
 }
 
 const DEFAULT_OPTIONS: HandlerOptions = {
@@ -54,6 +64,7 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   // draws that fast. 100 ms gave 10; the wasm app/bare ratio stayed ~1.0 at both (BENCHMARKS.md).
   targetChunkMs: 40,
   maxChunk: 64,
+  pipelineUpToMs: 250,
   now: () => performance.now(),
   fetchAsset: fetchFromOrigin('/'),
   beforeStep: () => undefined,
@@ -95,7 +106,12 @@ export class WorkerHandler {
     this.landscape = new LandscapeRunner(post);
     this.data = new DataService(post, this.options.fetchAsset, this.options.now);
     this.baselines = new BaselineRunner(post, (spec) => this.data.dataset(spec));
-    this.backend = new BackendChooser(post, this.options.now, (reason) => this.postFatal(reason));
+    this.backend = new BackendChooser(
+      post,
+      this.options.now,
+      (reason) => this.postFatal(reason),
+      this.options.backendMemory,
+    );
   }
 
   /** Queues a message; the promise settles when it has been handled (not when a run ends). */
@@ -118,6 +134,8 @@ export class WorkerHandler {
     switch (message.type) {
       case 'selectBackend':
         return this.switchBackend(message.choice);
+      case 'planBackend':
+        return this.planBackend(message.design);
       case 'train':
         return this.train(message.runId, message.design);
       case 'step':
@@ -205,6 +223,22 @@ export class WorkerHandler {
     await this.backend.select(choice);
   }
 
+  /**
+   * What Auto will train the design on. Measured now when unknown and nothing else trains, so
+   * the header can tell before Train is pressed and the first run of the design starts at once.
+   */
+  private async planBackend(design: RunDesign): Promise<void> {
+    if (this.run || this.baselines.busy) return this.backend.plan(design, null);
+    let dataset: Dataset | null = null;
+    try {
+      assertValidDesign(design);
+      dataset = await this.data.dataset(design.data);
+    } catch {
+      // A design that cannot train yet: nothing to measure; its errors show where it is edited.
+    }
+    await this.backend.plan(design, dataset);
+  }
+
   /** The run with this id, built from the design when it does not exist yet. */
   private async ensureRun(runId: string, design: RunDesign): Promise<Run> {
     if (this.run?.id === runId) {
@@ -260,13 +294,15 @@ export class WorkerHandler {
    * trains, so the device never idles waiting for a readback (on a GPU, `data()` is a round trip):
    * the loop waits for a chunk's report only once the next chunk is queued — or before validation
    * and interludes, which must see every step reported. A divergence is so found one chunk late;
-   * the steps after it are never posted.
+   * the steps after it are never posted. Once a chunk takes longer than `pipelineUpToMs`, each
+   * chunk's report is awaited before the next is queued: a Pause then waits for one step at most.
    */
   private async trainLoop(run: Run): Promise<void> {
     const { config } = run.design;
     this.post({ type: 'status', runId: run.id, state: 'running', step: run.trainer.step });
     let chunk = 1;
     let reportedAt = this.options.now();
+    let lastChunkMs = 0;
     const report = async (
       losses: Promise<StepLosses[]>,
       previous: Promise<boolean>,
@@ -279,6 +315,8 @@ export class WorkerHandler {
       const now = this.options.now();
       const ms = now - Math.max(started, reportedAt);
       reportedAt = now;
+      // From its first step to its report, overlap included: whether chunks are slow at all.
+      lastChunkMs = now - started;
       chunk = nextChunkSize(steps.length, ms, this.options.targetChunkMs, this.options.maxChunk);
       return postSteps(run, steps, ms, this.post);
     };
@@ -297,7 +335,8 @@ export class WorkerHandler {
         reported = report(run.trainer.flush(), previous, started);
         let healthy = await previous;
         const validate = evalDue && this.validationAllowed(run);
-        if (healthy && (validate || this.interludes.length > 0)) {
+        const slow = lastChunkMs > this.options.pipelineUpToMs;
+        if (healthy && (validate || slow || this.interludes.length > 0)) {
           healthy = await reported;
           if (healthy && validate)
             await postValidation(run, this.post, this.options.now, this.viewsDue(run));

@@ -2,7 +2,7 @@ import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { DecisionMap } from '../train/predictionViews';
-import type { BackendTiming } from './autoBackend';
+import type { AutoPick, BackendTiming } from './autoBackend';
 import type { BaselineResult } from './baselines';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
@@ -25,6 +25,8 @@ export interface RunDesign {
 /** Messages from the UI to the worker. Run-scoped ones carry the run's id. */
 export type ToWorker =
   | { type: 'selectBackend'; choice: BackendChoice }
+  /** Asks what Auto would train this design on (answered by a `backendPlan`). */
+  | { type: 'planBackend'; design: RunDesign }
   | { type: 'train'; runId: string; design: RunDesign }
   | { type: 'step'; runId: string; design: RunDesign }
   | { type: 'pause'; runId: string }
@@ -92,8 +94,10 @@ export type FromWorker =
       /** Auto's measured steps per second of every backend on the current design. */
       timings?: BackendTiming[];
     }
-  /** Auto is timing the backends on the design before the run starts (a few seconds). */
+  /** Auto is timing the backends on the design before the run starts (about a second). */
   | { type: 'measuringBackends' }
+  /** What Auto chose for designs of this shape (`designShapeKey`), or null: not measured yet. */
+  | { type: 'backendPlan'; key: string; pick: AutoPick | null }
   | { type: 'runBuilt'; runId: string; tasks: string[]; params: number; backend: BackendName }
   | {
       type: 'metrics';
