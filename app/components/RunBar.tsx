@@ -11,7 +11,9 @@ const BUSY: RunPhase[] = ['starting', 'stepping', 'choosing backend', 'compiling
 /** Train / Pause / Step / Reset / Export, with the run's progress and the time it will take. */
 export function RunBar({ blockedBy }: { blockedBy: string | null }) {
   const run = useApp((s) => s.run);
-  const speed = useApp(knownSpeed);
+  // Primitives: a selector that builds an object anew would re-render forever.
+  const speedBackend = useApp((s) => knownSpeed(s)?.backend ?? null);
+  const speedRate = useApp((s) => knownSpeed(s)?.stepsPerSecond ?? null);
   const spec = useApp((s) => s.spec);
   const maxSteps = useApp((s) => s.config.maxSteps);
   const train = useApp((s) => s.train);
@@ -22,7 +24,7 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
   const designParams = useMemo(() => inferShapes(spec).totalParams, [spec]);
   const running = run.state === 'running' || BUSY.includes(run.phase);
   const blocked = blockedBy !== null;
-  const left = secondsLeft(run.step, maxSteps, speed?.stepsPerSecond ?? null);
+  const left = secondsLeft(run.step, maxSteps, speedRate);
 
   return (
     <div className="run-bar" role="toolbar" aria-label="Run">
@@ -92,11 +94,11 @@ export function RunBar({ blockedBy }: { blockedBy: string | null }) {
           <dd data-testid="state">{run.phase}</dd>
         </div>
       </dl>
-      {run.runId === null && speed && left !== null && left > LONG_RUN_SECONDS && (
+      {run.runId === null && speedBackend && left !== null && left > LONG_RUN_SECONDS && (
         <p className="run-estimate" data-testid="long-run">
-          This run would take about {formatDuration(left)} on {speed.backend} (
-          {formatNumber(speed.stepsPerSecond)} steps/s). Fewer steps, a smaller batch, or a machine
-          with a GPU would make it faster.
+          This run would take about {formatDuration(left)} on {speedBackend} (
+          {formatNumber(speedRate)} steps/s). Fewer steps, a smaller batch, or a machine with a GPU
+          would make it faster.
         </p>
       )}
     </div>

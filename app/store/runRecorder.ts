@@ -61,6 +61,7 @@ export function recordRuns(
     if (
       run.step !== previous.run.step ||
       run.state !== previous.run.state ||
+      run.valLoss !== previous.run.valLoss ||
       run.baselines !== previous.run.baselines
     )
       saveSoon();

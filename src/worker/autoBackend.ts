@@ -6,7 +6,8 @@ import { createRun, disposeRun } from './run';
 import { messageOf } from './stepPolicy';
 
 /**
- * How long Auto may measure before the first step, all backends together: past it, backends not
+ * How long Auto may measure before the first step, all backends together, from the first
+ * measurement on (starting a backend, e.g. compiling wasm, is not counted): past it, backends not
  * yet tried are passed over (one step of each tried backend is always timed).
  */
 export const AUTO_BUDGET_MS = 1000;
@@ -87,7 +88,7 @@ export async function measureBackends(
 ): Promise<AutoPick> {
   const timings: BackendTiming[] = [];
   const adapters: Partial<Record<BackendName, string>> = {};
-  const deadline = now() + AUTO_BUDGET_MS;
+  let deadline = Infinity; // set when the first measurement starts
   for (const backend of BACKENDS) {
     if (backend === 'webgpu' || backend === 'webgl') {
       const { skip } = await gpuSkipReason(backend);
@@ -114,6 +115,7 @@ export async function measureBackends(
         ],
         ...(adapter ? { adapter } : {}),
       };
+    if (deadline === Infinity) deadline = now() + AUTO_BUDGET_MS;
     try {
       timings.push({ backend, ...(await measure(design, dataset, now, deadline)) });
     } catch (e) {

@@ -267,7 +267,10 @@ export class WorkerHandler {
     // One thing trains at a time: the baselines would otherwise halve the run's speed unseen.
     if (this.baselines.busy) throw new Error('Baselines are training: wait for them, or Reset');
     const run = await this.ensureRun(runId, design);
-    if (this.loop) return;
+    // A loop that was asked to stop is still settling (validating where it stopped): Train
+    // pressed meanwhile starts a new loop after it, rather than being lost.
+    if (this.loop && !this.stopRequested) return;
+    await this.loop;
     if (reachedBudget(run)) {
       this.post({ type: 'status', runId, state: 'done', step: run.trainer.step });
       return;
@@ -281,7 +284,8 @@ export class WorkerHandler {
 
   private async step(runId: string, design: RunDesign): Promise<void> {
     const run = await this.ensureRun(runId, design);
-    if (this.loop) return;
+    if (this.loop && !this.stopRequested) return;
+    await this.loop;
     const started = this.options.now();
     await run.trainer.trainStep();
     postSteps(run, await run.trainer.flush(), this.options.now() - started, this.post);
@@ -357,22 +361,24 @@ export class WorkerHandler {
     }
   }
 
-  /** After a loop: validation for the weights the user now holds, the final state, pending work. */
+  /**
+   * After a loop: the final state at once (a Pause is felt when the steps stop, not when the
+   * views are drawn), then validation for the weights the user now holds, then pending work.
+   */
   private async settle(run: Run): Promise<void> {
     try {
       if (this.run === run) {
-        // Diverged weights are not worth validating: their curves would only show NaN. Views
-        // skipped at the last validation are computed now: a stopped run shows all of itself.
         const step = run.trainer.step;
-        if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
-          await postValidation(run, this.post, this.options.now, true);
-        const done = reachedBudget(run);
         this.post({
           type: 'status',
           runId: run.id,
-          state: done ? 'done' : 'paused',
-          step: run.trainer.step,
+          state: reachedBudget(run) ? 'done' : 'paused',
+          step,
         });
+        // Diverged weights are not worth validating: their curves would only show NaN. Views
+        // skipped at the last validation are computed now: a stopped run shows all of itself.
+        if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
+          await postValidation(run, this.post, this.options.now, true);
       }
     } catch (e) {
       this.fail(e, run.id);
