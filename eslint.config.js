@@ -19,13 +19,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.worker },
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage'],
-      'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/app/**', 'react', 'react-dom', 'node:*'] },
+      ],
     },
   },
   {
     // Tests and their fixtures may read files in Node.
     files: ['src/**/*.test.ts', 'src/testing/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/app/**', 'react', 'react-dom'] }],
+    },
   },
   {
     files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
@@ -36,7 +41,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(dataSync|arraySync)$/]",
+          selector: 'CallExpression[callee.property.name=/^(dataSync|arraySync)$/]',
           message: 'Synchronous reads break WebGPU: use `await t.data()`.',
         },
         {
@@ -48,7 +53,10 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
 );

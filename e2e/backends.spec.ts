@@ -1,5 +1,4 @@
-import { chromium, expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { expect, test } from '@playwright/test';
 import { Playground } from './playground';
 
 test('the Backend picker forces each backend, and each one trains', async ({ page }) => {
@@ -20,48 +19,4 @@ test('the Backend picker forces each backend, and each one trains', async ({ pag
     await expect(picker).toBeEnabled();
   }
   expect(app.consoleErrors).toEqual([]);
-});
-
-test('without a WebGPU adapter, auto falls back to WebGL and says why', async ({ baseURL }) => {
-  const args = CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu').concat(
-    '--disable-features=WebGPU',
-  );
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
-  try {
-    const page = await browser.newPage();
-    const app = new Playground(page);
-    await page.goto(baseURL!);
-    await expect(app.readout('backend')).toHaveText('webgl');
-    await expect(page.getByText(/Fell back: webgpu: /)).toBeVisible();
-    await app.stepOnce();
-  } finally {
-    await browser.close();
-  }
-});
-
-test('Auto measures every backend on the current model and trains on the fastest', async ({
-  page,
-}) => {
-  const app = new Playground(page);
-  await app.open('auto');
-  await app.stepOnce();
-  const timings = app.readout('backend-timings');
-  await expect(timings).toBeVisible();
-  const text = (await timings.textContent())!;
-  const measured = Object.fromEntries(
-    [...text.matchAll(/(webgpu|webgl|wasm|cpu) ([\d.]+) steps\/s/g)].map((m) => [
-      m[1]!,
-      Number(m[2]),
-    ]),
-  );
-  // Every backend of this browser was timed on the model itself.
-  expect(Object.keys(measured).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
-  const best = Object.entries(measured).sort((a, b) => b[1] - a[1])[0]![0];
-  await expect(app.readout('backend')).toHaveText(best);
-  await expect(timings.locator('.chosen')).toContainText(best);
-  console.log(`Auto on this machine: ${text}`);
-  // A Reset and a new run of the same design reuse the measurement.
-  await app.button('Reset').click();
-  await app.stepOnce();
-  await expect(app.readout('backend')).toHaveText(best);
 });

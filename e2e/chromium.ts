@@ -1,5 +1,5 @@
 /**
- * How the browser tests launch Debian's Chromium: WebGPU through SwiftShader (RESEARCH.md), no
+ * How the browser tests launch Debian's Chromium: WebGPU through SwiftShader (README, Quick start), no
  * network chatter (this machine has none), and the system binary since Playwright cannot download one.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -8,6 +8,8 @@ export interface PlotLine {
   key: string;
   color: string;
   dashed?: boolean;
+  /** Drawn light behind the others, left out of the legend and the tooltip (raw values behind a smoothed line). */
+  faint?: boolean;
   points: Point[];
 }
 
@@ -18,6 +20,8 @@ export interface LinePlotProps {
   domain: [number, number] | undefined;
   reference: number | undefined;
   formatX: (x: number) => string;
+  /** The x axis counts steps: whole-number ticks only. */
+  wholeX?: boolean;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 24, left: 64 };
@@ -44,7 +48,7 @@ function useSize<T extends HTMLElement>() {
  * tooltip on hover. It replaces recharts on the charts that change many times a second, where
  * recharts' per-series components made every update a long task (docs/BENCHMARKS.md).
  */
-export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotProps) {
+export function LinePlot({ lines, log, domain, reference, formatX, wholeX = true }: LinePlotProps) {
   const [box, { width, height }] = useSize<HTMLDivElement>();
   // React's ids carry characters a url(#…) reference would need escaped.
   const clipId = `plot-clip-${useId().replace(/[^\w-]/g, '')}`;
@@ -59,7 +63,7 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
     // About one x label per 90 px and one y label per 50 px, so labels never run together.
     const xTicks = Math.max(2, Math.floor(inner.width / 90));
     const yTicks = Math.max(2, Math.floor(inner.height / 50));
-    const x = scale(range.x, [MARGIN.left, MARGIN.left + inner.width], 'linear', xTicks);
+    const x = scale(range.x, [MARGIN.left, MARGIN.left + inner.width], 'linear', xTicks, wholeX);
     const yDomain = domain ?? valueDomain(range.y, log);
     const y = scale(
       yDomain,
@@ -68,7 +72,7 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
       yTicks,
     );
     return { x, y };
-  }, [lines, log, domain, inner.width, inner.height]);
+  }, [lines, log, domain, inner.width, inner.height, wholeX]);
   const paths = useMemo(
     () => (scales ? lines.map((l) => linePath(l.points, scales.x, scales.y, log)) : []),
     [lines, scales, log],
@@ -80,6 +84,7 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
     if (hoverX === null || !scales) return null;
     const step = scales.x.invert(hoverX);
     const rows = lines
+      .filter((l) => !l.faint)
       .map((l) => ({ line: l, point: nearest(l.points, step) }))
       .filter((r): r is { line: PlotLine; point: Point } => r.point !== null);
     if (rows.length === 0) return null;
@@ -161,11 +166,12 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
               {lines.map((line, i) => (
                 <path
                   key={line.key}
-                  className="plot-line"
+                  className={line.faint ? 'plot-line-raw' : 'plot-line'}
                   d={paths[i]}
                   fill="none"
                   stroke={line.color}
-                  strokeWidth={line.dashed ? 2 : 1.5}
+                  strokeOpacity={line.faint ? 0.25 : undefined}
+                  strokeWidth={line.dashed ? 2 : line.faint ? 1 : 1.5}
                   strokeDasharray={line.dashed ? '6 4' : undefined}
                 />
               ))}
@@ -212,22 +218,24 @@ export function LinePlot({ lines, log, domain, reference, formatX }: LinePlotPro
         )}
       </div>
       <ul className="plot-legend">
-        {lines.map((line) => (
-          <li key={line.key} className="plot-legend-item">
-            <svg width={20} height={8} aria-hidden="true">
-              <line
-                x1={0}
-                x2={20}
-                y1={4}
-                y2={4}
-                stroke={line.color}
-                strokeWidth={2}
-                strokeDasharray={line.dashed ? '6 4' : undefined}
-              />
-            </svg>
-            <span className="plot-legend-text">{line.key}</span>
-          </li>
-        ))}
+        {lines
+          .filter((line) => !line.faint)
+          .map((line) => (
+            <li key={line.key} className="plot-legend-item">
+              <svg width={20} height={8} aria-hidden="true">
+                <line
+                  x1={0}
+                  x2={20}
+                  y1={4}
+                  y2={4}
+                  stroke={line.color}
+                  strokeWidth={2}
+                  strokeDasharray={line.dashed ? '6 4' : undefined}
+                />
+              </svg>
+              <span className="plot-legend-text">{line.key}</span>
+            </li>
+          ))}
       </ul>
     </div>
   );

@@ -11,9 +11,24 @@ import {
 } from 'recharts';
 import { formatNumber } from '../format';
 import type { LinePlotProps } from './LinePlot';
+import { extent, scale, valueDomain } from './plotScale';
 
-/** A chart drawn by recharts, for charts that do not change while shown (saved runs compared). */
-export default function RechartsPlot({ lines, log, domain, reference, formatX }: LinePlotProps) {
+/**
+ * A chart drawn by recharts, for charts that do not change while shown (saved runs compared).
+ * Its value axis uses the live charts' domain and ticks, so a narrow band of losses on a log
+ * axis is labelled too.
+ */
+export default function RechartsPlot({
+  lines,
+  log,
+  domain,
+  reference,
+  formatX,
+  wholeX = true,
+}: LinePlotProps) {
+  const range = extent(lines, log);
+  const yDomain = domain ?? (range ? valueDomain(range.y, log) : undefined);
+  const yTicks = yDomain && scale(yDomain, [0, 1], log ? 'log' : 'linear', 5).ticks;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -24,11 +39,13 @@ export default function RechartsPlot({ lines, log, domain, reference, formatX }:
           domain={['dataMin', 'dataMax']}
           allowDuplicatedCategory={false}
           tickCount={8}
+          allowDecimals={!wholeX}
           tickFormatter={(x: number) => formatX(x).replace(/^step /, '')}
         />
         <YAxis
           scale={log ? 'log' : 'linear'}
-          domain={domain ?? ['auto', 'auto']}
+          domain={yDomain ?? ['auto', 'auto']}
+          ticks={yTicks}
           allowDataOverflow
           tickFormatter={(v: number) => formatNumber(v)}
           width={64}

@@ -8,6 +8,30 @@ describe('plot scales', () => {
     expect(niceTicks(-1, 1, 4)).toEqual([-1, -0.5, 0, 0.5, 1]);
     expect(logTicks(0.003, 20)).toEqual([0.01, 0.1, 1, 10]);
     expect(logTicks(0.3, 2)).toEqual([0.5, 1, 2]);
+    // A narrow band (MultiMNIST's losses) still gets labels.
+    expect(logTicks(2.2, 2.3)).toEqual([2.2, 2.22, 2.24, 2.26, 2.28, 2.3]);
+    // Steps are whole.
+    expect(niceTicks(1, 3, 8, true)).toEqual([1, 2, 3]);
+    expect(niceTicks(0, 1000, 5, true)).toEqual([0, 200, 400, 600, 800, 1000]);
+  });
+
+  it('labels at least two ticks on any positive log range, and whole steps on any step range', () => {
+    for (let lo = 1e-6; lo < 1e6; lo *= 3.7)
+      for (const width of [1e-4, 0.01, 0.3, 2, 40, 1e4]) {
+        const hi = lo * (1 + width);
+        const ticks = scale(valueDomain([lo, hi], true), [0, 100], 'log', 5).ticks;
+        expect(ticks.length, `${lo}–${hi}`).toBeGreaterThanOrEqual(2);
+      }
+    for (const [a, b] of [
+      [1, 2],
+      [1, 7],
+      [3, 1987],
+      [100, 101],
+    ] as const) {
+      const ticks = scale([a, b], [0, 500], 'linear', 6, true).ticks;
+      expect(ticks.every(Number.isInteger)).toBe(true);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('maps and inverts linear and log scales, widening a flat domain', () => {

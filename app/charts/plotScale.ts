@@ -7,21 +7,29 @@ export interface Scale {
   ticks: number[];
 }
 
-/** About `count` round ticks (1, 2 or 5 × 10ᵏ apart) covering [min, max]. */
-export function niceTicks(min: number, max: number, count: number): number[] {
+/**
+ * About `count` round ticks (1, 2 or 5 × 10ᵏ apart) covering [min, max]; whole numbers only
+ * when `whole` (an axis of steps has no step 1.5).
+ */
+export function niceTicks(min: number, max: number, count: number, whole = false): number[] {
   if (!(max > min)) return [min];
   const raw = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
   // The round step nearest the raw one (on a log scale), as d3 picks it.
   const ratio = raw / power;
-  const step = power * (ratio >= 7.07 ? 10 : ratio >= 3.16 ? 5 : ratio >= 1.41 ? 2 : 1);
+  const round = power * (ratio >= 7.07 ? 10 : ratio >= 3.16 ? 5 : ratio >= 1.41 ? 2 : 1);
+  const step = whole ? Math.max(1, round) : round;
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step)
     ticks.push(Number(t.toPrecision(12))); // no 0.30000000000000004
   return ticks;
 }
 
-/** Ticks of a log axis: the powers of ten inside [min, max], with 2× and 5× when fewer than three. */
+/**
+ * Ticks of a log axis: the powers of ten inside [min, max], with 2× and 5× when fewer than three;
+ * in a band narrower than that (losses at 2.2–2.3), round linear ticks, so an axis always has at
+ * least two labels.
+ */
 export function logTicks(min: number, max: number): number[] {
   const from = Math.floor(Math.log10(min));
   const to = Math.ceil(Math.log10(max));
@@ -30,7 +38,9 @@ export function logTicks(min: number, max: number): number[] {
   const inside = (ticks: number[]) => ticks.filter((t) => t >= min * 0.999 && t <= max * 1.001);
   const powers = inside(decades);
   if (powers.length >= 3) return powers;
-  return inside(decades.flatMap((d) => [d, 2 * d, 5 * d]));
+  const steps = inside(decades.flatMap((d) => [d, 2 * d, 5 * d]));
+  if (steps.length >= 2) return steps;
+  return niceTicks(min, max, 4).filter((t) => t > 0);
 }
 
 /** The data range of the lines: steps, and finite values (positive ones on a log axis). */
@@ -63,6 +73,7 @@ export function scale(
   [p0, p1]: [number, number],
   kind: 'linear' | 'log',
   tickCount: number,
+  whole = false,
 ): Scale {
   let lo = d0;
   let hi = d1;
@@ -77,7 +88,7 @@ export function scale(
   const b = f(hi);
   const map = ((v: number) => p0 + ((f(v) - a) / (b - a)) * (p1 - p0)) as Scale;
   map.invert = (p) => fInv(a + ((p - p0) / (p1 - p0)) * (b - a));
-  map.ticks = kind === 'log' ? logTicks(lo, hi) : niceTicks(lo, hi, tickCount);
+  map.ticks = kind === 'log' ? logTicks(lo, hi) : niceTicks(lo, hi, tickCount, whole);
   return map;
 }
 

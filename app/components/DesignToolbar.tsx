@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PRESETS } from '../../src/spec/presets';
 import { shareLink } from '../persistence';
 import { useApp } from '../store';
@@ -15,6 +15,11 @@ export function DesignToolbar() {
   const config = useApp((s) => s.config);
   const data = useApp((s) => s.data);
   const [link, setLink] = useState<string | null>(null);
+  // The preset the design still is (none once edited): the box shows what is loaded.
+  const loaded = useMemo(() => {
+    const design = JSON.stringify([spec, config, data]);
+    return PRESETS.find((p) => JSON.stringify([p.spec, p.config, p.data]) === design)?.id ?? '';
+  }, [spec, config, data]);
 
   const share = async () => {
     const url = shareLink({ spec, config, data });
@@ -32,12 +37,12 @@ export function DesignToolbar() {
         <span>Preset</span>
         <select
           aria-label="Preset"
-          value=""
+          value={loaded}
           disabled={running}
           onChange={(e) => loadPreset(e.target.value)}
         >
           <option value="" disabled>
-            Load a preset…
+            Your own design (load a preset…)
           </option>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>

@@ -15,7 +15,13 @@ function cellColor(cos: number): string {
  * matrix of the latest values (with conflict shares) for more.
  */
 export function InterferencePanel() {
-  const tasks = useApp((s) => s.run.tasks);
+  const runTasks = useApp((s) => s.run.tasks);
+  const designTasks = useApp((s) => s.spec.tasks);
+  // Before a run, the design's tasks: the placeholder speaks of them.
+  const tasks = useMemo(
+    () => (runTasks.length > 0 ? runTasks : designTasks.map((t) => t.name)),
+    [runTasks, designTasks],
+  );
   const cosines = useApp((s) => s.run.cosines);
   const pairs = useMemo(
     () => tasks.flatMap((_, i) => tasks.map((_, j) => [i, j] as const).filter(([a, b]) => a < b)),

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { decimate } from '../charts/decimate';
+import { emaSmooth } from '../charts/smooth';
 import { taskColor } from '../format';
 import { useApp } from '../store';
 import { SeriesChart, type ChartLine } from './SeriesChart';
@@ -7,28 +8,45 @@ import { SeriesChart, type ChartLine } from './SeriesChart';
 /** Points per series: about what 700 pixels of chart can show. */
 export const MAX_POINTS = 600;
 
-/** Live per-task training (solid) and validation (dashed) loss, one colour per task. */
+/** TensorBoard's default smoothing. */
+const DEFAULT_SMOOTHING = 0.6;
+
+/**
+ * Live per-task training (solid) and validation (dashed) loss, one colour per task. Training
+ * losses are per mini-batch and noisy: they are drawn smoothed (an exponential moving average,
+ * as TensorBoard does), with the raw values faint behind.
+ */
 export function LossChart() {
   const tasks = useApp((s) => s.run.tasks);
   const trainLoss = useApp((s) => s.run.trainLoss);
   const valLoss = useApp((s) => s.run.valLoss);
+  const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Train then validation line of each task, in task order (the legend reads the same way).
   const lines = useMemo(
     () =>
-      tasks.flatMap((name, task): ChartLine[] => [
-        {
+      tasks.flatMap((name, task): ChartLine[] => {
+        const raw = trainLoss.values[task] ?? [];
+        const train: ChartLine = {
           key: `${name} train`,
           color: taskColor(task),
-          points: decimate(trainLoss.steps, trainLoss.values[task] ?? [], MAX_POINTS),
-        },
-        {
+          points: decimate(trainLoss.steps, emaSmooth(raw, smoothing), MAX_POINTS),
+        };
+        const val: ChartLine = {
           key: `${name} val`,
           color: taskColor(task),
           dashed: true,
           points: decimate(valLoss.steps, valLoss.values[task] ?? [], MAX_POINTS),
-        },
-      ]),
-    [tasks, trainLoss, valLoss],
+        };
+        if (smoothing === 0) return [train, val];
+        const faint: ChartLine = {
+          key: `${name} train, raw`,
+          color: taskColor(task),
+          faint: true,
+          points: decimate(trainLoss.steps, raw, MAX_POINTS),
+        };
+        return [faint, train, val];
+      }),
+    [tasks, trainLoss, valLoss, smoothing],
   );
   return (
     <SeriesChart
@@ -37,6 +55,24 @@ export function LossChart() {
       lines={lines}
       logScale
       placeholder="Press Train or Step: each task's training loss (solid) and validation loss (dashed) appear here."
+      controls={
+        <label
+          className="check"
+          title="Exponential moving average of the training loss, as in TensorBoard; the raw values stay faint behind"
+        >
+          Smoothing
+          <input
+            type="range"
+            aria-label="Smoothing"
+            min={0}
+            max={0.99}
+            step={0.01}
+            value={smoothing}
+            onChange={(e) => setSmoothing(Number(e.target.value))}
+          />
+          <output>{smoothing.toFixed(2)}</output>
+        </label>
+      }
     />
   );
 }

@@ -35,6 +35,10 @@ interface Props {
    * `recharts` suits charts that do not change while shown (saved runs compared).
    */
   renderer?: 'svg' | 'recharts';
+  /** The x axis counts steps (whole-number ticks); false for time. */
+  wholeX?: boolean;
+  /** Extra controls in the header, beside the log-scale toggle. */
+  controls?: ReactNode;
   children?: ReactNode;
 }
 
@@ -52,6 +56,8 @@ export function SeriesChart({
   height = 380,
   formatX = formatStep,
   renderer = 'svg',
+  wholeX = true,
+  controls,
   children,
 }: Props) {
   const [log, setLog] = useState(logScale);
@@ -69,7 +75,9 @@ export function SeriesChart({
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   const save = async (format: 'svg' | 'png') => {
-    const legend = lines.map((l) => ({ label: l.key, color: l.color, dashed: l.dashed }));
+    const legend = lines
+      .filter((l) => !l.faint)
+      .map((l) => ({ label: l.key, color: l.color, dashed: l.dashed }));
     const svg = body.current && chartSvg(body.current, legend);
     if (!svg) return;
     const blob =
@@ -95,6 +103,7 @@ export function SeriesChart({
             ))}
           </span>
         )}
+        {controls}
         {logScale && (
           <label className="check">
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log
@@ -108,7 +117,10 @@ export function SeriesChart({
         data-testid={testId}
         className="chart-body"
         style={{ height }}
-        data-points={shown.map((l) => l.points.length).join(',')}
+        data-points={shown
+          .filter((l) => !l.faint)
+          .map((l) => l.points.length)
+          .join(',')}
       >
         {empty ? (
           <p className="placeholder">{placeholder}</p>
@@ -119,6 +131,7 @@ export function SeriesChart({
             domain={domain}
             reference={reference}
             formatX={formatX}
+            wholeX={wholeX}
             renderer={renderer}
           />
         )}

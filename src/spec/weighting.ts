@@ -1,6 +1,6 @@
 /**
  * The task-weighting strategies the user can choose, with what the UI needs to know about them.
- * No tf.js here: the UI imports this. Definitions: RESEARCH.md; implementations: src/train/weighting.
+ * No tf.js here: the UI imports this. Definitions: docs/SCIENCE.md; implementations: src/train/weighting.
  */
 export const STRATEGIES = [
   'static',

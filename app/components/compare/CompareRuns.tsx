@@ -45,6 +45,7 @@ export function CompareRuns() {
         logScale
         height={320}
         formatX={x === 'time' ? (s) => `${s.toFixed(1)} s of training` : undefined}
+        wholeX={x !== 'time'}
         placeholder="The picked runs have no curve for this task yet."
       >
         <div className="compare-controls">

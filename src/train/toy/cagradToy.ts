@@ -1,5 +1,5 @@
 /**
- * The two-objective toy of the CAGrad and Nash-MTL papers (RESEARCH.md), with exact gradients,
+ * The two-objective toy of the CAGrad and Nash-MTL papers (docs/SCIENCE.md), with exact gradients,
  * in plain numbers: it is small enough that thousands of steps per trajectory run in milliseconds.
  */
 
