@@ -81,6 +81,8 @@ const planBackend = (state: AppState): void => {
   if (state.backendChoice !== 'auto' || state.run.runId !== null) return;
   const key = designShapeKey(state);
   if (key === plannedKey || state.run.backendPlans[key] !== undefined) return;
+  // The page's first design is asked about at once: Auto can measure it before Train is pressed.
+  const delay = plannedKey === null ? 0 : PLAN_DEBOUNCE_MS;
   plannedKey = key;
   clearTimeout(planTimer);
   planTimer = setTimeout(() => {
@@ -91,7 +93,7 @@ const planBackend = (state: AppState): void => {
       type: 'planBackend',
       design: { spec: now.spec, config: now.config, data: now.data },
     });
-  }, PLAN_DEBOUNCE_MS);
+  }, delay);
 };
 
 // State updates wait for the next frame; the download of an export happens at once.

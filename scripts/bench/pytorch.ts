@@ -42,6 +42,7 @@ export function startPytorch(): PytorchBench | string {
   const answers: ((line: string) => void)[] = [];
   lines.on('line', (line) => answers.shift()?.(line));
   let threads = '?';
+  let blas = '?';
   const ask = (request: object): Promise<Record<string, unknown>> =>
     new Promise((resolve) => {
       answers.push((line) => resolve(JSON.parse(line) as Record<string, unknown>));
@@ -49,7 +50,7 @@ export function startPytorch(): PytorchBench | string {
     });
   return {
     get describe() {
-      return `PyTorch ${found.version}, ${threads} thread(s)`;
+      return `PyTorch ${found.version}, ${threads} thread(s), BLAS ${blas}`;
     },
     async samplesPerSecond(id, steps) {
       const w = WORKLOADS[id];
@@ -63,6 +64,7 @@ export function startPytorch(): PytorchBench | string {
       });
       if (typeof answer.error === 'string') throw new Error(`PyTorch: ${answer.error}`);
       threads = String(answer.threads);
+      blas = String(answer.blas);
       return (w.config.batchSize * 1000) / (answer.msPerStep as number);
     },
     close: () => child.kill(),

@@ -4,7 +4,7 @@ Started by `npm run bench` when python3 can import torch. Reads one JSON request
 stdin and answers one JSON line on stdout:
   {"workload": "<id>", "spec": <ModelSpec>, "batchSize": 64, "optimizer": "adam",
    "learningRate": 0.001, "steps": 100}
-  -> {"msPerStep": 12.3, "threads": 2, "torch": "1.13.0"}
+  -> {"msPerStep": 12.3, "threads": 2, "torch": "1.13.0", "blas": "openblas-pthread"}
 A model is built once per workload id. Each step draws a batch from a device-resident dataset by
 random indices, sums the tasks' losses, steps the optimizer; losses are read back every 16 steps
 (as the app reads its losses in chunks), never per step. Inputs are random: speed does not
@@ -96,6 +96,20 @@ OPTIMIZERS = {
 SAMPLES = 4096
 
 
+def blas():
+    """The BLAS library torch loaded: Debian's reference BLAS is many times slower than OpenBLAS."""
+    try:
+        with open("/proc/self/maps") as maps:
+            names = {line.split("/")[-1].strip() for line in maps if "blas" in line}
+    except OSError:
+        return "unknown"
+    for lib in sorted(names):
+        for kind in ("openblas", "mkl", "blis", "atlas"):
+            if kind in lib:
+                return lib
+    return ", ".join(sorted(names)) or "none found"
+
+
 class Run:
     def __init__(self, request):
         spec = request["spec"]
@@ -136,7 +150,12 @@ def main():
             start = time.perf_counter()
             run.train(request["steps"])
             ms = (time.perf_counter() - start) * 1000 / request["steps"]
-            answer = {"msPerStep": ms, "threads": torch.get_num_threads(), "torch": torch.__version__}
+            answer = {
+                "msPerStep": ms,
+                "threads": torch.get_num_threads(),
+                "torch": torch.__version__,
+                "blas": blas(),
+            }
         except Exception as e:  # the driver shows the reason in the table
             answer = {"error": str(e)}
         print(json.dumps(answer), flush=True)

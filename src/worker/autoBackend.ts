@@ -12,7 +12,7 @@ import { messageOf } from './stepPolicy';
  */
 export const AUTO_BUDGET_MS = 1000;
 /** How long each backend trains the design while Auto times it, after its warm-up step. */
-const MEASURE_MS = 150;
+const MEASURE_MS = 100;
 /** A warm-up step slower than this (compiling shaders) is not worth timing further. */
 const WARMUP_LIMIT_MS = 2000;
 

@@ -13,6 +13,8 @@ import type { BackendChoice, FromWorker, RunDesign } from './protocol';
  */
 export class BackendChooser {
   private choice: BackendChoice = 'auto';
+  /** wasm starting up (fetching and compiling its binary) while the page is still idle. */
+  private warming: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -27,12 +29,15 @@ export class BackendChooser {
    */
   async select(choice: BackendChoice): Promise<void> {
     this.choice = choice;
-    if (choice !== 'auto') this.announce(await selectBackend(choice));
+    if (choice !== 'auto') return this.announce(await selectBackend(choice));
+    // Auto measures wasm on every machine without a real GPU: start it now, not at Train.
+    this.warming = tryBackend('wasm').catch(() => undefined);
   }
 
   /** Before a run is built: under Auto, switches to this design's backend, measuring if unknown. */
   async prepare(design: RunDesign, dataset: Dataset): Promise<void> {
     if (this.choice !== 'auto') return;
+    await this.warming;
     const key = designShapeKey(design);
     let pick = await this.memory.get(key);
     if (pick && (await tryBackend(pick.backend)).problem) pick = undefined;
@@ -56,6 +61,7 @@ export class BackendChooser {
    */
   async plan(design: RunDesign, dataset: Dataset | null): Promise<void> {
     if (this.choice !== 'auto') return;
+    await this.warming;
     const key = designShapeKey(design);
     let pick: AutoPick | null = (await this.memory.get(key)) ?? null;
     if (!pick && dataset) {
