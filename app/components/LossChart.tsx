@@ -4,6 +4,7 @@ import { emaSmooth } from '../charts/smooth';
 import { taskColor } from '../format';
 import { useApp } from '../store';
 import { SeriesChart, type ChartLine } from './SeriesChart';
+import { SmoothingSlider } from './SmoothingSlider';
 
 /** Points per series: about what 700 pixels of chart can show. */
 export const MAX_POINTS = 600;
@@ -55,24 +56,7 @@ export function LossChart() {
       lines={lines}
       logScale
       placeholder="Press Train or Step: each task's training loss (solid) and validation loss (dashed) appear here."
-      controls={
-        <label
-          className="check"
-          title="Exponential moving average of the training loss, as in TensorBoard; the raw values stay faint behind"
-        >
-          Smoothing
-          <input
-            type="range"
-            aria-label="Smoothing"
-            min={0}
-            max={0.99}
-            step={0.01}
-            value={smoothing}
-            onChange={(e) => setSmoothing(Number(e.target.value))}
-          />
-          <output>{smoothing.toFixed(2)}</output>
-        </label>
-      }
+      controls={<SmoothingSlider value={smoothing} onChange={setSmoothing} />}
     />
   );
 }

@@ -14,8 +14,8 @@ const SCRIPT = new URL('./pytorch_bench.py', import.meta.url).pathname;
 export interface PytorchBench {
   /** "PyTorch 1.13.1, 2 threads". */
   describe: string;
-  /** Samples per second over `steps` steps of the workload (the model is built on first use). */
-  samplesPerSecond(id: WorkloadId, steps: number): Promise<number>;
+  /** Samples per second over about `targetMs` of training the workload (built on first use). */
+  samplesPerSecond(id: WorkloadId, targetMs: number): Promise<number>;
   close(): void;
 }
 
@@ -35,8 +35,12 @@ export function startPytorch(): PytorchBench | string {
   const found = findPython();
   if (!found)
     return 'PyTorch not measured: no python3 here imports torch (Debian: apt-get install python3-torch)';
+  // One thread, as the app's wasm backend here; OpenBLAS's tuning variables of this workplace
+  // slow a current OpenBLAS, so they are left out of this process alone.
+  const { OPENBLAS_CORETYPE: _type, OPENBLAS_L2_SIZE: _l2, ...env } = process.env;
   const child: ChildProcessWithoutNullStreams = spawn(found.python, [SCRIPT], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
   });
   const lines = createInterface({ input: child.stdout });
   const answers: ((line: string) => void)[] = [];
@@ -52,7 +56,7 @@ export function startPytorch(): PytorchBench | string {
     get describe() {
       return `PyTorch ${found.version}, ${threads} thread(s), BLAS ${blas}`;
     },
-    async samplesPerSecond(id, steps) {
+    async samplesPerSecond(id, targetMs) {
       const w = WORKLOADS[id];
       const answer = await ask({
         workload: id,
@@ -60,7 +64,7 @@ export function startPytorch(): PytorchBench | string {
         batchSize: w.config.batchSize,
         optimizer: w.config.optimizer,
         learningRate: w.config.learningRate,
-        steps,
+        targetMs,
       });
       if (typeof answer.error === 'string') throw new Error(`PyTorch: ${answer.error}`);
       threads = String(answer.threads);

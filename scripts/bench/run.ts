@@ -83,7 +83,7 @@ async function measureWorkload(
       log(`  ${backend} ${id} ${mode}: ${rate.toFixed(1)} samples/s`);
     }
     if (typeof pytorch !== 'string') {
-      torch.push(await pytorch.samplesPerSecond(id, row.steps));
+      torch.push(await pytorch.samplesPerSecond(id, targetMs));
       log(`  ${backend} ${id} PyTorch: ${torch.at(-1)!.toFixed(1)} samples/s`);
     }
   }

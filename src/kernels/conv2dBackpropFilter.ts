@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { callKernel, release, reshape, type NamedBackend } from './kernelCalls';
+import { im2colFilter } from './im2colFilter';
 import type { KernelOverride } from './override';
 
 interface FilterAttrs {
@@ -119,7 +120,7 @@ function viaConv3d(backendName: string): KernelOverride {
   return {
     kernelName: 'Conv2DBackpropFilter',
     backendName,
-    uses: ['Conv3DBackpropFilterV2', 'Reshape', 'PadV2', 'Slice'],
+    uses: ['Conv3DBackpropFilterV2', 'Reshape', 'PadV2', 'Slice', 'BatchMatMul'],
     kernelFunc: (on, inputs, attrs, original) => {
       const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
         attrs as unknown as FilterAttrs;
@@ -130,6 +131,9 @@ function viaConv3d(backendName: string): KernelOverride {
         );
       }
       const pair: [number, number] = typeof strides === 'number' ? [strides, strides] : strides;
+      const viaProduct =
+        backendName === 'wasm' && im2colFilter(on, inputs.x!, inputs.dy!, pair, pad, filterShape);
+      if (viaProduct) return viaProduct;
       const strided = pair[0] > 1 || pair[1] > 1;
       const gradient = strided ? unitStrideFilter : conv3dFilter;
       return gradient(on, inputs.x!, inputs.dy!, pair, pad, filterShape);

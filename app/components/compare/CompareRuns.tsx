@@ -8,6 +8,7 @@ import {
 } from '../../history/compareModel';
 import { useApp } from '../../store';
 import { SeriesChart, type ChartLine } from '../SeriesChart';
+import { SmoothingSlider } from '../SmoothingSlider';
 import { CompareTable } from './CompareTable';
 
 /**
@@ -83,19 +84,7 @@ export function CompareRuns() {
               <option value="time">training time</option>
             </select>
           </label>
-          <label className="field inline">
-            <span>Smoothing</span>
-            <input
-              type="range"
-              aria-label="Smoothing"
-              min={0}
-              max={0.99}
-              step={0.01}
-              value={smoothing}
-              onChange={(e) => setSmoothing(Number(e.target.value))}
-            />
-            <output>{smoothing.toFixed(2)}</output>
-          </label>
+          <SmoothingSlider value={smoothing} onChange={setSmoothing} />
         </div>
       </SeriesChart>
       <CompareTable runs={runs} tasks={tasks} />
