@@ -9,8 +9,8 @@ import { SmoothingSlider } from './SmoothingSlider';
 /** Points per series: about what 700 pixels of chart can show. */
 export const MAX_POINTS = 600;
 
-/** TensorBoard's default smoothing. */
-const DEFAULT_SMOOTHING = 0.6;
+/** Per-batch losses are noisy: heavier than TensorBoard's 0.6, which suits fewer logged points. */
+const DEFAULT_SMOOTHING = 0.8;
 
 /**
  * Live per-task training (solid) and validation (dashed) loss, one colour per task. Training
