@@ -12,6 +12,7 @@ import { registerKernelOverrides } from '../../src/kernels/registry';
 import { buildModel } from '../../src/model/buildModel';
 import { PRESETS } from '../../src/spec/presets';
 import type { TaskSpec } from '../../src/spec/types';
+import type { StrategyId } from '../../src/spec/weighting';
 import { testAssets } from '../../src/testing/fixtures';
 import { deltaM } from '../../src/train/multiTaskGain';
 import { Trainer } from '../../src/train/trainer';
@@ -31,6 +32,7 @@ const noise = flag('noise');
 const units = flag('units');
 const lr = flag('lr');
 const val = flag('val');
+const weighting = flag('weighting') as StrategyId | undefined;
 
 /** Every task's validation metric after `steps` steps of the design. */
 async function metrics(design: RunDesign): Promise<number[]> {
@@ -80,6 +82,7 @@ const base: RunDesign = {
   config: {
     ...preset.config,
     ...(lr ? { learningRate: Number(lr) } : {}),
+    ...(weighting ? { weighting: { ...preset.config.weighting, strategy: weighting } } : {}),
     maxSteps: steps,
     lambdas: Object.fromEntries(tasks.map((t) => [t.name, 1])),
   },
