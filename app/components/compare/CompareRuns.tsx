@@ -28,7 +28,10 @@ export function CompareRuns() {
   const lines = useMemo(
     () =>
       runs.map((run, k): ChartLine => ({
-        key: `${k + 1}. ${run.name}`,
+        // A run's name already numbers it (#3 …); only a repeated name needs telling apart.
+        key: runs.slice(0, k).some((r) => r.name === run.name)
+          ? `${run.name} (${k + 1})`
+          : run.name,
         color: taskColor(k),
         points: compareLine(run, task, split, x, smoothing),
       })),
