@@ -267,10 +267,7 @@ export class WorkerHandler {
     // One thing trains at a time: the baselines would otherwise halve the run's speed unseen.
     if (this.baselines.busy) throw new Error('Baselines are training: wait for them, or Reset');
     const run = await this.ensureRun(runId, design);
-    // A loop that was asked to stop is still settling (validating where it stopped): Train
-    // pressed meanwhile starts a new loop after it, rather than being lost.
-    if (this.loop && !this.stopRequested) return;
-    await this.loop;
+    if (!(await this.loopSettled())) return;
     if (reachedBudget(run)) {
       this.post({ type: 'status', runId, state: 'done', step: run.trainer.step });
       return;
@@ -284,8 +281,7 @@ export class WorkerHandler {
 
   private async step(runId: string, design: RunDesign): Promise<void> {
     const run = await this.ensureRun(runId, design);
-    if (this.loop && !this.stopRequested) return;
-    await this.loop;
+    if (!(await this.loopSettled())) return;
     const started = this.options.now();
     await run.trainer.trainStep();
     postSteps(run, await run.trainer.flush(), this.options.now() - started, this.post);
@@ -436,6 +432,16 @@ export class WorkerHandler {
     const pending = this.interludes;
     this.interludes = [];
     for (const work of pending) await work().catch(() => undefined);
+  }
+
+  /**
+   * Whether a Train or Step may go ahead: no loop, or one asked to stop that is still settling
+   * (validating where it stopped) — awaited here, so the command runs after it, not lost.
+   */
+  private async loopSettled(): Promise<boolean> {
+    if (this.loop && !this.stopRequested) return false;
+    await this.loop;
+    return true;
   }
 
   private async stopLoop(): Promise<void> {
