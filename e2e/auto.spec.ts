@@ -56,6 +56,8 @@ test('from a cold page, Train shows a first loss within seconds, on the backend 
       (window as unknown as { sawState: (s: string) => void }).sawState(el.textContent ?? ''),
     ).observe(el, { childList: true, characterData: true, subtree: true });
   });
+  // A budget no machine finishes before the Pause below.
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('100000');
   // Pressed as soon as it can be: Auto may still be measuring this design.
   const ms = await timeInPage(page, 'Train', FIRST_LOSS);
   console.log(`first loss ${Math.round(ms)} ms after Train on a cold page`);
@@ -97,6 +99,8 @@ test('a CNN preset trains on wasm under Auto, and a long run says how long befor
   await expect(app.readout('backend-plan')).toContainText('Auto will use wasm', {
     timeout: 60_000,
   });
+  // A budget long enough to pass two minutes at any speed this machine measures.
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('20000');
   await expect(app.readout('long-run')).toContainText(/would take about \d+ (min|h)/);
   await app.stepOnce();
   await expect(app.readout('backend')).toHaveText('wasm');
@@ -107,6 +111,7 @@ test('a CNN preset trains on wasm under Auto, and a long run says how long befor
 test('Pause settles within a second on WebGPU too', async ({ page }) => {
   const app = new Playground(page);
   await app.open('webgpu');
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('100000');
   await app.button('Train').click();
   await app.waitForStep(30);
   const ms = await timeInPage(page, 'Pause', PAUSED);
