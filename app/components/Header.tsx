@@ -1,4 +1,4 @@
-import { designShapeKey } from '../../src/spec/designKey';
+import { currentShapeKey } from '../store/designShape';
 import type { BackendTiming } from '../../src/worker/autoBackend';
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
@@ -7,7 +7,7 @@ import { useApp } from '../store';
 import type { AppState } from '../store/appStore';
 
 /** What Auto measured for the current design's shape: undefined while unknown to the UI. */
-const currentPlan = (s: AppState) => s.run.backendPlans[designShapeKey(s)];
+const currentPlan = (s: AppState) => s.run.backendPlans[currentShapeKey(s)];
 
 function Timings({ timings, chosen }: { timings: BackendTiming[]; chosen: string }) {
   return (

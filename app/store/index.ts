@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { designShapeKey } from '../../src/spec/designKey';
+import { currentShapeKey } from './designShape';
 import { WorkerClient } from '../../src/worker/client';
 import type { Fault, FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
@@ -79,7 +79,7 @@ const PLAN_DEBOUNCE_MS = 400;
 let planTimer: ReturnType<typeof setTimeout> | undefined;
 const planBackend = (state: AppState): void => {
   if (state.backendChoice !== 'auto' || state.run.runId !== null) return;
-  const key = designShapeKey(state);
+  const key = currentShapeKey(state);
   if (key === plannedKey || state.run.backendPlans[key] !== undefined) return;
   // The page's first design is asked about at once: Auto can measure it before Train is pressed.
   const delay = plannedKey === null ? 0 : PLAN_DEBOUNCE_MS;
@@ -87,7 +87,7 @@ const planBackend = (state: AppState): void => {
   clearTimeout(planTimer);
   planTimer = setTimeout(() => {
     const now = appStore.getState();
-    if (designShapeKey(now) !== key || now.run.runId !== null) return;
+    if (currentShapeKey(now) !== key || now.run.runId !== null) return;
     plannedKey = key;
     worker.send({
       type: 'planBackend',

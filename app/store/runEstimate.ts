@@ -1,4 +1,4 @@
-import { designShapeKey } from '../../src/spec/designKey';
+import { currentShapeKey } from './designShape';
 import type { BackendName } from '../../src/worker/protocol';
 import type { AppState } from './appStore';
 
@@ -30,7 +30,7 @@ export function knownSpeed(state: AppState): SpeedEstimate | null {
   if (run.runId !== null && run.stepsPerSecond && run.backend)
     return { backend: run.backend.name, stepsPerSecond: run.stepsPerSecond };
   if (state.backendChoice !== 'auto') return null;
-  const pick = run.backendPlans[designShapeKey(state)];
+  const pick = run.backendPlans[currentShapeKey(state)];
   const timing = pick?.timings.find((t) => t.backend === pick.backend);
   return pick && timing?.stepsPerSecond
     ? { backend: pick.backend, stepsPerSecond: timing.stepsPerSecond }

@@ -312,9 +312,5 @@ const phaseOnResume = (phase: RunPhase): RunPhase =>
 /** After an error, what the worker's own state says (a failed start leaves nothing running). */
 function settledPhase(view: RunView): RunPhase {
   if (view.state === 'running') return view.phase === 'pausing' ? 'pausing' : 'training';
-  return view.runId === null || view.step === 0
-    ? 'idle'
-    : view.state === 'idle'
-      ? 'idle'
-      : view.state;
+  return view.step === 0 ? 'idle' : view.state;
 }

@@ -114,13 +114,14 @@ function unitStrideFilter(
  * get strides > 1 wrong (kernels.test.ts finds it), so strides are unfolded first
  * (`unitStrideFilter`).
  * Layouts tf.js's layers never produce (NCHW, numeric or explicit padding, rounding modes) go to
- * tf.js's own kernel where there is one.
+ * tf.js's own kernel where there is one. `first`, where given, is a faster way tried before the
+ * 3-D kernel (null when it declines the inputs).
  */
-function viaConv3d(backendName: string): KernelOverride {
+function viaConv3d(backendName: string, first: typeof im2colFilter | null = null): KernelOverride {
   return {
     kernelName: 'Conv2DBackpropFilter',
     backendName,
-    uses: ['Conv3DBackpropFilterV2', 'Reshape', 'PadV2', 'Slice', 'BatchMatMul'],
+    uses: ['Conv3DBackpropFilterV2', 'Reshape', 'PadV2', 'Slice', 'BatchMatMul', 'Transpose'],
     kernelFunc: (on, inputs, attrs, original) => {
       const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
         attrs as unknown as FilterAttrs;
@@ -131,9 +132,8 @@ function viaConv3d(backendName: string): KernelOverride {
         );
       }
       const pair: [number, number] = typeof strides === 'number' ? [strides, strides] : strides;
-      const viaProduct =
-        backendName === 'wasm' && im2colFilter(on, inputs.x!, inputs.dy!, pair, pad, filterShape);
-      if (viaProduct) return viaProduct;
+      const fast = first?.(on, inputs.x!, inputs.dy!, pair, pad, filterShape);
+      if (fast) return fast;
       const strided = pair[0] > 1 || pair[1] > 1;
       const gradient = strided ? unitStrideFilter : conv3dFilter;
       return gradient(on, inputs.x!, inputs.dy!, pair, pad, filterShape);
@@ -141,4 +141,8 @@ function viaConv3d(backendName: string): KernelOverride {
   };
 }
 
-export const conv2dBackpropFilter: KernelOverride[] = [viaConv3d('wasm'), viaConv3d('cpu')];
+/** On wasm the matrix product of the patches comes first (`im2colFilter.ts`). */
+export const conv2dBackpropFilter: KernelOverride[] = [
+  viaConv3d('wasm', im2colFilter),
+  viaConv3d('cpu'),
+];

@@ -98,7 +98,8 @@ export async function measureBackends(
       }
     }
     if (fastest(timings) && now() > deadline) {
-      timings.push({ backend, stepsPerSecond: null, note: 'not measured: Auto’s 1 s was spent' });
+      const note = `not measured: Auto’s ${AUTO_BUDGET_MS / 1000} s was spent`;
+      timings.push({ backend, stepsPerSecond: null, note });
       continue;
     }
     const { problem, adapter } = await tryBackend(backend);

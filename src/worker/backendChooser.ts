@@ -37,16 +37,9 @@ export class BackendChooser {
   /** Before a run is built: under Auto, switches to this design's backend, measuring if unknown. */
   async prepare(design: RunDesign, dataset: Dataset): Promise<void> {
     if (this.choice !== 'auto') return;
-    await this.warming;
-    const key = designShapeKey(design);
-    let pick = await this.memory.get(key);
-    if (pick && (await tryBackend(pick.backend)).problem) pick = undefined;
-    if (!pick) {
-      this.post({ type: 'measuringBackends' });
-      pick = await measureBackends(design, dataset, this.now);
-      await this.memory.set(key, pick);
-      this.post({ type: 'backendPlan', key, pick });
-    }
+    const pick = await this.pickFor(design, dataset, () =>
+      this.post({ type: 'measuringBackends' }),
+    );
     this.announce({
       backend: pick.backend,
       requested: 'auto',
@@ -61,18 +54,33 @@ export class BackendChooser {
    */
   async plan(design: RunDesign, dataset: Dataset | null): Promise<void> {
     if (this.choice !== 'auto') return;
+    const key = designShapeKey(design);
+    const unmeasured = async () =>
+      this.post({ type: 'backendPlan', key, pick: (await this.memory.get(key)) ?? null });
+    if (!dataset) return unmeasured();
+    // A failure here is the run's to report when it measures again: the plan stays unknown.
+    await this.pickFor(design, dataset, () => undefined).catch(unmeasured);
+  }
+
+  /**
+   * The design's pick, also posted as its plan: the remembered one where its backend still
+   * starts, else a measurement now (`measuring` says so first), remembered.
+   */
+  private async pickFor(
+    design: RunDesign,
+    dataset: Dataset,
+    measuring: () => void,
+  ): Promise<AutoPick> {
     await this.warming;
     const key = designShapeKey(design);
-    let pick: AutoPick | null = (await this.memory.get(key)) ?? null;
-    if (!pick && dataset) {
-      try {
-        pick = await measureBackends(design, dataset, this.now);
-        await this.memory.set(key, pick);
-      } catch {
-        pick = null; // the run will measure again, and report why it cannot train
-      }
+    let pick = await this.memory.get(key);
+    if (!pick || (await tryBackend(pick.backend)).problem) {
+      measuring();
+      pick = await measureBackends(design, dataset, this.now);
+      await this.memory.set(key, pick);
     }
     this.post({ type: 'backendPlan', key, pick });
+    return pick;
   }
 
   private announce(report: BackendReport): void {
