@@ -44,11 +44,13 @@ export function InterferencePanel() {
         height={240}
         placeholder="Cosine similarity of the two tasks' gradients on the shared part, at each validation."
       >
-        <p className="muted">
-          In conflict (cos &lt; 0) at{' '}
-          <strong data-testid="conflict-share">{formatNumber(100 * conflictShare(0, 1))}</strong>%
-          of {cosines.steps.length} measurements.
-        </p>
+        {cosines.steps.length > 0 && (
+          <p className="muted">
+            In conflict (cos &lt; 0) at{' '}
+            <strong data-testid="conflict-share">{formatNumber(100 * conflictShare(0, 1))}</strong>%
+            of {cosines.steps.length} measurements.
+          </p>
+        )}
       </SeriesChart>
     );
   }

@@ -217,10 +217,10 @@ const sharingHelps: ModelSpec = {
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
   // Sharing hurts here (Δm ≈ −20 %: the classification pulls the shared encoder its way).
-  preset('toy2d', '2-D toy: circle + wave (sharing hurts)', DEFAULT_DATA, DEFAULT_MODEL),
+  preset('toy2d', 'Circle + wave (sharing hurts)', DEFAULT_DATA, DEFAULT_MODEL),
   preset(
     'sharing',
-    'Sharing helps: 2 related tasks, 100 noisy points',
+    'Sharing helps: gauss + plane',
     { ...DEFAULT_DATA, size: 200, noise: 0.5, valFraction: 0.5 },
     sharingHelps,
   ),
