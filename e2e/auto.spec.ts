@@ -40,7 +40,7 @@ async function timeInPage(page: Page, button: string, done: Done): Promise<numbe
   return page.evaluate(() => (window as unknown as { timed: Promise<number> }).timed);
 }
 
-const FIRST_LOSS: Done = { testId: 'loss-circle' };
+const FIRST_LOSS: Done = { testId: 'loss-gauss' };
 const PAUSED: Done = { testId: 'state', text: 'paused' };
 
 test('from a cold page, Train shows a first loss within seconds, on the backend Auto names', async ({

@@ -13,7 +13,7 @@ test('the Backend picker forces each backend, and each one trains', async ({ pag
     if (backend === 'wasm')
       await expect(page.locator('.backend')).toContainText(/\(\d+ threads?\)/);
     await app.stepOnce();
-    expect(await app.number('loss-circle')).toBeGreaterThan(0);
+    expect(await app.number('loss-gauss')).toBeGreaterThan(0);
     await expect(picker).toBeDisabled(); // a run's weights live on its backend
     await app.button('Reset').click();
     await expect(picker).toBeEnabled();

@@ -35,22 +35,22 @@ test('build a 3-task model from scratch, train it on WebGPU, reload and find the
 
   // A third task with its own hidden layer, and a changed loss.
   await page.getByRole('button', { name: 'Add task' }).click();
-  await expect(page.getByRole('group', { name: 'xor', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Add layer to xor' }).click();
+  await expect(page.getByRole('group', { name: 'circle', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add layer to circle' }).click();
   await inspector(page).getByRole('spinbutton', { name: 'Units' }).fill('8');
   await page
-    .getByRole('combobox', { name: 'Loss for xor' })
+    .getByRole('combobox', { name: 'Loss for circle' })
     .selectOption('sigmoidBinaryCrossEntropy');
-  await page.getByRole('combobox', { name: 'Loss for wave' }).selectOption('huber');
+  await page.getByRole('combobox', { name: 'Loss for plane' }).selectOption('huber');
 
-  // 2→24 (72) + LN (48) | circle 24→2 (50) | wave 24→1 (25) | xor 24→8 (200) + 8→1 (9)
+  // 2→24 (72) + LN (48) | gauss 24→2 (50) | plane 24→1 (25) | circle 24→8 (200) + 8→1 (9)
   await expect(app.readout('params')).toHaveText(String(72 + 48 + 50 + 25 + 200 + 9));
   await expect(app.readout('error')).toHaveCount(0);
 
   await app.button('Train').click();
   await app.waitForStep(6);
   await app.pause();
-  for (const task of ['circle', 'wave', 'xor'])
+  for (const task of ['gauss', 'plane', 'circle'])
     expect(await app.number(`loss-${task}`)).toBeGreaterThan(0);
 
   await page.reload();
@@ -60,11 +60,13 @@ test('build a 3-task model from scratch, train it on WebGPU, reload and find the
     /LayerNormalization/,
     'Add layer',
   ]);
-  await expect(page.getByRole('combobox', { name: 'Loss for xor' })).toHaveValue(
+  await expect(page.getByRole('combobox', { name: 'Loss for circle' })).toHaveValue(
     'sigmoidBinaryCrossEntropy',
   );
-  await expect(page.getByRole('combobox', { name: 'Loss for wave' })).toHaveValue('huber');
-  await expect(page.getByTestId('head-xor').getByRole('button', { name: /Dense 8/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Loss for plane' })).toHaveValue('huber');
+  await expect(
+    page.getByTestId('head-circle').getByRole('button', { name: /Dense 8/ }),
+  ).toBeVisible();
   await expect(app.readout('params')).toHaveText(String(72 + 48 + 50 + 25 + 200 + 9));
   expect(app.consoleErrors).toEqual([]);
 });
@@ -74,13 +76,13 @@ test('undo and redo walk through design edits, by button and by keyboard', async
   await app.open();
   await page.getByRole('button', { name: 'Add task' }).click();
   await page.getByRole('combobox', { name: 'Sharing' }).selectOption('mmoe');
-  await expect(page.getByTestId('head-xor').getByText(/Gate/)).toBeVisible();
+  await expect(page.getByTestId('head-circle').getByText(/Gate/)).toBeVisible();
   await app.button('Undo').click();
   await expect(page.getByRole('combobox', { name: 'Sharing' })).toHaveValue('hard');
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('group', { name: 'xor', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'circle', exact: true })).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.getByRole('group', { name: 'xor', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'circle', exact: true })).toBeVisible();
   await app.button('Redo').click();
   await expect(page.getByRole('combobox', { name: 'Sharing' })).toHaveValue('mmoe');
 });

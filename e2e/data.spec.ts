@@ -77,7 +77,7 @@ test('bad CSV files are refused with what and where, and the design stays', asyn
     await upload(page, name, contents);
     await expect(error).toContainText(message);
     await expect(error).toContainText('Your design and runs are unchanged');
-    await expect(app.readout('lambda-circle')).toBeVisible(); // the 2-D design is still there
+    await expect(app.readout('lambda-gauss')).toBeVisible(); // the 2-D design is still there
     await error.getByRole('button', { name: 'Dismiss' }).click();
   }
 
@@ -155,14 +155,14 @@ test('2-D sets: options redraw the preview, and training draws a decision map pe
   const before = await pixels();
   await app.button('Regenerate').click();
   await expect.poll(pixels).not.toBe(before);
-  await page.getByRole('spinbutton', { name: 'Validation %' }).fill('50');
-  await expect(page.getByText('500 training and 500 validation examples')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Validation %' }).fill('25');
+  await expect(page.getByText('150 training and 50 validation examples')).toBeVisible();
 
   await app.stepOnce();
-  for (const task of ['circle', 'wave'])
+  for (const task of ['gauss', 'plane'])
     await expect(app.readout(`decision-map-${task}`)).toBeVisible();
   const map = () =>
-    app.readout('decision-map-circle').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    app.readout('decision-map-gauss').evaluate((c: HTMLCanvasElement) => c.toDataURL());
   const atStep1 = await map();
   await app.button('Train').click();
   await app.waitForStep(40);

@@ -10,7 +10,7 @@ test('bad input is explained, blocks training, and never loses the design', asyn
   await expect(app.button('Train')).toBeDisabled();
 
   await page
-    .getByRole('group', { name: 'wave' })
+    .getByRole('group', { name: 'plane' })
     .getByRole('textbox', { name: 'Task name' })
     .fill('9 lives');
   await expect(app.readout('error')).toContainText("Task '9 lives': a name starts with a letter");
@@ -33,11 +33,11 @@ test('tasks can be added and removed, and the parameter count follows', async ({
   const app = new Playground(page);
   await app.open();
   await app.button('Add task').click();
-  await expect(page.getByRole('group', { name: 'xor' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'circle' })).toBeVisible();
   await expect(app.readout('params')).toHaveText(String(371 + 34));
-  await page.getByRole('button', { name: 'Remove task circle' }).click();
-  await expect(page.getByRole('group', { name: 'circle' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove task gauss' }).click();
+  await expect(page.getByRole('group', { name: 'gauss' })).toHaveCount(0);
   await expect(app.readout('params')).toHaveText(String(371));
   await app.stepOnce();
-  await expect(app.readout('loss-xor')).not.toHaveText('—');
+  await expect(app.readout('loss-circle')).not.toHaveText('—');
 });

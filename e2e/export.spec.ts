@@ -17,8 +17,8 @@ test('Export weights downloads model.json and weights.bin that tf.js loads with 
   await app.button('Train').click();
   await app.waitForStep(15);
   await app.pause();
-  const valLossWave = await app.number('val-loss-wave');
-  const accuracyCircle = await app.number('metric-circle');
+  const valLossPlane = await app.number('val-loss-plane');
+  const accuracyGauss = await app.number('metric-gauss');
 
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
@@ -37,27 +37,27 @@ test('Export weights downloads model.json and weights.bin that tf.js loads with 
       weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
     }),
   );
-  expect(model.outputNames).toEqual(['circle', 'wave']);
+  expect(model.outputNames).toEqual(['gauss', 'plane']);
   expect(model.countParams()).toBe(371);
 
   // The same validation split the app trained against, rebuilt from its seed.
   const { val } = generateToy2d(DEFAULT_DATA);
-  const [circle, wave] = model.predict(tf.tensor2d(val.x, [val.size, 2])) as tf.Tensor[];
+  const [gauss, plane] = model.predict(tf.tensor2d(val.x, [val.size, 2])) as tf.Tensor[];
   const mse = (
-    await tf.mean(tf.square(tf.sub(wave!.squeeze([1]), tf.tensor1d(val.targets.wave!)))).data()
+    await tf.mean(tf.square(tf.sub(plane!.squeeze([1]), tf.tensor1d(val.targets.plane!)))).data()
   )[0]!;
   const accuracy = (
     await tf
       .mean(
         tf.cast(
-          tf.equal(tf.argMax(circle!, -1), tf.tensor1d(val.targets.circle!, 'int32')),
+          tf.equal(tf.argMax(gauss!, -1), tf.tensor1d(val.targets.gauss!, 'int32')),
           'float32',
         ),
       )
       .data()
   )[0]!;
   // The readouts have 4 significant digits; WebGPU and cpu differ in the last float bits.
-  expect(Math.abs(mse - valLossWave) / valLossWave).toBeLessThan(2e-3);
-  expect(accuracy).toBeCloseTo(accuracyCircle, 2);
+  expect(Math.abs(mse - valLossPlane) / valLossPlane).toBeLessThan(2e-3);
+  expect(accuracy).toBeCloseTo(accuracyGauss, 2);
   expect(app.consoleErrors).toEqual([]);
 });

@@ -53,10 +53,10 @@ for (const fault of ['exception', 'outOfMemory', 'deviceLost'] satisfies Fault[]
     // It trains on from the checkpoint in the new worker, with the design as it was.
     await app.waitForStep(kept + 2);
     await expect(app.button('Pause')).toBeEnabled();
-    await expect(page.getByRole('group', { name: 'circle' })).toBeVisible();
-    await expect(page.getByRole('group', { name: 'wave' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'gauss' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'plane' })).toBeVisible();
     await app.pause();
-    expect(await app.number('loss-circle')).toBeGreaterThan(0);
+    expect(await app.number('loss-gauss')).toBeGreaterThan(0);
   });
 }
 
@@ -79,14 +79,14 @@ test('a diverging run pauses with clean curves and rolls back with half the lear
   })();
 
   await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('10');
-  await app.lambdaSlider('wave').fill('10');
+  await app.lambdaSlider('plane').fill('10');
   await app.button('Train').click();
   await expect(app.readout('error')).toContainText(
-    /Task '(circle|wave)' loss became (NaN|-?Infinity) at step \d+/,
+    /Task '(gauss|plane)' loss became (NaN|-?Infinity) at step \d+/,
   );
   await expect(app.button('Train')).toBeEnabled(); // paused
   // No NaN reached the readouts (nor, with them, the curves).
-  for (const task of ['circle', 'wave']) {
+  for (const task of ['gauss', 'plane']) {
     expect(Number.isFinite(await app.number(`loss-${task}`))).toBe(true);
   }
   // The diverged weights were not stored over the good ones.

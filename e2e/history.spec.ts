@@ -10,11 +10,11 @@ test('a run survives a reload: renamed, opened with its curves, and trained on f
   await app.waitForStep(30);
   await app.pause();
   const step = await app.number('step');
-  const valLoss = await app.readout('val-loss-circle').textContent();
-  const accuracy = await app.readout('metric-circle').textContent();
+  const valLoss = await app.readout('val-loss-gauss').textContent();
+  const accuracy = await app.readout('metric-gauss').textContent();
   const runs = page.getByRole('region', { name: 'Saved runs' });
-  const row = runs.getByRole('row', { name: /circle \+ wave/ });
-  await expect(row).toContainText(`circle ${accuracy} accuracy`); // saved with the pause's validation
+  const row = runs.getByRole('row', { name: /gauss \+ plane/ });
+  await expect(row).toContainText(`gauss ${accuracy} accuracy`); // saved with the pause's validation
   // Saved with its curves and, since it paused, its weights.
   await expect(row.getByRole('cell').nth(1)).toHaveText(String(step));
   await expect(row).not.toContainText('curves only');
@@ -29,7 +29,7 @@ test('a run survives a reload: renamed, opened with its curves, and trained on f
   await expect(app.readout('step')).toHaveText('0');
   await runs.getByRole('button', { name: 'Open first try' }).click();
   await expect(app.readout('step')).toHaveText(String(step));
-  await expect(app.readout('val-loss-circle')).toHaveText(valLoss!);
+  await expect(app.readout('val-loss-gauss')).toHaveText(valLoss!);
   // The loss chart shows the saved curves: one line per task and split.
   await expect(app.readout('chart-loss').locator('path.plot-line')).toHaveCount(4);
 
@@ -68,12 +68,12 @@ test('baselines train each task alone and give the run its Δm%, kept with the r
   await expect(app.readout('delta-m')).toHaveText(/^[+-]?\d+(\.\d+)? %$/, { timeout: 120_000 });
   const gain = Number((await app.readout('delta-m').textContent())!.replace(' %', ''));
   // Δm% from the readouts, computed here as LibMTL defines it: accuracy up is good, MAE down is good.
-  const m = { circle: await app.number('metric-circle'), wave: await app.number('metric-wave') };
+  const m = { gauss: await app.number('metric-gauss'), plane: await app.number('metric-plane') };
   const b = {
-    circle: await app.number('baseline-circle'),
-    wave: await app.number('baseline-wave'),
+    gauss: await app.number('baseline-gauss'),
+    plane: await app.number('baseline-plane'),
   };
-  const expected = (100 * ((m.circle - b.circle) / b.circle - (m.wave - b.wave) / b.wave)) / 2;
+  const expected = (100 * ((m.gauss - b.gauss) / b.gauss - (m.plane - b.plane) / b.plane)) / 2;
   expect(gain).toBeCloseTo(expected, 0);
 
   // Kept with the run: after a reload, opening it shows the same Δm%.
@@ -117,10 +117,10 @@ test('two runs compared: their curves overlaid by run, settings and final metric
   await expect(table).toContainText('0.01');
   await expect(table.locator('td.best')).not.toHaveCount(0);
   // Controls change what is drawn, not which runs.
-  await compare.getByRole('combobox', { name: 'Compared task' }).selectOption('wave');
+  await compare.getByRole('combobox', { name: 'Compared task' }).selectOption('plane');
   await compare.getByRole('combobox', { name: 'X axis' }).selectOption('time');
   await compare.getByRole('slider', { name: 'Smoothing' }).fill('0.9');
-  await expect(compare.getByRole('heading')).toContainText('wave validation loss');
+  await expect(compare.getByRole('heading')).toContainText('plane validation loss');
   await expect(compare.getByTestId('chart-compare').locator('path.recharts-curve')).toHaveCount(2);
   expect(app.consoleErrors).toEqual([]);
 });
@@ -152,7 +152,7 @@ test('a full storage quota is told in Saved runs while training goes on; saving 
   await page.evaluate(() => ((globalThis as { storageFull?: boolean }).storageFull = false));
   await app.pause();
   await expect(full).toHaveCount(0);
-  const row = runs.getByRole('row', { name: /circle \+ wave/ });
+  const row = runs.getByRole('row', { name: /gauss \+ plane/ });
   await expect(row.getByRole('cell').nth(1)).toHaveText(String(await app.number('step')));
   expect(app.consoleErrors).toEqual([]);
 });

@@ -34,11 +34,11 @@ test('changing the design during a run asks first; saying no keeps run and desig
   await app.stepOnce();
   page.once('dialog', (dialog) => void dialog.dismiss());
   await page.getByRole('button', { name: 'Add task' }).click();
-  await expect(page.getByRole('group', { name: 'xor', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'circle', exact: true })).toHaveCount(0);
   await expect(app.readout('step')).toHaveText('1');
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Add task' }).click();
-  await expect(page.getByRole('group', { name: 'xor', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'circle', exact: true })).toBeVisible();
   await expect(app.readout('step')).toHaveText('0');
 });

@@ -27,27 +27,27 @@ test('design, history, Python code and charts download; an exported model import
   const history = await download(page, () => app.button('History CSV').click());
   const lines = history.body.toString().trim().split('\n');
   expect(lines[0]).toBe(
-    'step,train_seconds,circle_train_loss,circle_lambda,circle_val_loss,circle_val_metric,wave_train_loss,wave_lambda,wave_val_loss,wave_val_metric',
+    'step,train_seconds,gauss_train_loss,gauss_lambda,gauss_val_loss,gauss_val_metric,plane_train_loss,plane_lambda,plane_val_loss,plane_val_metric',
   );
   expect(lines).toHaveLength(4);
 
   const python = await download(page, () => app.button('Python code').click());
   expect(python.name).toBe('mtl_model.py');
   expect(python.body.toString()).toContain('def build_model():');
-  expect(python.body.toString()).toContain('LOSS_WEIGHTS = {"circle": 1.0, "wave": 1.0}');
+  expect(python.body.toString()).toContain('LOSS_WEIGHTS = {"gauss": 1.0, "plane": 1.0}');
 
   const svg = await download(page, () =>
     page.getByRole('button', { name: 'Save Loss per task as SVG' }).click(),
   );
   expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  expect(svg.body.toString()).toContain('circle train');
+  expect(svg.body.toString()).toContain('gauss train');
   const png = await download(page, () =>
     page.getByRole('button', { name: 'Save Loss per task as PNG' }).click(),
   );
   expect([...png.body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
 
   // Export the weights, start over, and import them: the model is back, as good as it was.
-  const valLoss = await app.readout('val-loss-wave').textContent();
+  const valLoss = await app.readout('val-loss-plane').textContent();
   const files: Download[] = [];
   page.on('download', (d) => files.push(d));
   await app.button('Export weights').click();
@@ -56,7 +56,7 @@ test('design, history, Python code and charts download; an exported model import
     files.map(async (f) => ({ name: f.suggestedFilename(), path: (await f.path())! })),
   );
   await app.button('Reset').click();
-  await expect(app.readout('val-loss-wave')).toHaveText('—');
+  await expect(app.readout('val-loss-plane')).toHaveText('—');
   await page.getByLabel('Import model').setInputFiles(
     await Promise.all(
       paths.map(async (p) => ({
@@ -66,7 +66,7 @@ test('design, history, Python code and charts download; an exported model import
       })),
     ),
   );
-  await expect(app.readout('val-loss-wave')).toHaveText(valLoss!);
+  await expect(app.readout('val-loss-plane')).toHaveText(valLoss!);
   await app.stepOnce(); // and it trains on
   expect(app.consoleErrors).toEqual([]);
 });
@@ -122,7 +122,7 @@ test('wrong files are refused with the reason, and the design stays', async ({ p
   for (const [act, message] of cases) {
     await act();
     await expect(error).toContainText(message);
-    await expect(app.readout('lambda-circle')).toBeVisible();
+    await expect(app.readout('lambda-gauss')).toBeVisible();
     await error.getByRole('button', { name: 'Dismiss' }).click();
   }
 });

@@ -17,10 +17,10 @@ test('every weighting strategy trains on WebGPU; adaptive ones move λ, all keep
     for (let k = 0; k < 7; k++) {
       await app.stepOnce();
       seen.add(
-        `${await app.readout('lambda-circle').textContent()}|${await app.readout('lambda-wave').textContent()}`,
+        `${await app.readout('lambda-gauss').textContent()}|${await app.readout('lambda-plane').textContent()}`,
       );
     }
-    for (const task of ['circle', 'wave']) {
+    for (const task of ['gauss', 'plane']) {
       expect(Number.isFinite(await app.number(`loss-${task}`)), `${strategy} ${task}`).toBe(true);
       expect(Number.isFinite(await app.number(`val-loss-${task}`))).toBe(true);
     }
@@ -43,14 +43,14 @@ test('a strategy switch mid-run reaches the worker without a reset; interference
   await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption('mgda');
   // MGDA's weights lie on the simplex: they sum to 1, where static λ summed to 2.
   await expect
-    .poll(async () => (await app.number('lambda-circle')) + (await app.number('lambda-wave')), {
+    .poll(async () => (await app.number('lambda-gauss')) + (await app.number('lambda-plane')), {
       timeout: 60_000,
     })
     .toBeCloseTo(1, 2);
   await app.pause();
   expect(await app.number('step')).toBeGreaterThan(3);
   await expect(page.getByTestId('conflict-share')).toBeVisible();
-  await expect(page.getByRole('slider', { name: 'λ circle' })).toBeDisabled();
+  await expect(page.getByRole('slider', { name: 'λ gauss' })).toBeDisabled();
 });
 
 test('the optimization landscape runs strategies live and shows where they end', async ({

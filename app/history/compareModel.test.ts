@@ -18,7 +18,7 @@ const run = (
   state: 'done',
   step: 4,
   backend: 'cpu',
-  tasks: ['circle', 'wave'],
+  tasks: ['gauss', 'plane'],
   params: 371,
   curves: {
     trainLoss: seriesFrom({
@@ -58,17 +58,17 @@ const run = (
 describe('comparing runs', () => {
   it('draws a task curve against steps or training seconds, smoothed', () => {
     const r = run('a', 0.9, 0.2);
-    expect(compareLine(r, 'circle', 'train', 'step', 0)).toEqual([
+    expect(compareLine(r, 'gauss', 'train', 'step', 0)).toEqual([
       { step: 1, value: 4 },
       { step: 2, value: 2 },
       { step: 3, value: 2 },
       { step: 4, value: 2 },
     ]);
-    expect(compareLine(r, 'wave', 'val', 'time', 0)).toEqual([
+    expect(compareLine(r, 'plane', 'val', 'time', 0)).toEqual([
       { step: 1, value: 1 },
       { step: 2, value: 0.5 },
     ]);
-    expect(compareLine(r, 'circle', 'train', 'step', 0.5)[1]!.value).toBeCloseTo(2 / 0.75 + 0, 6);
+    expect(compareLine(r, 'gauss', 'train', 'step', 0.5)[1]!.value).toBeCloseTo(2 / 0.75 + 0, 6);
     expect(compareLine(r, 'missing', 'train', 'step', 0)).toEqual([]);
   });
 
@@ -78,16 +78,16 @@ describe('comparing runs', () => {
         baselines: {
           steps: 4,
           results: [
-            { task: 'circle', metric: 0.8, loss: 0 },
-            { task: 'wave', metric: 0.25, loss: 0 },
+            { task: 'gauss', metric: 0.8, loss: 0 },
+            { task: 'plane', metric: 0.25, loss: 0 },
           ],
         },
       }),
       run('b', 0.95, 0.3),
     ];
     expect(compareTasks(runs)).toEqual([
-      { name: 'circle', metric: 'accuracy' },
-      { name: 'wave', metric: 'mae' },
+      { name: 'gauss', metric: 'accuracy' },
+      { name: 'plane', metric: 'mae' },
     ]);
     expect([...bestRuns(runs, (r) => r.curves.valMetric.values[0]!.at(-1), true)]).toEqual(['b']);
     expect([...bestRuns(runs, (r) => r.curves.valMetric.values[1]!.at(-1), false)]).toEqual(['a']);

@@ -23,10 +23,10 @@ describe('app store', () => {
     const { store, sent } = setup();
     store.getState().train();
     expect(sent[0]).toMatchObject({ type: 'train', runId: 'run-1' });
-    store.getState().setLambda('wave', 0);
+    store.getState().setLambda('plane', 0);
     store.getState().setLearningRate(0.1);
     expect(sent.slice(1)).toEqual([
-      { type: 'setLambdas', runId: 'run-1', lambdas: { circle: 1, wave: 0 } },
+      { type: 'setLambdas', runId: 'run-1', lambdas: { gauss: 1, plane: 0 } },
       { type: 'setLearningRate', runId: 'run-1', learningRate: 0.1 },
     ]);
   });

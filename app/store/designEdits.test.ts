@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../../src/data/loadDataset';
-import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../../src/spec/defaults';
+import { PRESETS } from '../../src/spec/presets';
 import { newLayer } from '../../src/spec/layerDefaults';
 import { validateSpec } from '../../src/spec/validate';
 import {
@@ -16,8 +16,10 @@ import {
   type Design,
 } from './designEdits';
 
-const schema = describeDataset(DEFAULT_DATA);
-const design: Design = { spec: DEFAULT_MODEL, config: DEFAULT_TRAIN, data: DEFAULT_DATA };
+/** Circle + wave: the 2-D design whose free targets the expectations below list in order. */
+const { spec: circleWave, config, data } = PRESETS.find((p) => p.id === 'toy2d')!;
+const schema = describeDataset(data);
+const design: Design = { spec: circleWave, config, data };
 
 describe('design edits', () => {
   it('adds a task on an unused target with a fitting loss, metric and λ = 1, then a numbered twin', () => {
@@ -42,7 +44,7 @@ describe('design edits', () => {
 
   it('moves λ with a rename and drops it with a removal', () => {
     const renamed = renameTask(
-      { ...design, config: { ...DEFAULT_TRAIN, lambdas: { circle: 1, wave: 3 } } },
+      { ...design, config: { ...config, lambdas: { circle: 1, wave: 3 } } },
       1,
       'height',
     );
@@ -66,7 +68,7 @@ describe('design edits', () => {
   });
 
   it('adds, updates, moves and removes layers in the encoder and in heads', () => {
-    let spec = addLayer(DEFAULT_MODEL, 0);
+    let spec = addLayer(circleWave, 0);
     expect(spec.tasks[0]!.head).toEqual([newLayer('dense')]);
     spec = updateLayer(spec, { task: null, index: 1 }, newLayer('dropout'));
     expect(spec.encoder.map((l) => l.type)).toEqual(['dense', 'dropout']);

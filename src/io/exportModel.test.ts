@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL } from '../spec/defaults';
 import { buildModel } from '../model/buildModel';
 import { PRESETS } from '../spec/presets';
 import { EXTRA_LAYERS } from '../testing/layerDesigns';
 import { restoreWeights } from './restoreWeights';
-import { makeTrainer, trainSteps } from '../testing/fixtures';
+import { CLEAN_POINTS, makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 import { exportModel, loadExportedModel, WEIGHTS_FILE } from './exportModel';
 
@@ -14,11 +13,11 @@ beforeAll(useCpuBackend);
 describe('exportModel', () => {
   it('writes tf.js layers files with the design inside', async () => {
     const run = makeTrainer();
-    const exported = await exportModel(run.model, DEFAULT_MODEL);
+    const exported = await exportModel(run.model, CLEAN_POINTS.spec);
     const json = JSON.parse(exported.modelJson);
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
-    expect(json.userDefinedMetadata.mtlPlayground.spec).toEqual(DEFAULT_MODEL);
+    expect(json.userDefinedMetadata.mtlPlayground.spec).toEqual(CLEAN_POINTS.spec);
     expect(exported.weightData.byteLength).toBe(run.model.countParams() * 4);
     run.dispose();
   });

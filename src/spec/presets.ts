@@ -35,6 +35,31 @@ function preset(
   };
 }
 
+/** A thousand cleaner 2-D points: the ground the other 2-D and generated-data presets share. */
+const POINTS: DataSpec = { kind: 'toy2d', size: 1000, noise: 0.1, valFraction: 0.2, seed: 1 };
+
+const circleTask: ModelSpec['tasks'][number] = {
+  name: 'circle',
+  target: 'circle',
+  head: [],
+  outputUnits: 2,
+  loss: 'softmaxCrossEntropy',
+  metric: 'accuracy',
+};
+
+/**
+ * Negative transfer: inside-the-circle (a radius) and a sine wave of x₁ want different features
+ * from a 16-unit encoder, and the classification wins the tug of war — Δm ≈ −20 % against each
+ * task trained alone (docs/BENCHMARKS.md). The lesson: tasks that share nothing compete.
+ */
+const circleWave: ModelSpec = {
+  ...DEFAULT_MODEL,
+  tasks: [
+    circleTask,
+    { name: 'wave', target: 'wave', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
+  ],
+};
+
 const shapesCnn: ModelSpec = {
   input: { kind: 'image', height: 12, width: 12, channels: 1 },
   sharing: { mode: 'hard' },
@@ -65,7 +90,7 @@ const mmoe2d: ModelSpec = {
   sharing: { mode: 'mmoe', experts: 4 },
   encoder: [DEFAULT_MODEL.encoder[0]!, { type: 'dense', units: 8, activation: 'relu', l2: 0 }],
   tasks: [
-    DEFAULT_MODEL.tasks[0]!,
+    circleTask,
     {
       name: 'xor',
       target: 'xor',
@@ -193,64 +218,37 @@ const gradnormNet: ModelSpec = {
   tasks: DEFAULT_GRADNORM_SCALES.map((_, i) => linear100(gradnormTarget(i))),
 };
 
-/**
- * Two noisy views of one quantity, x₁ + x₂: which Gaussian cluster a point is nearer to (a class)
- * and the value itself, from 100 training points with half the labels noisy. Alone, each task
- * fits its own noise; sharing the encoder, each regularizes the other: Δm = +7.1 ± 4.3 % over
- * 5 seeds, every seed positive (docs/BENCHMARKS.md, `scripts/bench/sharingGain.ts`).
- */
-const sharingHelps: ModelSpec = {
-  ...DEFAULT_MODEL,
-  tasks: [
-    {
-      name: 'gauss',
-      target: 'gauss',
-      head: [],
-      outputUnits: 2,
-      loss: 'softmaxCrossEntropy',
-      metric: 'accuracy',
-    },
-    { name: 'plane', target: 'plane', head: [], outputUnits: 1, loss: 'mse', metric: 'mae' },
-  ],
-};
-
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
-  // Sharing hurts here (Δm ≈ −20 %: the classification pulls the shared encoder its way).
-  preset('toy2d', 'Circle + wave (sharing hurts)', DEFAULT_DATA, DEFAULT_MODEL),
-  preset(
-    'sharing',
-    'Sharing helps: gauss + plane',
-    { ...DEFAULT_DATA, size: 200, noise: 0.5, valFraction: 0.5 },
-    sharingHelps,
-  ),
-  preset('mmoe', 'MMoE on 2-D points (3 tasks, 4 experts)', DEFAULT_DATA, mmoe2d),
+  preset('sharing', 'Sharing helps: gauss + plane', DEFAULT_DATA, DEFAULT_MODEL),
+  preset('toy2d', 'Sharing hurts: circle + wave', POINTS, circleWave),
+  preset('mmoe', 'MMoE on 2-D points (3 tasks, 4 experts)', POINTS, mmoe2d),
   preset(
     'cnn',
     'CNN on 12×12 shapes (3 tasks)',
-    { ...DEFAULT_DATA, kind: 'shapes', size: 1200 },
+    { ...POINTS, kind: 'shapes', size: 1200 },
     shapesCnn,
     { learningRate: 0.005 },
   ),
   preset(
     'attention',
     'Self-attention on token sequences (2 tasks)',
-    { ...DEFAULT_DATA, kind: 'sequences' },
+    { ...POINTS, kind: 'sequences' },
     attention,
     { learningRate: 0.005 },
   ),
-  preset('lstm', 'LSTM on token sequences (2 tasks)', { ...DEFAULT_DATA, kind: 'sequences' }, lstm),
+  preset('lstm', 'LSTM on token sequences (2 tasks)', { ...POINTS, kind: 'sequences' }, lstm),
   preset(
     'multimnist',
     'MultiLeNet on MultiMNIST (2 tasks)',
-    { ...DEFAULT_DATA, kind: 'multimnist', size: 6000, noise: 0 },
+    { ...POINTS, kind: 'multimnist', size: 6000, noise: 0 },
     multiLeNet,
     { learningRate: 0.001, batchSize: 64 },
   ),
   preset(
     'mnist',
     'MNIST: digit, parity, > 4 (3 tasks)',
-    { ...DEFAULT_DATA, kind: 'mnist', size: 10_000, noise: 0 },
+    { ...POINTS, kind: 'mnist', size: 10_000, noise: 0 },
     mnistTasks,
     { learningRate: 0.001, batchSize: 64 },
   ),
@@ -258,7 +256,7 @@ export const PRESETS: Preset[] = [
     'gradnorm',
     'GradNorm toy: 2 tasks, σ = 1 and 100',
     {
-      ...DEFAULT_DATA,
+      ...POINTS,
       kind: 'gradnorm',
       size: 2000,
       noise: 0,

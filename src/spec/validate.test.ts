@@ -45,7 +45,7 @@ describe('validateSpec', () => {
       ],
       tasks: [
         DEFAULT_MODEL.tasks[0]!,
-        { ...DEFAULT_MODEL.tasks[1]!, name: 'circle' },
+        { ...DEFAULT_MODEL.tasks[1]!, name: 'gauss' },
         { ...DEFAULT_MODEL.tasks[1]!, name: '9bad' },
       ],
     };
@@ -53,7 +53,7 @@ describe('validateSpec', () => {
     expect(problems.map((p) => p.where)).toEqual([
       'encoder[0]',
       'encoder[1]',
-      'task:circle',
+      'task:gauss',
       'task:9bad',
     ]);
     expect(problems[0]!.message).toBe('Shared layer 1: Dense needs 1 to 4096 units, got 0');
@@ -77,17 +77,17 @@ describe('validateSpec, per kind of mistake', () => {
     [
       'a metric that does not fit the target',
       withTask({ metric: 'accuracy' }),
-      "Task 'wave': accuracy needs a class target (use MAE, RMSE or R²)",
+      "Task 'plane': accuracy needs a class target (use MAE, RMSE or R²)",
     ],
     [
       'a regression metric on classes',
       withTask({ metric: 'r2' }, 0),
-      "Task 'circle': R2 measures regression; use accuracy for a class target",
+      "Task 'gauss': R2 measures regression; use accuracy for a class target",
     ],
     [
       'Huber on classes',
       withTask({ loss: 'huber' }, 0),
-      "Task 'circle': Huber needs a regression target; this target has classes (use a cross-entropy loss)",
+      "Task 'gauss': Huber needs a regression target; this target has classes (use a cross-entropy loss)",
     ],
     [
       'one MMoE expert',
@@ -137,16 +137,16 @@ describe('validateSpec, per kind of mistake', () => {
 describe('validateConfig', () => {
   it('rejects bad hyper-parameters and a missing or negative λ', () => {
     const problems = validateConfig(
-      { ...DEFAULT_TRAIN, learningRate: -1, batchSize: 0, lambdas: { circle: -0.5 } },
+      { ...DEFAULT_TRAIN, learningRate: -1, batchSize: 0, lambdas: { gauss: -0.5 } },
       DEFAULT_MODEL,
     );
     expect(problems.map((p) => p.where)).toEqual([
       'config.learningRate',
       'config.batchSize',
-      'task:circle',
-      'task:wave',
+      'task:gauss',
+      'task:plane',
     ]);
-    expect(problems[2]!.message).toBe("Task 'circle': λ must be from 0 to 100, got -0.5");
+    expect(problems[2]!.message).toBe("Task 'gauss': λ must be from 0 to 100, got -0.5");
   });
 });
 

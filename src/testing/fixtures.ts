@@ -4,17 +4,23 @@ import { readFileSync } from 'node:fs';
 import { loadDataset, neededAsset, type DataAssets } from '../data/loadDataset';
 import { decodeMnist, MNIST_PATH } from '../data/mnistFile';
 import { buildModel } from '../model/buildModel';
-import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
+import { PRESETS } from '../spec/presets';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import { Trainer } from '../train/trainer';
 
-/** A trainer on the cpu backend: the default example unless overridden. */
+/**
+ * The clean circle + wave design: it learns fast and visibly in a few hundred steps, which tests
+ * of the training mechanics need (the default example's noisy labels would blur them).
+ */
+export const CLEAN_POINTS = PRESETS.find((p) => p.id === 'toy2d')!;
+
+/** A trainer on the cpu backend: CLEAN_POINTS unless overridden. */
 export function makeTrainer(
   overrides: { spec?: ModelSpec; config?: Partial<TrainConfig>; data?: DataSpec } = {},
 ): { trainer: Trainer; model: tf.LayersModel; data: DeviceData; dispose(): void } {
-  const spec = overrides.spec ?? DEFAULT_MODEL;
-  const config = { ...DEFAULT_TRAIN, ...overrides.config };
-  const dataSpec = overrides.data ?? DEFAULT_DATA;
+  const spec = overrides.spec ?? CLEAN_POINTS.spec;
+  const config = { ...CLEAN_POINTS.config, ...overrides.config };
+  const dataSpec = overrides.data ?? CLEAN_POINTS.data;
   const data = uploadDataset(
     loadDataset(dataSpec, neededAsset(dataSpec) ? testAssets() : {}),
     spec,

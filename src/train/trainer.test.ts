@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL } from '../spec/defaults';
 import { PRESETS } from '../spec/presets';
-import { makeTrainer, trainSteps } from '../testing/fixtures';
+import { CLEAN_POINTS, makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 
 beforeAll(useCpuBackend);
@@ -156,8 +155,8 @@ describe('Trainer regularization', () => {
 
   it('penalizes Dense kernels with their L2 factor', async () => {
     const withL2 = (l2: number) => ({
-      ...DEFAULT_MODEL,
-      encoder: DEFAULT_MODEL.encoder.map((l) => (l.type === 'dense' ? { ...l, l2 } : l)),
+      ...CLEAN_POINTS.spec,
+      encoder: CLEAN_POINTS.spec.encoder.map((l) => (l.type === 'dense' ? { ...l, l2 } : l)),
     });
     const norms = await Promise.all(
       [0, 0.05].map(async (l2) => {

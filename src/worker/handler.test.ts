@@ -37,7 +37,7 @@ describe('WorkerHandler', () => {
     await handler.idle();
     expect(of('runBuilt')[0]).toMatchObject({
       runId: 'r1',
-      tasks: ['circle', 'wave'],
+      tasks: ['gauss', 'plane'],
       params: 371,
       backend: 'cpu',
     });
@@ -209,7 +209,7 @@ describe('WorkerHandler', () => {
     await handler.handle({ type: 'selectBackend', choice: 'cpu' });
     void handler.handle({ type: 'train', runId: 'r', design: design({ maxSteps: 100_000 }) });
     await until(() => of('metrics').length >= 2);
-    await handler.handle({ type: 'setLambdas', runId: 'r', lambdas: { circle: 0, wave: 2 } });
+    await handler.handle({ type: 'setLambdas', runId: 'r', lambdas: { gauss: 0, plane: 2 } });
     await until(() => of('metrics').at(-1)!.steps.at(-1)!.weights[0] === 0);
     await handler.handle({ type: 'pause', runId: 'r' });
     const pausedAt = of('status').at(-1)!;
@@ -218,7 +218,7 @@ describe('WorkerHandler', () => {
     await handler.handle({
       type: 'step',
       runId: 'r',
-      design: design({ maxSteps: 100_000, lambdas: { circle: 0, wave: 2 } }),
+      design: design({ maxSteps: 100_000, lambdas: { gauss: 0, plane: 2 } }),
     });
     expect(of('error')).toEqual([]);
     expect(of('status').at(-1)!.step).toBe(pausedAt.step + 1);
@@ -235,7 +235,7 @@ describe('WorkerHandler', () => {
     await handler.handle({ type: 'export', runId: 'x' });
     const exported = of('exported')[0]!;
     const model = await loadExportedModel(exported);
-    expect(model.outputNames).toEqual(['circle', 'wave']);
+    expect(model.outputNames).toEqual(['gauss', 'plane']);
     model.dispose();
     await handler.handle({ type: 'reset' });
   });
@@ -273,11 +273,11 @@ describe('WorkerHandler', () => {
     await handler.handle({
       type: 'train',
       runId: 'nan',
-      design: design({ optimizer: 'sgd', learningRate: 10, lambdas: { circle: 1, wave: 100 } }),
+      design: design({ optimizer: 'sgd', learningRate: 10, lambdas: { gauss: 1, plane: 100 } }),
     });
     await handler.idle();
     const [diverged] = of('diverged');
-    expect(diverged).toMatchObject({ runId: 'nan', task: expect.stringMatching(/circle|wave/) });
+    expect(diverged).toMatchObject({ runId: 'nan', task: expect.stringMatching(/gauss|plane/) });
     expect(Number.isFinite(diverged!.value)).toBe(false);
     // The curves stay clean: every posted step is finite and before the bad one.
     const posted = of('metrics').flatMap((m) => m.steps);

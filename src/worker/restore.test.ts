@@ -85,9 +85,9 @@ describe('single-task baselines', () => {
     expect(of('error')).toEqual([]);
     const { results, steps } = of('baselines')[0]!;
     expect(steps).toBe(30);
-    expect(results.map((r) => r.task)).toEqual(['circle', 'wave']);
-    expect(results[0]!.metric).toBeGreaterThan(0.4); // accuracy of circle alone
-    expect(results[1]!.metric).toBeGreaterThan(0); // MAE of wave alone
+    expect(results.map((r) => r.task)).toEqual(['gauss', 'plane']);
+    expect(results[0]!.metric).toBeGreaterThan(0.4); // accuracy of gauss alone
+    expect(results[1]!.metric).toBeGreaterThan(0); // MAE of plane alone
     expect(of('baselineProgress').at(-1)).toMatchObject({ task: 1, step: 30, steps: 30 });
     // The run itself is untouched and trains on.
     await handler.handle({
