@@ -33,6 +33,31 @@ export default tseslint.config(
     },
   },
   {
+    // Designs are read, checked and drawn on the page's main thread, which must not load tf.js:
+    // layer modules get the engine handed in at build time (layers/layerDef.ts).
+    files: ['src/layers/**/*.ts', 'src/spec/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', 'react', 'react-dom', 'node:*'],
+              message: 'The engine stands alone.',
+            },
+            {
+              group: ['@tensorflow/*', '**/model/**', '**/train/**', '**/worker/**', '**/io/**'],
+              allowTypeImports: true,
+              message: 'Designs stay free of tf.js and the engine at run time.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: globals.node },
   },

@@ -1,5 +1,4 @@
-import { newLayer, LAYER_TYPES } from '../../src/spec/layerDefaults';
-import { LAYER_LABELS } from '../../src/spec/layerShapes';
+import { layerLabel, layerTypes, newLayer } from '../../src/layers/registry';
 import type { LayerSpec, LayerType, Problem } from '../../src/spec/types';
 import { useApp } from '../store';
 import {
@@ -58,9 +57,9 @@ export function Inspector({ problems }: { problems: Problem[] }) {
             value={layer.type}
             onChange={(e) => change(newLayer(e.target.value as LayerType))}
           >
-            {LAYER_TYPES.map((t) => (
+            {layerTypes().map((t) => (
               <option key={t} value={t}>
-                {LAYER_LABELS[t]}
+                {layerLabel(t)}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { formatShape } from '../../src/spec/layerShapes';
+import { formatShape } from '../../src/layers/shape';
 import type { LayerShape } from '../../src/spec/shapes';
 
 interface Props {

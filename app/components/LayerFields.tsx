@@ -1,4 +1,6 @@
-import { ACTIVATIONS, type Activation, type LayerSpec } from '../../src/spec/types';
+import type { Field } from '../../src/layers/layerDef';
+import { layerDef } from '../../src/layers/registry';
+import type { LayerSpec } from '../../src/spec/types';
 import { NumberField } from './NumberField';
 
 interface Props {
@@ -7,124 +9,78 @@ interface Props {
   onChange(layer: LayerSpec): void;
 }
 
-function ActivationField({
+/** One parameter's control, named as its layer definition says. */
+function FieldControl({
+  field,
   value,
   disabled,
-  onChange,
+  onValue,
 }: {
-  value: Activation;
+  field: Field<LayerSpec>;
+  value: unknown;
   disabled: boolean;
-  onChange(a: Activation): void;
+  onValue(value: unknown): void;
 }) {
-  return (
-    <label className="field">
-      <span>Activation</span>
-      <select
-        aria-label="Activation"
-        value={value}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value as Activation)}
-      >
-        {ACTIVATIONS.map((a) => (
-          <option key={a}>{a}</option>
-        ))}
-      </select>
-    </label>
-  );
+  switch (field.kind) {
+    case 'int':
+    case 'number':
+      return (
+        <NumberField
+          label={field.label}
+          value={value as number}
+          min={field.min}
+          step={field.kind === 'int' ? 1 : field.step}
+          disabled={disabled}
+          onValue={onValue}
+        />
+      );
+    case 'choice':
+      return (
+        <label className="field">
+          <span>{field.label}</span>
+          <select
+            aria-label={field.label}
+            value={value as string}
+            disabled={disabled}
+            onChange={(e) => onValue(e.target.value)}
+          >
+            {field.options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </label>
+      );
+    case 'flag':
+      return (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={value as boolean}
+            disabled={disabled}
+            onChange={(e) => onValue(e.target.checked)}
+          />
+          {field.label}
+        </label>
+      );
+  }
 }
 
-/** The parameters of one layer, with Keras's names. */
+/** The parameters of one layer, with Keras's names, as its layer definition lists them. */
 export function LayerFields({ layer, disabled, onChange }: Props) {
-  const number = (
-    label: string,
-    value: number,
-    apply: (n: number) => LayerSpec,
-    step: number | 'any' = 1,
-    min = 1,
-  ) => (
-    <NumberField
-      label={label}
-      value={value}
-      min={min}
-      step={step}
-      disabled={disabled}
-      onValue={(n) => onChange(apply(n))}
-    />
+  const { fields } = layerDef(layer.type);
+  if (fields.length === 0) return <p className="muted">No parameters to set.</p>;
+  const values = layer as unknown as Record<string, unknown>;
+  return (
+    <>
+      {fields.map((field) => (
+        <FieldControl
+          key={field.key}
+          field={field}
+          value={values[field.key]}
+          disabled={disabled}
+          onValue={(value) => onChange({ ...layer, [field.key]: value } as LayerSpec)}
+        />
+      ))}
+    </>
   );
-  switch (layer.type) {
-    case 'dense':
-      return (
-        <>
-          {number('Units', layer.units, (units) => ({ ...layer, units }))}
-          <ActivationField
-            value={layer.activation}
-            disabled={disabled}
-            onChange={(activation) => onChange({ ...layer, activation })}
-          />
-          {number('L2', layer.l2, (l2) => ({ ...layer, l2 }), 0.001, 0)}
-        </>
-      );
-    case 'dropout':
-      return number('Dropout rate', layer.rate, (rate) => ({ ...layer, rate }), 0.05, 0);
-    case 'conv2d':
-      return (
-        <>
-          {number('Filters', layer.filters, (filters) => ({ ...layer, filters }))}
-          {number('Kernel size', layer.kernelSize, (kernelSize) => ({ ...layer, kernelSize }))}
-          {number('Strides', layer.strides, (strides) => ({ ...layer, strides }))}
-          <label className="field">
-            <span>Padding</span>
-            <select
-              aria-label="Padding"
-              value={layer.padding}
-              disabled={disabled}
-              onChange={(e) => onChange({ ...layer, padding: e.target.value as 'same' | 'valid' })}
-            >
-              <option>same</option>
-              <option>valid</option>
-            </select>
-          </label>
-          <ActivationField
-            value={layer.activation}
-            disabled={disabled}
-            onChange={(activation) => onChange({ ...layer, activation })}
-          />
-        </>
-      );
-    case 'maxPool2d':
-    case 'avgPool2d':
-      return (
-        <>
-          {number('Pool size', layer.poolSize, (poolSize) => ({ ...layer, poolSize }))}
-          {number('Strides', layer.strides, (strides) => ({ ...layer, strides }))}
-        </>
-      );
-    case 'embedding':
-      return number('Output dimensions', layer.outputDim, (outputDim) => ({ ...layer, outputDim }));
-    case 'lstm':
-    case 'gru':
-      return (
-        <>
-          {number('Units', layer.units, (units) => ({ ...layer, units }))}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={layer.returnSequences}
-              disabled={disabled}
-              onChange={(e) => onChange({ ...layer, returnSequences: e.target.checked })}
-            />
-            Return sequences
-          </label>
-        </>
-      );
-    case 'selfAttention':
-      return (
-        <>
-          {number('Heads', layer.heads, (heads) => ({ ...layer, heads }))}
-          {number('Key dimensions', layer.keyDim, (keyDim) => ({ ...layer, keyDim }))}
-        </>
-      );
-    default:
-      return <p className="muted">No parameters to set.</p>;
-  }
 }

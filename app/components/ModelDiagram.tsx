@@ -7,7 +7,7 @@ import { useApp } from '../store';
 import { addLayer, type LayerPath } from '../store/designEdits';
 import { Inspector, pathWhere } from './Inspector';
 import { LayerBlock } from './LayerBlock';
-import { describeLayer } from './layerText';
+import { describeLayer } from '../../src/layers/registry';
 import { SharingControl } from './SharingControl';
 
 /**

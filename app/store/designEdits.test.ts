@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../../src/data/loadDataset';
 import { PRESETS } from '../../src/spec/presets';
-import { newLayer } from '../../src/spec/layerDefaults';
+import { newLayer } from '../../src/layers/registry';
 import { validateSpec } from '../../src/spec/validate';
 import {
   addLayer,

@@ -1,7 +1,7 @@
 import type { TargetInfo } from '../../src/data/dataset';
 import type { DatasetSchema } from '../../src/data/loadDataset';
 import { GRADNORM_OUTPUTS, gradnormTarget } from '../../src/data/gradnormToy';
-import { newLayer } from '../../src/spec/layerDefaults';
+import { newLayer } from '../../src/layers/registry';
 import type { Design } from '../../src/spec/serialize';
 import type {
   LayerSpec,

@@ -1,5 +1,5 @@
 import { describeDataset } from '../../src/data/loadDataset';
-import { formatShape } from '../../src/spec/layerShapes';
+import { formatShape } from '../../src/layers/shape';
 import { FILE_LIMITS, sizeRefusal } from '../../src/spec/fileLimits';
 import { parseDesign } from '../../src/spec/serialize';
 import { inputShape } from '../../src/spec/shapes';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { nextBackend } from '../../src/spec/backendSupport';
+import { nextBackend } from '../../src/worker/backendOrder';
 import type { ToWorker } from '../../src/worker/protocol';
 import { storeWithHistory } from './storeWithHistory';
 

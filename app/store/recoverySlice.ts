@@ -1,4 +1,4 @@
-import { nextBackend } from '../../src/spec/backendSupport';
+import { nextBackend } from '../../src/worker/backendOrder';
 import type { SliceContext } from './appStore';
 import { runViewAt } from './runView';
 import { storageRunner } from './storageRunner';

@@ -1,3 +1,5 @@
+import { py } from '../layers/python';
+import { layerDef } from '../layers/registry';
 import { outputActivationName } from '../spec/outputs';
 import {
   encoderLayerName,
@@ -8,45 +10,13 @@ import {
 } from '../spec/naming';
 import { inputShape, inferShapes } from '../spec/shapes';
 import type { LayerSpec, LossKind, MetricKind, ModelSpec, TrainConfig } from '../spec/types';
-import { SELF_ATTENTION_PYTHON } from './kerasSelfAttention';
 
-const py = (s: string): string => JSON.stringify(s); // a Python string literal
 const tuple = (xs: readonly number[]): string => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
 const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
 
-/** The Keras layer call for one spec layer; `rank` is the rank of its input without the batch axis. */
-function kerasLayer(layer: LayerSpec, name: string, rank: number, vocabSize: number): string {
-  const n = `name=${py(name)}`;
-  switch (layer.type) {
-    case 'dense':
-      return `layers.Dense(${layer.units}, activation=${py(layer.activation)}${layer.l2 > 0 ? `, kernel_regularizer=regularizers.l2(${layer.l2})` : ''}, ${n})`;
-    case 'dropout':
-      return `layers.Dropout(${layer.rate}, ${n})`;
-    case 'batchNorm':
-      return `layers.BatchNormalization(${n})`;
-    case 'layerNorm':
-      return `layers.LayerNormalization(${n})`;
-    case 'conv2d':
-      return `layers.Conv2D(${layer.filters}, ${layer.kernelSize}, strides=${layer.strides}, padding=${py(layer.padding)}, activation=${py(layer.activation)}, ${n})`;
-    case 'maxPool2d':
-      return `layers.MaxPooling2D(${layer.poolSize}, strides=${layer.strides}, ${n})`;
-    case 'avgPool2d':
-      return `layers.AveragePooling2D(${layer.poolSize}, strides=${layer.strides}, ${n})`;
-    case 'flatten':
-      return `layers.Flatten(${n})`;
-    case 'globalAvgPool':
-      return `layers.GlobalAveragePooling${rank === 3 ? '2D' : '1D'}(${n})`;
-    case 'embedding':
-      return `layers.Embedding(${vocabSize}, ${layer.outputDim}, ${n})`;
-    case 'lstm':
-      return `layers.LSTM(${layer.units}, return_sequences=${layer.returnSequences ? 'True' : 'False'}, ${n})`;
-    case 'gru':
-      // tf.js's GRU applies the reset gate before the matrix product (Keras 1 style).
-      return `layers.GRU(${layer.units}, return_sequences=${layer.returnSequences ? 'True' : 'False'}, reset_after=False, ${n})`;
-    case 'selfAttention':
-      return `SelfAttention(heads=${layer.heads}, key_dim=${layer.keyDim}, ${n})`;
-  }
-}
+/** The Keras layer call for one spec layer; `inputRank` is the rank of its input without batch. */
+const kerasLayer = (layer: LayerSpec, name: string, inputRank: number, vocabSize: number): string =>
+  layerDef(layer.type).python(layer, { name, inputRank, vocabSize });
 
 const KERAS_LOSS: Record<LossKind, string> = {
   softmaxCrossEntropy: '"categorical_crossentropy"',
@@ -114,9 +84,14 @@ function chainRanks(spec: ModelSpec, layers: LayerSpec[], from: 'encoder' | stri
  */
 export function kerasScript(spec: ModelSpec, config: TrainConfig, lambdas: number[]): string {
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
-  const usesAttention = [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)].some(
-    (l) => l.type === 'selfAttention',
-  );
+  // Custom layer classes the model uses, each written once before the model.
+  const support = [
+    ...new Set(
+      [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)].flatMap(
+        (l) => layerDef(l.type).pythonSupport ?? [],
+      ),
+    ),
+  ];
   const shape = inputShape(spec.input);
   const dtype = spec.input.kind === 'tokens' ? 'int32' : 'float32';
   const encoderRanks = chainRanks(spec, spec.encoder, 'encoder');
@@ -202,7 +177,7 @@ from tensorflow.keras import layers, regularizers
 
 TASKS = ${py(spec.tasks.map((t) => t.name).join(','))}.split(",")
 LOSS_WEIGHTS = ${dict((_, i) => pyFloat(lambdas[i] ?? 1))}
-${usesAttention ? `\n${SELF_ATTENTION_PYTHON}\n` : ''}
+${support.map((code) => `\n${code}\n`).join('')}
 
 def build_model():
 ${body.join('\n')}

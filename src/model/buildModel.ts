@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../data/random';
+import { layerDef } from '../layers/registry';
 import {
   encoderLayerName,
   expertLayerName,
@@ -10,9 +11,13 @@ import {
 import { inputShape } from '../spec/shapes';
 import { outputActivationName } from '../spec/outputs';
 import type { LayerSpec, ModelSpec } from '../spec/types';
-import { SelfAttention } from './selfAttention';
+import { SelfAttention, type SelfAttentionArgs } from './selfAttention';
 
-type Apply = (x: tf.SymbolicTensor) => tf.SymbolicTensor;
+/** Layers this project writes itself, for the layer modules that need them. */
+const CUSTOM_LAYERS = {
+  SelfAttention: (config: Record<string, unknown>) =>
+    new SelfAttention(config as unknown as SelfAttentionArgs),
+};
 
 /** Makes the tf.js layer for one spec layer; `nextSeed` keeps initialization reproducible. */
 function makeLayer(
@@ -21,96 +26,16 @@ function makeLayer(
   vocabSize: number,
   nextSeed: () => number,
   inputRank: number,
-): Apply {
-  const glorot = () => tf.initializers.glorotUniform({ seed: nextSeed() });
-  const wrap =
-    (l: tf.layers.Layer): Apply =>
-    (x) =>
-      l.apply(x) as tf.SymbolicTensor;
-  switch (layer.type) {
-    case 'dense':
-      return wrap(
-        tf.layers.dense({
-          name,
-          units: layer.units,
-          activation: layer.activation,
-          kernelInitializer: glorot(),
-          // Kept in the model so exports carry it; the Trainer adds the penalty itself (custom loop).
-          ...(layer.l2 > 0 ? { kernelRegularizer: tf.regularizers.l2({ l2: layer.l2 }) } : {}),
-        }),
-      );
-    case 'dropout':
-      return wrap(tf.layers.dropout({ name, rate: layer.rate, seed: nextSeed() }));
-    case 'batchNorm':
-      return wrap(tf.layers.batchNormalization({ name }));
-    case 'layerNorm':
-      return wrap(tf.layers.layerNormalization({ name }));
-    case 'conv2d':
-      return wrap(
-        tf.layers.conv2d({
-          name,
-          filters: layer.filters,
-          kernelSize: layer.kernelSize,
-          strides: layer.strides,
-          padding: layer.padding,
-          activation: layer.activation,
-          kernelInitializer: glorot(),
-        }),
-      );
-    case 'maxPool2d':
-      return wrap(
-        tf.layers.maxPooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }),
-      );
-    case 'avgPool2d':
-      return wrap(
-        tf.layers.averagePooling2d({ name, poolSize: layer.poolSize, strides: layer.strides }),
-      );
-    case 'flatten':
-      return wrap(tf.layers.flatten({ name }));
-    case 'globalAvgPool':
-      return wrap(
-        inputRank === 3
-          ? tf.layers.globalAveragePooling2d({ name })
-          : tf.layers.globalAveragePooling1d({ name }),
-      );
-    case 'embedding':
-      return wrap(
-        tf.layers.embedding({
-          name,
-          inputDim: vocabSize,
-          outputDim: layer.outputDim,
-          embeddingsInitializer: tf.initializers.randomUniform({
-            minval: -0.05,
-            maxval: 0.05,
-            seed: nextSeed(),
-          }),
-        }),
-      );
-    case 'lstm':
-      return wrap(
-        tf.layers.lstm({
-          name,
-          units: layer.units,
-          returnSequences: layer.returnSequences,
-          kernelInitializer: glorot(),
-          recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }),
-        }),
-      );
-    case 'gru':
-      return wrap(
-        tf.layers.gru({
-          name,
-          units: layer.units,
-          returnSequences: layer.returnSequences,
-          kernelInitializer: glorot(),
-          recurrentInitializer: tf.initializers.orthogonal({ seed: nextSeed() }),
-        }),
-      );
-    case 'selfAttention':
-      return wrap(
-        new SelfAttention({ name, heads: layer.heads, keyDim: layer.keyDim, seed: nextSeed() }),
-      );
-  }
+): (x: tf.SymbolicTensor) => tf.SymbolicTensor {
+  const made = layerDef(layer.type).build(layer, {
+    tf,
+    name,
+    nextSeed,
+    inputRank,
+    vocabSize,
+    custom: CUSTOM_LAYERS,
+  });
+  return (x) => made.apply(x) as tf.SymbolicTensor;
 }
 
 /**
@@ -244,9 +169,10 @@ export function l2Penalties(
   spec: ModelSpec,
 ): { variable: tf.Variable; l2: number }[] {
   const named = (layers: LayerSpec[], name: (i: number, l: LayerSpec) => string) =>
-    layers.flatMap((l, i) =>
-      l.type === 'dense' && l.l2 > 0 ? [{ name: name(i, l), l2: l.l2 }] : [],
-    );
+    layers.flatMap((l, i) => {
+      const l2 = layerDef(l.type).kernelL2?.(l) ?? 0;
+      return l2 > 0 ? [{ name: name(i, l), l2 }] : [];
+    });
   const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
   const entries = [
     ...Array.from({ length: copies }, (_, e) =>

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import { SAVED } from '../layers/limits';
+import { layerSchema } from '../layers/registry';
+import { int, num } from '../layers/savedSchema';
 import { STRATEGIES } from './weighting';
 import { FILE_LIMITS, sizeRefusal } from './fileLimits';
 import {
-  ACTIVATIONS,
   DATASETS,
   LOSSES,
   METRICS,
@@ -25,40 +27,11 @@ export const DESIGN_VERSION = 1;
 
 // Structural schemas: types, known fields only, and sizes no browser could hold. The friendlier
 // semantic checks (units vs. classes, shapes) stay in validate.ts.
-const int = (min: number, max: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-const num = (min: number, max: number) =>
-  v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
-const BIG = 1_000_000;
+const BIG = SAVED.big;
 const name = v.pipe(v.string(), v.maxLength(64));
 
-const layer = v.variant('type', [
-  v.strictObject({
-    type: v.literal('dense'),
-    units: int(0, BIG),
-    activation: v.picklist(ACTIVATIONS),
-    l2: num(0, 1),
-  }),
-  v.strictObject({ type: v.literal('dropout'), rate: num(0, 1) }),
-  v.strictObject({ type: v.literal('batchNorm') }),
-  v.strictObject({ type: v.literal('layerNorm') }),
-  v.strictObject({
-    type: v.literal('conv2d'),
-    filters: int(0, BIG),
-    kernelSize: int(0, 64),
-    strides: int(0, 64),
-    padding: v.picklist(['same', 'valid']),
-    activation: v.picklist(ACTIVATIONS),
-  }),
-  v.strictObject({ type: v.literal('maxPool2d'), poolSize: int(0, 64), strides: int(0, 64) }),
-  v.strictObject({ type: v.literal('avgPool2d'), poolSize: int(0, 64), strides: int(0, 64) }),
-  v.strictObject({ type: v.literal('flatten') }),
-  v.strictObject({ type: v.literal('globalAvgPool') }),
-  v.strictObject({ type: v.literal('embedding'), outputDim: int(0, BIG) }),
-  v.strictObject({ type: v.literal('lstm'), units: int(0, BIG), returnSequences: v.boolean() }),
-  v.strictObject({ type: v.literal('gru'), units: int(0, BIG), returnSequences: v.boolean() }),
-  v.strictObject({ type: v.literal('selfAttention'), heads: int(0, 64), keyDim: int(0, 4096) }),
-]);
+// Any registered layer type; looked up when read, so a layer added to the registry loads too.
+const layer = v.lazy(layerSchema);
 
 const layers = v.pipe(v.array(layer), v.maxLength(64));
 

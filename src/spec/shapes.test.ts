@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/buildModel';
 import { useCpuBackend } from '../testing/tfCpu';
 import { DEFAULT_MODEL } from './defaults';
-import { newLayer } from './layerDefaults';
+import { newLayer } from '../layers/registry';
 import { PRESETS } from './presets';
 import { inferShapes } from './shapes';
 import type { InputSpec, LayerSpec, ModelSpec, TaskSpec } from './types';

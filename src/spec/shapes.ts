@@ -1,4 +1,5 @@
-import { formatShape, layerResult, type Shape } from './layerShapes';
+import { layerResult } from '../layers/registry';
+import { formatShape, type Shape } from '../layers/shape';
 import {
   encoderLayerName,
   expertLayerName,
@@ -8,7 +9,7 @@ import {
 } from './naming';
 import type { InputSpec, LayerSpec, ModelSpec, Problem } from './types';
 
-export type { Shape } from './layerShapes';
+export type { Shape } from '../layers/shape';
 
 /** One layer's inferred output shape and weight counts (null shape: an earlier layer failed). */
 export interface LayerShape {

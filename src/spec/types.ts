@@ -3,37 +3,9 @@
  * Plain JSON: these cross the worker boundary, persist, travel in URLs and are versioned (serialize.ts).
  */
 
-/** Activation functions offered for Dense and Conv2D layers. */
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu', 'gelu', 'linear'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
-
-export type Padding = 'same' | 'valid';
-
-/** Every layer type with its Keras-like parameters. Shapes below exclude the batch axis. */
-export type LayerSpec =
-  | { type: 'dense'; units: number; activation: Activation; l2: number }
-  | { type: 'dropout'; rate: number }
-  | { type: 'batchNorm' }
-  | { type: 'layerNorm' }
-  | {
-      type: 'conv2d';
-      filters: number;
-      kernelSize: number;
-      strides: number;
-      padding: Padding;
-      activation: Activation;
-    }
-  | { type: 'maxPool2d'; poolSize: number; strides: number }
-  | { type: 'avgPool2d'; poolSize: number; strides: number }
-  | { type: 'flatten' }
-  | { type: 'globalAvgPool' }
-  | { type: 'embedding'; outputDim: number }
-  | { type: 'lstm'; units: number; returnSequences: boolean }
-  | { type: 'gru'; units: number; returnSequences: boolean }
-  /** Multi-head scaled dot-product self-attention over the sequence axis, with residual and layer norm. */
-  | { type: 'selfAttention'; heads: number; keyDim: number };
-
-export type LayerType = LayerSpec['type'];
+export { ACTIVATIONS, type Activation } from '../layers/limits';
+export type { LayerSpec, LayerType } from '../layers/registry';
+import type { LayerSpec } from '../layers/registry';
 
 /** The model's input: a feature vector, an image, or a sequence of token ids. */
 export type InputSpec =

@@ -1,5 +1,7 @@
 import type { TargetInfo } from '../data/dataset';
-import { LAYER_LABELS, formatShape } from './layerShapes';
+import { layerProblems as parameterProblems } from '../layers/checkFields';
+import { LAYER_LIMITS } from '../layers/limits';
+import { formatShape } from '../layers/shape';
 import { maxDatasetSize } from '../data/loadDataset';
 import { GRADNORM_MAX_TASKS } from '../data/gradnormToy';
 import { MAX_CLASSES, MAX_ONE_HOT } from '../data/csv/csvSummary';
@@ -7,7 +9,6 @@ import { TASK_NAME_PATTERN } from './naming';
 import { STRATEGIES } from './weighting';
 import { inferShapes, inputShape } from './shapes';
 import {
-  ACTIVATIONS,
   DATASETS,
   LOSSES,
   METRICS,
@@ -23,12 +24,10 @@ import {
 
 /** Limits that keep a design trainable in a browser tab. */
 export const LIMITS = {
-  maxUnits: 4096,
+  ...LAYER_LIMITS,
   maxLayers: 32,
   maxTasks: 16,
   maxExperts: 16,
-  maxKernel: 15,
-  maxHeads: 16,
   maxBatchSize: 8192,
   maxSteps: 1_000_000,
   maxLambda: 100,
@@ -41,59 +40,7 @@ const intIn = (v: unknown, lo: number, hi: number): boolean => isInt(v) && v >= 
 
 /** Problems with one layer's own parameters (shapes are checked by inferShapes). */
 function layerProblems(where: string, label: string, layer: LayerSpec): Problem[] {
-  const name = LAYER_LABELS[layer.type] as string | undefined;
-  if (!name)
-    return [
-      {
-        where,
-        message: `${label}: unknown layer type '${String((layer as { type: unknown }).type)}'`,
-      },
-    ];
-  const problems: string[] = [];
-  const needInt = (value: unknown, what: string, lo: number, hi: number) => {
-    if (!intIn(value, lo, hi))
-      problems.push(`${name} needs ${lo} to ${hi} ${what}, got ${String(value)}`);
-  };
-  const needActivation = (a: unknown) => {
-    if (!ACTIVATIONS.includes(a as never)) problems.push(`unknown activation '${String(a)}'`);
-  };
-  switch (layer.type) {
-    case 'dense':
-      needInt(layer.units, 'units', 1, LIMITS.maxUnits);
-      needActivation(layer.activation);
-      if (!isFiniteNumber(layer.l2) || layer.l2 < 0 || layer.l2 > 1)
-        problems.push(`L2 must be from 0 to 1, got ${String(layer.l2)}`);
-      break;
-    case 'dropout':
-      if (!isFiniteNumber(layer.rate) || layer.rate < 0 || layer.rate >= 1)
-        problems.push(`Dropout rate must be in [0, 1), got ${String(layer.rate)}`);
-      break;
-    case 'conv2d':
-      needInt(layer.filters, 'filters', 1, LIMITS.maxUnits);
-      needInt(layer.kernelSize, 'as kernel size', 1, LIMITS.maxKernel);
-      needInt(layer.strides, 'as strides', 1, LIMITS.maxKernel);
-      needActivation(layer.activation);
-      if (layer.padding !== 'same' && layer.padding !== 'valid')
-        problems.push(`padding must be 'same' or 'valid'`);
-      break;
-    case 'maxPool2d':
-    case 'avgPool2d':
-      needInt(layer.poolSize, 'as pool size', 1, LIMITS.maxKernel);
-      needInt(layer.strides, 'as strides', 1, LIMITS.maxKernel);
-      break;
-    case 'embedding':
-      needInt(layer.outputDim, 'output dimensions', 1, LIMITS.maxUnits);
-      break;
-    case 'lstm':
-    case 'gru':
-      needInt(layer.units, 'units', 1, LIMITS.maxUnits);
-      break;
-    case 'selfAttention':
-      needInt(layer.heads, 'heads', 1, LIMITS.maxHeads);
-      needInt(layer.keyDim, 'key dimensions', 1, 512);
-      break;
-  }
-  return problems.map((p) => ({ where, message: `${label}: ${p}` }));
+  return parameterProblems(layer).map((p) => ({ where, message: `${label}: ${p}` }));
 }
 
 function lossProblem(

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import type { Field } from '../layers/layerDef';
+import { layerDef, layerTypes } from '../layers/registry';
 import type { Design } from '../spec/serialize';
 import { PRESETS, type Preset } from '../spec/presets';
 import { STRATEGIES } from '../spec/weighting';
 import {
-  ACTIVATIONS,
   DATASETS,
   LOSSES,
   METRICS,
@@ -36,33 +37,31 @@ const ratio = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0, 1, -0.5, 1.5, 1e12, Number.NaN, Infinity) },
 );
 
-const activation = fc.oneof(
-  { weight: 9, arbitrary: fc.constantFrom(...ACTIVATIONS) },
-  { weight: 1, arbitrary: fc.constant('swish') },
-);
+/** One parameter of a layer, drawn from what its definition allows (and a little past it). */
+function fieldArbitrary(field: Field<LayerSpec>): fc.Arbitrary<unknown> {
+  switch (field.kind) {
+    case 'int':
+      return count(Math.min(field.max, 6)); // small, so valid designs step quickly
+    case 'number':
+      return ratio;
+    case 'choice':
+      return fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...field.options) },
+        { weight: 1, arbitrary: fc.constant('swish') },
+      );
+    case 'flag':
+      return fc.boolean();
+  }
+}
 
-/** Any layer, its parameters drawn as above. */
+/** Any registered layer, its parameters drawn as above, and now and then an unknown type. */
 export const layerArbitrary: fc.Arbitrary<LayerSpec> = fc.oneof(
-  fc.record({ type: fc.constant('dense'), units: count(24), activation, l2: ratio }),
-  fc.record({ type: fc.constant('dropout'), rate: ratio }),
-  fc.constant({ type: 'batchNorm' }),
-  fc.constant({ type: 'layerNorm' }),
-  fc.record({
-    type: fc.constant('conv2d'),
-    filters: count(6),
-    kernelSize: count(5),
-    strides: count(2),
-    padding: fc.constantFrom('same', 'valid'),
-    activation,
-  }),
-  fc.record({ type: fc.constant('maxPool2d'), poolSize: count(3), strides: count(2) }),
-  fc.record({ type: fc.constant('avgPool2d'), poolSize: count(3), strides: count(2) }),
-  fc.constant({ type: 'flatten' }),
-  fc.constant({ type: 'globalAvgPool' }),
-  fc.record({ type: fc.constant('embedding'), outputDim: count(8) }),
-  fc.record({ type: fc.constant('lstm'), units: count(8), returnSequences: fc.boolean() }),
-  fc.record({ type: fc.constant('gru'), units: count(8), returnSequences: fc.boolean() }),
-  fc.record({ type: fc.constant('selfAttention'), heads: count(2), keyDim: count(8) }),
+  ...layerTypes().map((type) =>
+    fc.record({
+      type: fc.constant(type),
+      ...Object.fromEntries(layerDef(type).fields.map((f) => [f.key, fieldArbitrary(f)])),
+    }),
+  ),
   fc.constant({ type: 'transformer' }),
 ) as fc.Arbitrary<LayerSpec>;
 

@@ -9,11 +9,8 @@ import type { Point } from '../train/toy/cagradToy';
 import type { ToyStrategy } from '../train/toy/trajectory';
 import type { Evaluation, StepLosses } from '../train/trainer';
 
-/** Backends tf.js can train on here, fastest first when a GPU is present. */
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-/** What the user asks for: a backend, or `auto` for the best one that works. */
-export type BackendChoice = 'auto' | BackendName;
+export { BACKENDS, type BackendChoice, type BackendName } from './backendOrder';
+import type { BackendChoice, BackendName } from './backendOrder';
 
 /** Everything a run is built from. */
 export interface RunDesign {

@@ -1,4 +1,8 @@
-import { BACKENDS, type BackendName } from '../worker/protocol';
+/** Backends tf.js can train on here, fastest first when a GPU is present. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+/** What the user asks for: a backend, or `auto` for the best one that works. */
+export type BackendChoice = 'auto' | BackendName;
 
 /**
  * The backend a fresh worker should use after one crashed on `crashed`: the next in the order

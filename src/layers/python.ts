@@ -1,0 +1,8 @@
+/** A Python string literal. */
+export const py = (s: string): string => JSON.stringify(s);
+
+/** A Python boolean. */
+export const pyBool = (b: boolean): string => (b ? 'True' : 'False');
+
+/** The `name=...` argument every Keras layer call ends with. */
+export const pyName = (name: string): string => `name=${py(name)}`;
