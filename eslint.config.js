@@ -58,7 +58,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+      '.dependency-cruiser.cjs',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PRESETS } from '../src/spec/presets';
+import { PRESETS } from '../src/design/presets';
 import { Playground } from './playground';
 
 test('every preset builds and trains a step on WebGPU', async ({ page }) => {

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_TRAIN } from '../src/spec/defaults';
-import { PRESETS } from '../src/spec/presets';
+import { PRESETS } from '../src/design/presets';
 import type { ModelSpec } from '../src/spec/types';
 import { STRATEGIES, type StrategyId } from '../src/spec/weighting';
 import { makeTrainer, trainSteps } from '../src/testing/fixtures';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { PRESETS } from '../../src/spec/presets';
+import { PRESETS } from '../../src/design/presets';
 import { shareLink } from '../persistence';
 import { useApp } from '../store';
 

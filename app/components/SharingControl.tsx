@@ -1,4 +1,4 @@
-import { LIMITS } from '../../src/spec/validate';
+import { LIMITS } from '../../src/design/validate';
 import { useApp } from '../store';
 import { setSharing } from '../store/designEdits';
 import { NumberField } from './NumberField';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Problem } from '../../src/spec/types';
-import { LIMITS } from '../../src/spec/validate';
+import { LIMITS } from '../../src/design/validate';
 import { useApp } from '../store';
 import { describeDataset } from '../../src/data/loadDataset';
 import { addTask } from '../store/designEdits';

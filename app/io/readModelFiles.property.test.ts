@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportModel, type ExportedModel } from '../../src/io/exportModel';
 import { buildModel } from '../../src/model/buildModel';
 import { DEFAULT_DATA, DEFAULT_MODEL } from '../../src/spec/defaults';
-import { validateSpec } from '../../src/spec/validate';
+import { validateSpec } from '../../src/design/validate';
 import { describeDataset } from '../../src/data/loadDataset';
 import { useCpuBackend } from '../../src/testing/tfCpu';
 import { readModelFiles } from './readModelFiles';

@@ -1,35 +1,9 @@
 import type { CsvSummary } from '../../src/data/csv/csvSummary';
-import type { DataPreview } from '../../src/data/preview';
-import { applyCsvChoices, suggestChoices, type CsvChoices } from '../../src/spec/csvDesign';
+import { applyCsvChoices, suggestChoices } from '../../src/design/csvDesign';
 import type { DataSpec } from '../../src/spec/types';
 import type { FromWorker } from '../../src/worker/protocol';
-import type { SliceContext } from './appStore';
+import type { CsvUpload, DataMessage, DataSlice, SliceContext } from './state';
 import { setGradnormScales } from './designEdits';
-
-/** The user's CSV as the worker reads and holds it. */
-export interface CsvUpload {
-  status: 'idle' | 'reading' | 'ready' | 'failed';
-  requestId: number;
-  file: string | null;
-  bytes: number;
-  total: number;
-  /** The file the worker holds now (null: none, e.g. after a reload). */
-  summary: CsvSummary | null;
-}
-
-/** The latest preview of the design's data, or why it cannot be built. */
-export interface PreviewState {
-  requestId: number;
-  loading: boolean;
-  preview: DataPreview | null;
-  message: string | null;
-}
-
-/** Worker messages this slice consumes. */
-export type DataMessage = Extract<
-  FromWorker,
-  { type: 'csvProgress' | 'csvLoaded' | 'csvFailed' | 'dataPreview' }
->;
 
 export const isDataMessage = (m: FromWorker): m is DataMessage =>
   m.type === 'csvProgress' ||
@@ -40,26 +14,6 @@ export const isDataMessage = (m: FromWorker): m is DataMessage =>
 /** Whether the design reads the CSV file the worker holds now (false for other data). */
 export const usesLoadedCsv = (data: DataSpec, loaded: CsvSummary | null): boolean =>
   data.kind === 'csv' && data.csv !== undefined && loaded?.fingerprint === data.csv.fingerprint;
-
-export interface DataSlice {
-  csvUpload: CsvUpload;
-  dataPreview: PreviewState;
-  /** Why the latest CSV could not be read; the design is untouched. */
-  dataError: string | null;
-  /** Sends a file to the worker to parse. */
-  uploadCsv(file: Blob, name: string): void;
-  /** New input/target columns or missing-value policy for the loaded CSV. */
-  setCsvChoices(choices: CsvChoices): void;
-  /** Size, noise, validation share or data seed. */
-  setDataOptions(patch: Partial<Pick<DataSpec, 'size' | 'noise' | 'valFraction' | 'seed'>>): void;
-  /** The GradNorm toy's σ per task; its tasks follow. */
-  setScales(scales: number[]): void;
-  requestPreview(): void;
-  receiveData(message: DataMessage): void;
-  /** A new worker holds no file. */
-  forgetCsv(): void;
-  dismissDataError(): void;
-}
 
 const IDLE_UPLOAD: CsvUpload = {
   status: 'idle',

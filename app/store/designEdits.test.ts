@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../../src/data/loadDataset';
-import { PRESETS } from '../../src/spec/presets';
+import { PRESETS } from '../../src/design/presets';
 import { newLayer } from '../../src/layers/registry';
-import { validateSpec } from '../../src/spec/validate';
+import { validateSpec } from '../../src/design/validate';
 import {
   addLayer,
   addTask,

@@ -1,5 +1,5 @@
 import { designShapeKey } from '../../src/spec/designKey';
-import type { AppState } from './appStore';
+import type { AppState } from './state';
 
 let last: { spec: AppState['spec']; batchSize: number; key: string } | null = null;
 

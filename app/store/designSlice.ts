@@ -1,44 +1,15 @@
 import { describeDataset } from '../../src/data/loadDataset';
-import { suggestChoices } from '../../src/spec/csvDesign';
-import { PRESETS } from '../../src/spec/presets';
-import type { DatasetKind, TrainConfig } from '../../src/spec/types';
-import { validateConfig } from '../../src/spec/validate';
-import type { WeightingSettings } from '../../src/spec/weighting';
-import type { BackendChoice } from '../../src/worker/protocol';
-import type { SliceContext } from './appStore';
-import type { Design, LayerPath } from './designEdits';
+import { suggestChoices } from '../../src/design/csvDesign';
+import { PRESETS } from '../../src/design/presets';
+import type { TrainConfig } from '../../src/spec/types';
+import { validateConfig } from '../../src/design/validate';
+import type { DesignSlice, SliceContext } from './state';
+import type { Design } from './designEdits';
 
 /** Undo keeps this many designs. */
 const HISTORY_LIMIT = 200;
 /** Edits with the same key this close together (typing a name) undo as one. */
 const COALESCE_MS = 1000;
-
-/** What the user composed, its undo history, and the edits of it. Live settings (λ, learning rate, batch) reach a running run. */
-export interface DesignSlice extends Design {
-  backendChoice: BackendChoice;
-  past: Design[];
-  future: Design[];
-  /** The layer the inspector edits. */
-  selected: LayerPath | null;
-  select(path: LayerPath | null): void;
-  /** A structural edit; asks before discarding a run. Same-key edits in quick succession undo together. */
-  editDesign(edit: (design: Design) => Design, key?: string): void;
-  undo(): void;
-  redo(): void;
-  loadPreset(id: string): void;
-  /** Takes a whole design (a saved run's), undoable; the caller has dealt with the current run. */
-  adoptDesign(design: Design): void;
-  /** Switches dataset; a model that cannot read it is replaced by that dataset's first preset. */
-  setDataKind(kind: DatasetKind): void;
-  regenerateData(): void;
-  setLambda(task: string, value: number): void;
-  setLearningRate(value: number): void;
-  setBatchSize(value: number): void;
-  setMaxSteps(value: number | null): void;
-  /** Strategy or hyper-parameter change; a running run switches on its next step. */
-  setWeighting(patch: Partial<WeightingSettings>): void;
-  setBackendChoice(choice: BackendChoice): void;
-}
 
 const snapshot = (s: Design): Design => ({ spec: s.spec, config: s.config, data: s.data });
 

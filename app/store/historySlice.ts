@@ -1,29 +1,9 @@
 import { STRATEGY_INFO } from '../../src/spec/weighting';
-import type { FromWorker } from '../../src/worker/protocol';
 import type { SavedRun } from '../history/runStore';
-import type { SliceContext } from './appStore';
+import type { HistorySlice, SliceContext } from './state';
 import { storageRunner } from './storageRunner';
 import { emptyColumn } from './column';
 import { INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
-
-/** Saved runs, and the actions on them. */
-export interface HistorySlice {
-  savedRuns: SavedRun[];
-  /** Why runs cannot be kept (storage disabled or full); the app works on without. */
-  historyError: string | null;
-  refreshRuns(): Promise<void>;
-  /** Saves the current run's record (design, state, curves) now. */
-  saveCurrentRun(): Promise<void>;
-  /** Keeps weights the worker sent for the current run. */
-  keepCheckpoint(message: Extract<FromWorker, { type: 'checkpoint' }>): Promise<void>;
-  /** Shows a saved run and, when its weights were kept, restores it in the worker to train on. */
-  openRun(id: string): Promise<void>;
-  renameRun(id: string, name: string): Promise<void>;
-  /** Saved runs picked for comparison. */
-  compareIds: string[];
-  toggleCompare(id: string): void;
-  deleteRun(id: string): Promise<void>;
-}
 
 /** A default name: a number to tell runs apart, the tasks and how they were weighted. */
 function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string {

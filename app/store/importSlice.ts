@@ -3,18 +3,10 @@ import { formatShape } from '../../src/layers/shape';
 import { FILE_LIMITS, sizeRefusal } from '../../src/spec/fileLimits';
 import { parseDesign } from '../../src/spec/serialize';
 import { inputShape } from '../../src/spec/shapes';
-import { validateSpec } from '../../src/spec/validate';
+import { validateSpec } from '../../src/design/validate';
 import { readModelFiles } from '../io/readModelFiles';
-import type { SliceContext } from './appStore';
+import type { ImportSlice, SliceContext } from './state';
 import { startRunView } from './runView';
-
-/** Bringing designs and trained models back in; problems go to the data error line. */
-export interface ImportSlice {
-  /** A design file (Export design); refused with the reason when it is not one or is too big. */
-  importDesign(file: Blob): Promise<void>;
-  /** An exported model's two files: its design is loaded and its weights restored, to evaluate or train on. */
-  importModel(files: File[]): Promise<void>;
-}
 
 export function createImportSlice({ set, get, deps }: SliceContext): ImportSlice {
   const refuse = (message: string) => set({ dataError: message });

@@ -1,24 +1,5 @@
-import type { Point } from '../../src/train/toy/cagradToy';
 import type { ToyStrategy } from '../../src/train/toy/toyStrategies';
-import type { FromWorker } from '../../src/worker/protocol';
-import type { SliceContext } from './appStore';
-
-/** The optimization-landscape view: which trajectories were asked for and how far they got. */
-export interface LandscapeState {
-  requestId: number;
-  starts: Point[];
-  /** Path per `${strategy}:${start index}`. */
-  paths: Record<string, Point[]>;
-  finished: number;
-  total: number;
-}
-
-export interface LandscapeSlice {
-  landscape: LandscapeState;
-  runLandscape(strategies: ToyStrategy[], starts: Point[]): void;
-  /** Appends the trajectory slices the worker posted; slices of older requests are dropped. */
-  receiveLandscape(message: Extract<FromWorker, { type: 'landscapePaths' }>): void;
-}
+import type { LandscapeSlice, SliceContext } from './state';
 
 /** The key of one trajectory. */
 export const pathKey = (strategy: ToyStrategy, start: number): string => `${strategy}:${start}`;

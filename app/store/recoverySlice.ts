@@ -1,23 +1,7 @@
 import { nextBackend } from '../../src/worker/backendOrder';
-import type { SliceContext } from './appStore';
+import type { RecoverySlice, SliceContext } from './state';
 import { runViewAt } from './runView';
 import { storageRunner } from './storageRunner';
-
-/** Getting a run back on its feet after a divergence or a crashed worker. */
-export interface RecoverySlice {
-  /**
-   * Restores the current run from its last stored checkpoint (or from step 0 when none was kept),
-   * cuts the curves there, scales the learning rate, and trains on when `resume`.
-   */
-  rollBack(options: {
-    learningRateFactor?: number;
-    resume: boolean;
-    /** What happened, told in `error` with the step the run went back to. */
-    note: (step: number) => string;
-  }): Promise<void>;
-  /** A new worker replaced a crashed one: it runs on the next backend and resumes the run. */
-  recoverFromCrash(reason: string): Promise<void>;
-}
 
 export function createRecoverySlice({ set, get, deps }: SliceContext): RecoverySlice {
   const withStorage = storageRunner({ set, get, deps });

@@ -1,6 +1,6 @@
 import { currentShapeKey } from './designShape';
 import type { BackendName } from '../../src/worker/protocol';
-import type { AppState } from './appStore';
+import type { AppState } from './state';
 
 /** A run longer than this gets a word before it starts: how long, and what would shorten it. */
 export const LONG_RUN_SECONDS = 120;

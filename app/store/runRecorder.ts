@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ToWorker } from '../../src/worker/protocol';
 import type { RunLocks } from '../history/runLocks';
-import type { AppState } from './appStore';
+import type { AppState } from './state';
 
 /** How soon a changed run's record (design, curves) is written while it is not training. */
 const SAVE_EVERY_MS = 2000;

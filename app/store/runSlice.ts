@@ -1,29 +1,8 @@
-import { validateDesign } from '../../src/spec/validateDesign';
-import type { FromWorker, RunDesign } from '../../src/worker/protocol';
-import type { SliceContext } from './appStore';
+import { validateDesign } from '../../src/design/validateDesign';
+import type { RunDesign } from '../../src/worker/protocol';
+import type { RunSlice, SliceContext } from './state';
 import { isDataMessage } from './dataSlice';
-import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView, type RunView } from './runView';
-
-/** The current run as the worker reports it, and the commands that drive it. */
-export interface RunSlice {
-  run: RunView;
-  /** The task whose confusion matrix is open (null: none). */
-  confusionTask: number | null;
-  /** Applies one worker message through the run reducer. */
-  receive(message: FromWorker): void;
-  /** Applies several worker messages with one store update (one render). */
-  receiveAll(messages: FromWorker[]): void;
-  train(): void;
-  step(): void;
-  pause(): void;
-  reset(): void;
-  exportWeights(): void;
-  /** Trains every task alone for as many steps as the run has taken, for Δm%. */
-  runBaselines(): void;
-  /** Shows a classification task's confusion matrix, refreshed at each validation (null hides it). */
-  showConfusion(task: number | null): void;
-  dismissError(): void;
-}
+import { applyWorkerMessage, INITIAL_RUN_VIEW, startRunView } from './runView';
 
 export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
   const runDesign = (): RunDesign => ({ spec: get().spec, config: get().config, data: get().data });

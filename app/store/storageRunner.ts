@@ -1,5 +1,5 @@
 import type { RunStorage } from '../history/runStore';
-import type { SliceContext } from './appStore';
+import type { SliceContext } from './state';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

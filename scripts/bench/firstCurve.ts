@@ -8,7 +8,7 @@
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
-import { PRESETS } from '../../src/spec/presets';
+import { PRESETS } from '../../src/design/presets';
 
 const server = await preview({ preview: { host: '127.0.0.1', port: 4179, strictPort: true } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -10,7 +10,7 @@ import { uploadDataset } from '../../src/data/deviceData';
 import { describeDataset, loadDataset } from '../../src/data/loadDataset';
 import { registerKernelOverrides } from '../../src/kernels/registry';
 import { buildModel } from '../../src/model/buildModel';
-import { PRESETS } from '../../src/spec/presets';
+import { PRESETS } from '../../src/design/presets';
 import type { TaskSpec } from '../../src/spec/types';
 import type { StrategyId } from '../../src/spec/weighting';
 import { testAssets } from '../../src/testing/fixtures';

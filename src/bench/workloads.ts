@@ -1,4 +1,4 @@
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 
 /** One model, data and training setting the benchmark times on every backend. */

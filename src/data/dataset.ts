@@ -1,5 +1,4 @@
 import type { InputSpec } from '../spec/types';
-import type { CsvReport } from './csv/csvDataset';
 
 /** What a dataset offers each task: a class label or a regression vector per example. */
 export type TargetInfo =
@@ -68,4 +67,17 @@ export function splitColumns(
     return { size: to - from, x: x.slice(from * width, to * width), targets };
   };
   return { train: slice(0, trainSize), val: slice(trainSize, size) };
+}
+
+/** What became of the rows, shown beside the preview. */
+export interface CsvReport {
+  rows: number;
+  /** Rows left out for a missing value (with `impute`, only missing targets). */
+  dropped: number;
+  /** Input values filled in from training statistics. */
+  imputed: number;
+  train: number;
+  val: number;
+  /** Mean and standard deviation used to standardize each numeric input and regression target. */
+  scaling: { column: string; mean: number; sd: number }[];
 }

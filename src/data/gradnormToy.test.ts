@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 import { DEFAULT_DATA } from '../spec/defaults';
-import { validateData } from '../spec/validate';
+import { validateData } from '../design/validate';
 import { generateGradnormToy, GRADNORM_FEATURES, GRADNORM_OUTPUTS } from './gradnormToy';
 
 const spec = {

@@ -1,4 +1,4 @@
-import type { CsvReport } from './csv/csvDataset';
+import type { CsvReport } from './dataset';
 import { inputElements, type Dataset, type TargetInfo } from './dataset';
 
 /** How many examples each kind of preview shows: enough to see the data, little to post. */

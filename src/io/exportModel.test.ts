@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/buildModel';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import { EXTRA_LAYERS } from '../testing/layerDesigns';
 import { restoreWeights } from './restoreWeights';
 import { CLEAN_POINTS, makeTrainer, trainSteps } from '../testing/fixtures';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/buildModel';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import type { ModelSpec } from '../spec/types';
 import { EXTRA_LAYERS } from '../testing/layerDesigns';
 import { useCpuBackend } from '../testing/tfCpu';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { EXTRA_LAYERS } from '../testing/layerDesigns';
 import { registerKernelOverrides } from './registry';

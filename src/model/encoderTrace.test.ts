@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../spec/defaults';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import type { Activation, LayerSpec, ModelSpec } from '../spec/types';
 import { useCpuBackend } from '../testing/tfCpu';
 import { buildModel, parameterGroups } from './buildModel';

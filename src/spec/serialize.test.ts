@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
 import { FILE_LIMITS } from './fileLimits';
-import { PRESETS } from './presets';
+import { PRESETS } from '../design/presets';
 import {
   decodeDesignFromUrl,
   encodeDesignForUrl,

@@ -4,7 +4,7 @@ import { buildModel } from '../model/buildModel';
 import { useCpuBackend } from '../testing/tfCpu';
 import { DEFAULT_MODEL } from './defaults';
 import { newLayer } from '../layers/registry';
-import { PRESETS } from './presets';
+import { PRESETS } from '../design/presets';
 import { inferShapes } from './shapes';
 import type { InputSpec, LayerSpec, ModelSpec, TaskSpec } from './types';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
-import { PRESETS } from './presets';
+import { PRESETS } from '../design/presets';
 import { inferShapes } from './shapes';
 import { estimateSize, MEMORY_BUDGET_BYTES } from './sizeBudget';
 import type { ModelSpec } from './types';
-import { validateDesign } from './validateDesign';
+import { validateDesign } from '../design/validateDesign';
 
 const dense = (units: number) => ({ type: 'dense', units, activation: 'relu', l2: 0 }) as const;
 

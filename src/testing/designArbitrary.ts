@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Field } from '../layers/layerDef';
 import { layerDef, layerTypes } from '../layers/registry';
 import type { Design } from '../spec/serialize';
-import { PRESETS, type Preset } from '../spec/presets';
+import { PRESETS, type Preset } from '../design/presets';
 import { STRATEGIES } from '../spec/weighting';
 import {
   DATASETS,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadDataset, neededAsset, type DataAssets } from '../data/loadDataset';
 import { decodeMnist, MNIST_PATH } from '../data/mnistFile';
 import { buildModel } from '../model/buildModel';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import { Trainer } from '../train/trainer';
 

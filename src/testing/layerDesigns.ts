@@ -1,4 +1,4 @@
-import { PRESETS, type Preset } from '../spec/presets';
+import { PRESETS, type Preset } from '../design/presets';
 import type { LayerSpec } from '../spec/types';
 
 const dense = (units: number): LayerSpec => ({ type: 'dense', units, activation: 'relu', l2: 0 });

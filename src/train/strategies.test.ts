@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN } from '../spec/defaults';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import { ADAPTIVE_STRATEGIES, STRATEGIES } from '../spec/weighting';
 import { makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';

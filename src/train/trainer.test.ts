@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../spec/presets';
+import { PRESETS } from '../design/presets';
 import { CLEAN_POINTS, makeTrainer, trainSteps } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';
 

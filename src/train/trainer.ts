@@ -18,19 +18,8 @@ import {
   type Weighting,
 } from './weighting';
 
-/** The per-task training losses of one step and the weights λᵢ it used, in task order. */
-export interface StepLosses {
-  step: number;
-  losses: number[];
-  weights: number[];
-}
-
-/** Validation losses and metrics of every task at one step. */
-export interface Evaluation {
-  step: number;
-  losses: number[];
-  metrics: number[];
-}
+export type { Evaluation, StepLosses } from './records';
+import type { Evaluation, StepLosses } from './records';
 
 /**
  * Owns the training loop of one model. tf.js `fit` has no loss weights, so the Trainer minimizes

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
 import { gpuSkipReason, tryBackend } from './backends';
-import { BACKENDS, type BackendName, type RunDesign } from './protocol';
+import {
+  BACKENDS,
+  type AutoPick,
+  type BackendName,
+  type BackendTiming,
+  type RunDesign,
+} from './protocol';
 import { createRun, disposeRun } from './run';
 import { messageOf } from './stepPolicy';
 
@@ -16,20 +22,7 @@ const MEASURE_MS = 100;
 /** A warm-up step slower than this (compiling shaders) is not worth timing further. */
 const WARMUP_LIMIT_MS = 2000;
 
-/** One backend's steady-state speed on a design, or why it was not measured. */
-export interface BackendTiming {
-  backend: BackendName;
-  stepsPerSecond: number | null;
-  note?: string;
-}
-
-/** What Auto chose for a design, and on what grounds. */
-export interface AutoPick {
-  backend: BackendName;
-  timings: BackendTiming[];
-  /** The GPU adapter, or wasm's threads. */
-  adapter?: string;
-}
+export type { AutoPick, BackendTiming } from './protocol';
 
 /** The backend with the most steps per second, or null when none was measured. */
 export function fastest(timings: BackendTiming[]): BackendName | null {

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendTiming } from './autoBackend';
-import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
+import { BACKENDS, type BackendChoice, type BackendName, type BackendTiming } from './protocol';
 import { messageOf } from './stepPolicy';
 
 /** The backend that is actually running, and why faster ones were passed over. */

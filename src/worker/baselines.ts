@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset';
 import type { DataSpec } from '../spec/types';
-import type { FromWorker, RunDesign } from './protocol';
+import type { BaselineResult, FromWorker, RunDesign } from './protocol';
 import { assertValidDesign, createRun, disposeRun } from './run';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { messageOf } from './stepPolicy';
@@ -8,12 +8,7 @@ import { messageOf } from './stepPolicy';
 /** Steps between readbacks (and chances for other messages) while a baseline trains. */
 const SLICE = 25;
 
-/** One task's single-task result: its validation metric and loss after the budget. */
-export interface BaselineResult {
-  task: string;
-  metric: number;
-  loss: number;
-}
+export type { BaselineResult } from './protocol';
 
 /**
  * Task `index` alone: the same encoder (or experts), head, data, optimizer and seed, trained

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyCsvChoices } from '../spec/csvDesign';
+import { applyCsvChoices } from '../design/csvDesign';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import { useCpuBackend } from '../testing/tfCpu';
 import type { RunDesign } from './protocol';

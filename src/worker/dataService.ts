@@ -3,7 +3,7 @@ import { readCsvFile } from '../data/csv/readCsvFile';
 import type { Dataset } from '../data/dataset';
 import { previewDataset } from '../data/preview';
 import type { DataSpec } from '../spec/types';
-import { validateData } from '../spec/validate';
+import { validateData } from '../design/validate';
 import { AssetCache, type FetchAsset } from './assets';
 import { DatasetCache } from './datasetCache';
 import type { FromWorker } from './protocol';

@@ -7,7 +7,6 @@ import {
   assertNever,
   type BackendChoice,
   type BackendName,
-  type FromWorker,
   type RunDesign,
   type ToWorker,
 } from './protocol';
@@ -23,8 +22,8 @@ import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import type { StepLosses } from '../train/trainer';
 
-/** Sends a message to the UI, transferring the listed buffers. */
-export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+export type { Post } from './protocol';
+import type { Post } from './protocol';
 
 export interface HandlerOptions {
   /** How long one batch of steps should take before its metrics are posted. */

@@ -2,8 +2,6 @@ import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { DecisionMap } from '../train/predictionViews';
-import type { AutoPick, BackendTiming } from './autoBackend';
-import type { BaselineResult } from './baselines';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
 import type { ToyStrategy } from '../train/toy/trajectory';
@@ -150,3 +148,28 @@ export type FromWorker =
 export function assertNever(value: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
 }
+
+/** One backend's steady-state speed on a design, or why it was not measured. */
+export interface BackendTiming {
+  backend: BackendName;
+  stepsPerSecond: number | null;
+  note?: string;
+}
+
+/** What Auto chose for a design, and on what grounds. */
+export interface AutoPick {
+  backend: BackendName;
+  timings: BackendTiming[];
+  /** The GPU adapter, or wasm's threads. */
+  adapter?: string;
+}
+
+/** One task's single-task result: its validation metric and loss after the budget. */
+export interface BaselineResult {
+  task: string;
+  metric: number;
+  loss: number;
+}
+
+/** Sends a message to the UI, transferring the listed buffers. */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyCsvChoices, suggestChoices } from '../spec/csvDesign';
+import { applyCsvChoices, suggestChoices } from '../design/csvDesign';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
-import { validateDesign } from '../spec/validateDesign';
+import { validateDesign } from '../design/validateDesign';
 import { useCpuBackend } from '../testing/tfCpu';
 import { workerHarness } from '../testing/workerHarness';
 

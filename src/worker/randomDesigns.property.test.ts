@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeDesignFromUrl, parseDesign, serializeDesign } from '../spec/serialize';
-import { validateDesign } from '../spec/validateDesign';
+import { validateDesign } from '../design/validateDesign';
 import { designArbitrary, quickDesignArbitrary } from '../testing/designArbitrary';
 import { fetchTestAsset } from '../testing/fixtures';
 import { useCpuBackend } from '../testing/tfCpu';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { uploadDataset, type DeviceData } from '../data/deviceData';
 import type { Dataset } from '../data/dataset';
 import { buildModel } from '../model/buildModel';
-import { validateDesign } from '../spec/validateDesign';
+import { validateDesign } from '../design/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
 import type { TrainConfig } from '../spec/types';

@@ -1,6 +1,6 @@
 import { exportModel } from '../io/exportModel';
 import { confusionMatrix, decisionMaps, hasDecisionMaps } from '../train/predictionViews';
-import type { Post } from './handler';
+import type { Post } from './protocol';
 import type { Run } from './run';
 
 /**

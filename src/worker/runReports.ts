@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Post } from './handler';
+import type { Post } from './protocol';
 import type { Run } from './run';
 import { postConfusion, postDecisionMaps } from './runOutputs';
 import { firstNonFinite } from './stepPolicy';

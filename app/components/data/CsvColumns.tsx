@@ -1,5 +1,5 @@
 import type { CsvColumnSummary, CsvSummary } from '../../../src/data/csv/csvSummary';
-import { choicesOf, suggestChoices, type CsvChoices } from '../../../src/spec/csvDesign';
+import { choicesOf, suggestChoices, type CsvChoices } from '../../../src/design/csvDesign';
 import type { MissingPolicy } from '../../../src/spec/types';
 import { formatNumber } from '../../format';
 import { useApp } from '../../store';

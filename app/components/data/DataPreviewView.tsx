@@ -1,4 +1,4 @@
-import type { CsvReport } from '../../../src/data/csv/csvDataset';
+import type { CsvReport } from '../../../src/data/dataset';
 import { useApp } from '../../store';
 import { usesLoadedCsv } from '../../store/dataSlice';
 import { CsvFirstRows } from './CsvFirstRows';

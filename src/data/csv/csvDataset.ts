@@ -1,21 +1,8 @@
 import type { CsvDataSettings, CsvInput, DataSpec } from '../../spec/types';
-import type { Dataset, Split, TargetInfo } from '../dataset';
+import type { CsvReport, Dataset, Split, TargetInfo } from '../dataset';
 import { createRng, shuffledIndices } from '../random';
 import type { CsvColumn, CsvTable } from './csvTable';
 import { CsvError } from './tokenizer';
-
-/** What became of the rows, shown beside the preview. */
-export interface CsvReport {
-  rows: number;
-  /** Rows left out for a missing value (with `impute`, only missing targets). */
-  dropped: number;
-  /** Input values filled in from training statistics. */
-  imputed: number;
-  train: number;
-  val: number;
-  /** Mean and standard deviation used to standardize each numeric input and regression target. */
-  scaling: { column: string; mean: number; sd: number }[];
-}
 
 /** Model input width of a CSV design: one per numeric column, one per category of a one-hot one. */
 export function csvInputWidth(settings: CsvDataSettings): number {

@@ -1,4 +1,4 @@
-import type { StepLosses } from '../trainer';
+import type { StepLosses } from '../records';
 import { hostWeighting } from './hostWeights';
 import { tSoftmax, type LossWeighting } from './types';
 

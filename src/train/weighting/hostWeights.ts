@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { StepLosses } from '../trainer';
+import type { StepLosses } from '../records';
 import type { LossWeighting } from './types';
 
 /** A loss weighting whose weights are plain numbers decided on the host before each step. */

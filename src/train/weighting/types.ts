@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { StepLosses } from '../trainer';
+import type { StepLosses } from '../records';
 
 /**
  * A strategy that weights the losses: the objective is built on the device in the same single

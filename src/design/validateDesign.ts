@@ -1,7 +1,7 @@
 import { describeDataset } from '../data/loadDataset';
-import { inferShapes } from './shapes';
-import { estimateSize, sizeProblem } from './sizeBudget';
-import type { DataSpec, ModelSpec, Problem, TrainConfig } from './types';
+import { inferShapes } from '../spec/shapes';
+import { estimateSize, sizeProblem } from '../spec/sizeBudget';
+import type { DataSpec, ModelSpec, Problem, TrainConfig } from '../spec/types';
 import { validateConfig, validateData, validateSpec } from './validate';
 
 /** Every problem of a whole design (data, model, training), checked the same way in the UI and the worker. */

@@ -5,9 +5,9 @@ import { formatShape } from '../layers/shape';
 import { maxDatasetSize } from '../data/loadDataset';
 import { GRADNORM_MAX_TASKS } from '../data/gradnormToy';
 import { MAX_CLASSES, MAX_ONE_HOT } from '../data/csv/csvSummary';
-import { TASK_NAME_PATTERN } from './naming';
-import { STRATEGIES } from './weighting';
-import { inferShapes, inputShape } from './shapes';
+import { TASK_NAME_PATTERN } from '../spec/naming';
+import { STRATEGIES } from '../spec/weighting';
+import { inferShapes, inputShape } from '../spec/shapes';
 import {
   DATASETS,
   LOSSES,
@@ -20,7 +20,7 @@ import {
   type ModelSpec,
   type Problem,
   type TrainConfig,
-} from './types';
+} from '../spec/types';
 
 /** Limits that keep a design trainable in a browser tab. */
 export const LIMITS = {

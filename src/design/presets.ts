@@ -1,5 +1,5 @@
-import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
-import type { DataSpec, LayerSpec, ModelSpec, TrainConfig } from './types';
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
+import type { DataSpec, LayerSpec, ModelSpec, TrainConfig } from '../spec/types';
 import {
   DEFAULT_GRADNORM_SCALES,
   GRADNORM_INPUT,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../data/loadDataset';
-import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
-import type { ModelSpec } from './types';
+import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
+import type { ModelSpec } from '../spec/types';
 import { validateConfig, validateData, validateSpec } from './validate';
 
 const schema = describeDataset(DEFAULT_DATA);

@@ -1,8 +1,8 @@
 import { targetFor, type CsvSummary } from '../data/csv/csvSummary';
 import { csvInputWidth } from '../data/csv/csvDataset';
-import { TASK_NAME_PATTERN } from './naming';
-import type { Design } from './serialize';
-import type { CsvInput, CsvTarget, LayerSpec, MissingPolicy, TaskSpec } from './types';
+import { TASK_NAME_PATTERN } from '../spec/naming';
+import type { Design } from '../spec/serialize';
+import type { CsvInput, CsvTarget, LayerSpec, MissingPolicy, TaskSpec } from '../spec/types';
 
 /** What the person chose for a CSV: input columns, target columns with their kind, missing values. */
 export interface CsvChoices {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taskNameFor } from './csvDesign';
-import { TASK_NAME_PATTERN } from './naming';
+import { TASK_NAME_PATTERN } from '../spec/naming';
 
 describe('task names from CSV columns', () => {
   it('keeps what it can of the column name, in the safe alphabet, unique', () => {
