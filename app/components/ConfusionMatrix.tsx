@@ -1,4 +1,5 @@
 import { useApp } from '../store';
+import { ScrollingTable } from './ScrollingTable';
 
 /** Class names of a task, where the data has them (a CSV's classes); indices otherwise. */
 function useClassNames(task: number, classes: number): string[] {
@@ -35,7 +36,7 @@ export function ConfusionMatrix() {
         </button>
       </h2>
       {confusion && (
-        <div className="table-scroll">
+        <ScrollingTable label="Confusion matrix">
           <table className="confusion-table" data-testid="confusion-matrix">
             <thead>
               <tr>
@@ -69,7 +70,7 @@ export function ConfusionMatrix() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { formatNumber, METRIC_LABELS } from '../../format';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import { bestRuns, finalMetric, runDeltaM, type CompareTask } from '../../history/compareModel';
 import type { SavedRun } from '../../history/runStore';
+import { ScrollingTable } from '../ScrollingTable';
 
 /** A cell that is marked when its run is the best of the column. */
 function Cell({ value, best }: { value: string; best: boolean }) {
@@ -24,7 +25,7 @@ export function CompareTable({ runs, tasks }: { runs: SavedRun[]; tasks: Compare
   );
   const bestGain = bestRuns(runs, runDeltaM, true);
   return (
-    <div className="table-scroll">
+    <ScrollingTable label="Compared runs, side by side">
       <table className="preview-table compare-table" data-testid="compare-table">
         <thead>
           <tr>
@@ -70,6 +71,6 @@ export function CompareTable({ runs, tasks }: { runs: SavedRun[]; tasks: Compare
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }

@@ -4,6 +4,7 @@ import type { MissingPolicy } from '../../../src/spec/types';
 import { formatNumber } from '../../format';
 import { useApp } from '../../store';
 import { usesLoadedCsv } from '../../store/dataSlice';
+import { ScrollingTable } from '../ScrollingTable';
 
 type Role = 'input' | 'target' | 'ignore';
 type TaskKind = 'classification' | 'regression';
@@ -81,7 +82,7 @@ export function CsvColumns({ summary }: { summary: CsvSummary }) {
 
   return (
     <div className="csv-columns">
-      <div className="table-scroll">
+      <ScrollingTable label="CSV columns and their roles">
         <table className="preview-table" aria-label="CSV columns">
           <thead>
             <tr>
@@ -141,7 +142,7 @@ export function CsvColumns({ summary }: { summary: CsvSummary }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <label className="field inline">
         <span>Missing values</span>
         <select

@@ -1,9 +1,10 @@
 import type { CsvSummary } from '../../../src/data/csv/csvSummary';
+import { ScrollingTable } from '../ScrollingTable';
 
 /** The file's first rows as read, each column headed by its name and detected kind. */
 export function CsvFirstRows({ summary }: { summary: CsvSummary }) {
   return (
-    <div className="table-scroll">
+    <ScrollingTable label="First rows of the CSV">
       <table className="preview-table" data-testid="preview-csv">
         <caption>First rows of {summary.file}</caption>
         <thead>
@@ -27,6 +28,6 @@ export function CsvFirstRows({ summary }: { summary: CsvSummary }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
