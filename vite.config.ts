@@ -46,7 +46,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['src/testing/kernelSetup.ts'],
+    setupFiles: ['src/testing/kernelSetup.ts', 'src/testing/propertySetup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -84,6 +84,11 @@ describe('design serialization', () => {
       tamper((d) => ((d.spec as { encoder: unknown[] }).encoder[0] = { type: 'magic' })),
       'The design is invalid at spec.encoder.0.type:',
     ],
+    [
+      'a negative weight for a task whose name has a space',
+      tamper((d) => ((d.config as { lambdas: Record<string, number> }).lambdas['a b'] = -1)),
+      'The design is invalid at config.lambdas["a b"]:',
+    ],
   ])('refuses %s with a clear message', (_label, text, message) => {
     const result = parseDesign(text);
     expect(result.ok).toBe(false);

@@ -139,7 +139,22 @@ export type ParseResult = { ok: true; design: Design } | { ok: false; message: s
 /** The first schema issue as "at <path>: <message>". */
 function describeIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
   const issue = issues[0];
-  return `at ${v.getDotPath(issue) ?? 'its top level'}: ${issue.message}`;
+  return `at ${issuePlace(issue) ?? 'its top level'}: ${issue.message}`;
+}
+
+/**
+ * The place of a problem as a path a reader can take apart: `spec.encoder.0.units`, with a key
+ * that holds spaces or dots (a task's name) quoted, as in `config.lambdas["a b"]`.
+ */
+function issuePlace(issue: v.BaseIssue<unknown>): string | undefined {
+  if (!issue.path?.length) return undefined;
+  return issue.path
+    .map(({ key }, i) => {
+      const name = String(key);
+      if (/^[A-Za-z_$][\w$]*$|^\d+$/.test(name)) return i === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name)}]`;
+    })
+    .join('');
 }
 
 /**
