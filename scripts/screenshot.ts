@@ -93,6 +93,6 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.on('console', (m) => console.log(`[${m.type()}] ${m.text()}`));
 await page.goto(url);
-await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor();
+await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor({ state: 'attached' });
 await (scenarios[scenario] ?? train)(page);
 await browser.close();
