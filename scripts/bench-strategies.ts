@@ -14,17 +14,20 @@ import { makeTrainer, trainSteps } from '../src/testing/fixtures';
 const STEPS = Number(process.argv[2] ?? 40);
 const ROUNDS = 3;
 
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
+const defaultExample = preset('sharing');
+const mmoe = preset('mmoe');
 const wide: ModelSpec = {
-  ...PRESETS[0]!.spec,
+  ...defaultExample.spec,
   encoder: [
     { type: 'dense', units: 256, activation: 'relu', l2: 0 },
     { type: 'dense', units: 256, activation: 'relu', l2: 0 },
   ],
 };
 const workloads = [
-  { name: 'default 2-D (371 params)', spec: PRESETS[0]!.spec, data: PRESETS[0]!.data },
-  { name: 'wide 2→256→256, 2 heads', spec: wide, data: PRESETS[0]!.data },
-  { name: 'MMoE 4 experts, 3 tasks', spec: PRESETS[1]!.spec, data: PRESETS[1]!.data },
+  { name: 'default 2-D (371 params)', spec: defaultExample.spec, data: defaultExample.data },
+  { name: 'wide 2→256→256, 2 heads', spec: wide, data: defaultExample.data },
+  { name: `MMoE, ${mmoe.spec.tasks.length} tasks`, spec: mmoe.spec, data: mmoe.data },
 ];
 
 async function msPerStep(

@@ -4,6 +4,7 @@ import {
   PARETO_X2,
   TOY_BOUNDS,
   TOY_STARTS,
+  onParetoSet,
   toyLosses,
   type Point,
 } from '../../src/train/toy/cagradToy';
@@ -19,7 +20,13 @@ const COLORS: Record<ToyStrategy, string> = {
   pcgrad: '#16a34a',
   cagrad: '#dc2626',
   rlw: '#a855f7',
+  imtl: '#ea580c',
+  aligned: '#0891b2',
+  nash: '#be185d',
 };
+
+/** Two decimals, without the "-0.00" of a value that rounds to zero from below. */
+const fixed2 = (x: number): string => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 
 const toPixel = ([x1, x2]: Point): [number, number] => [
   ((x1 - TOY_BOUNDS.x1[0]) / (TOY_BOUNDS.x1[1] - TOY_BOUNDS.x1[0])) * SIZE,
@@ -113,7 +120,12 @@ export function LandscapeView() {
     }
   }, [image, landscape, starts]);
 
-  const ends = Object.entries(landscape.paths).map(([key, path]) => ({ key, end: path.at(-1)! }));
+  const ends = Object.entries(landscape.paths).map(([key, path]) => {
+    const [strategy, start] = key.split(':') as [ToyStrategy, string];
+    const end = path.at(-1)!;
+    const [a, b] = toyLosses(end).losses;
+    return { key, strategy, start: TOY_STARTS[Number(start)]!, end, mean: (a + b) / 2 };
+  });
   return (
     <section className="panel landscape" aria-label="Optimization landscape">
       <h2>Optimization landscape</h2>
@@ -175,13 +187,38 @@ export function LandscapeView() {
               ? `${landscape.finished} of ${landscape.total} finished`
               : 'Not run yet'}
           </p>
-          <ul className="ends" data-testid="landscape-ends">
-            {ends.map(({ key, end }) => (
-              <li key={key}>
-                {key.replace(':', ' from start ')}: ({end[0].toFixed(2)}, {end[1].toFixed(2)})
-              </li>
-            ))}
-          </ul>
+          {ends.length > 0 && (
+            <table className="ends" data-testid="landscape-ends">
+              <caption>Where each path ends (so far)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">strategy</th>
+                  <th scope="col">start</th>
+                  <th scope="col">end (x₁, x₂)</th>
+                  <th scope="col">mean loss</th>
+                  <th scope="col">Pareto set</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ends.map(({ key, strategy, start, end, mean }) => (
+                  <tr key={key} data-strategy={strategy}>
+                    <th scope="row">
+                      <span className="swatch" style={{ background: COLORS[strategy] }} />
+                      {STRATEGY_INFO[strategy].label}
+                    </th>
+                    <td>
+                      ({start[0]}, {start[1]})
+                    </td>
+                    <td data-testid="landscape-end">
+                      ({fixed2(end[0])}, {fixed2(end[1])})
+                    </td>
+                    <td>{mean.toFixed(2)}</td>
+                    <td>{onParetoSet(end) ? 'on it' : 'not on it'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </div>
       </div>
     </section>

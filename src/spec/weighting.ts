@@ -12,6 +12,10 @@ export const STRATEGIES = [
   'mgda',
   'pcgrad',
   'cagrad',
+  'gls',
+  'imtl',
+  'aligned',
+  'nash',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -89,6 +93,29 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'gradient',
     summary:
       'Moves along the average gradient, corrected to improve the worst task within radius c·‖g₀‖.',
+  },
+  gls: {
+    label: 'GLS (geometric mean of losses)',
+    family: 'loss',
+    summary:
+      'L = (Π Lᵢ)^(1/T): task i weighs L/(T·Lᵢ), so a task whose loss is already small counts for more.',
+  },
+  imtl: {
+    label: 'IMTL-G (Liu et al.)',
+    family: 'gradient',
+    summary:
+      'The combination Σαᵢgᵢ (Σαᵢ = 1) with the same projection on every task’s unit gradient: impartial to gradient size.',
+  },
+  aligned: {
+    label: 'Aligned-MTL (Senushkin et al.)',
+    family: 'gradient',
+    summary:
+      'Rescales every principal direction of the task gradients to the smallest singular value, then sums: a well-conditioned update.',
+  },
+  nash: {
+    label: 'Nash-MTL (Navon et al.)',
+    family: 'gradient',
+    summary: 'The Nash bargaining solution: d = Σαᵢgᵢ with each task’s gain gᵢ·d = 1/αᵢ.',
   },
 };
 

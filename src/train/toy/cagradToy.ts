@@ -60,6 +60,15 @@ export function toyLosses([x1, x2]: Point): { losses: [number, number]; grads: [
 export const PARETO_X2 = -8.3552;
 export const PARETO_X1: [number, number] = [-7, 7];
 
+/** Whether an end point lies on the Pareto set, to the tolerance the papers' figures show. */
+export function onParetoSet([x1, x2]: Point, tolerance = 0.1): boolean {
+  return (
+    Math.abs(x2 - PARETO_X2) < tolerance &&
+    x1 >= PARETO_X1[0] - tolerance &&
+    x1 <= PARETO_X1[1] + tolerance
+  );
+}
+
 /** The usual start points of the papers' figures. */
 export const TOY_STARTS: Point[] = [
   [-8.5, 7.5],

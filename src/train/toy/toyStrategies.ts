@@ -10,5 +10,8 @@ export const TOY_STRATEGIES = [
   'pcgrad',
   'cagrad',
   'rlw',
+  'imtl',
+  'aligned',
+  'nash',
 ] as const satisfies readonly StrategyId[];
 export type ToyStrategy = (typeof TOY_STRATEGIES)[number];

@@ -1,7 +1,10 @@
 import { createRng } from '../../data/random';
+import { alignedCoefficients } from '../weighting/alignedMtl';
 import { cagradCoefficients } from '../weighting/cagrad';
 import { combineVectors, gramOf } from '../weighting/gram';
+import { imtlCoefficients } from '../weighting/imtl';
 import { minNormWeights } from '../weighting/mgda';
+import { nashCoefficients } from '../weighting/nashMtl';
 import { pcgradCoefficients } from '../weighting/pcgrad';
 import { rlwDraw } from '../weighting/rlw';
 import { toyLosses, type Point } from './cagradToy';
@@ -48,6 +51,12 @@ function direction(
         return cagradCoefficients(gram, options.cagradC);
       case 'rlw':
         return rlwDraw(2, rng).map((w) => w / 2);
+      case 'imtl':
+        return imtlCoefficients(gram);
+      case 'aligned':
+        return alignedCoefficients(gram).map((c) => c / 2);
+      case 'nash':
+        return nashCoefficients(gram);
     }
   })();
   return combineVectors(g, coefficients) as Point;

@@ -1,10 +1,14 @@
 import { createRng, deriveSeed } from '../../data/random';
 import type { WeightingSettings } from '../../spec/weighting';
+import { alignedWeighting } from './alignedMtl';
 import { cagradWeighting } from './cagrad';
 import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
+import { glsWeights } from './gls';
 import { gradnormWeighting } from './gradnorm';
+import { imtlWeighting } from './imtl';
 import { mgdaWeighting } from './mgda';
+import { nashWeighting } from './nashMtl';
 import { pcgradWeighting } from './pcgrad';
 import { rlwWeights } from './rlw';
 import { staticLambda } from './staticLambda';
@@ -45,5 +49,13 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return pcgradWeighting(rng());
     case 'cagrad':
       return cagradWeighting(settings.cagradC);
+    case 'gls':
+      return glsWeights();
+    case 'imtl':
+      return imtlWeighting(level);
+    case 'aligned':
+      return alignedWeighting(level);
+    case 'nash':
+      return nashWeighting();
   }
 }

@@ -1,0 +1,179 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { combination, dot, gramOfVectors, orthogonal } from '../../testing/gradientSets';
+import { useCpuBackend } from '../../testing/tfCpu';
+import { alignedCoefficients } from './alignedMtl';
+import { glsWeights } from './gls';
+import { imtlCoefficients } from './imtl';
+import { solveLinear, symmetricEigen } from './linearAlgebra';
+import { nashCoefficients } from './nashMtl';
+
+beforeAll(useCpuBackend);
+
+/** Three gradients in general position, with different norms. */
+const skewed = [
+  [3, 0.5, -1],
+  [0.2, 1, 0.4],
+  [-0.5, 0.3, 0.05],
+];
+
+describe('GLS', () => {
+  it('minimizes the geometric mean: losses 1 and 4 give L = 2 and weights ∂L/∂Lᵢ = 1 and ¼', async () => {
+    const gls = glsWeights();
+    const losses = tf.tensor1d([1, 4]);
+    const { total, weights } = gls.objective(losses, [1, 1]);
+    expect((await total.data())[0]).toBeCloseTo(2, 6);
+    expect(Array.from(await weights.data())).toEqual([
+      expect.closeTo(1, 6),
+      expect.closeTo(0.25, 6),
+    ]);
+    const grad = tf.grad((l: tf.Tensor) => gls.objective(l as tf.Tensor1D, [1, 1]).total)(losses);
+    expect(Array.from(await grad.data())).toEqual([expect.closeTo(1, 6), expect.closeTo(0.25, 6)]);
+  });
+
+  it('stays finite when a loss reaches exactly 0', async () => {
+    const { total, weights } = glsWeights().objective(tf.tensor1d([0, 1]), [1, 1]);
+    expect(Number.isFinite((await total.data())[0])).toBe(true);
+    expect(Array.from(await weights.data()).every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('IMTL-G', () => {
+  it('weighs orthogonal gradients of norms 1 and 2 by ⅔ and ⅓', () => {
+    const alpha = imtlCoefficients(gramOfVectors(orthogonal([1, 2])));
+    expect(alpha[0]).toBeCloseTo(2 / 3, 12);
+    expect(alpha[1]).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('gives every task the same projection on its unit gradient, weights summing to 1', () => {
+    const alpha = imtlCoefficients(gramOfVectors(skewed));
+    expect(alpha.reduce((s, a) => s + a, 0)).toBeCloseTo(1, 12);
+    const d = combination(skewed, alpha);
+    const projections = skewed.map((g) => dot(g, d) / Math.sqrt(dot(g, g)));
+    projections.forEach((p) => expect(p).toBeCloseTo(projections[0]!, 10));
+  });
+
+  it('falls back to the mean when a gradient vanishes', () => {
+    expect(
+      imtlCoefficients(
+        gramOfVectors([
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([0.5, 0.5]);
+  });
+});
+
+describe('Aligned-MTL', () => {
+  it('rescales M = [[2, 1], [1, 2]] to its smallest eigenvalue: B·1 = (1/√3, 1/√3)', () => {
+    const c = alignedCoefficients([
+      [2, 1],
+      [1, 2],
+    ]);
+    c.forEach((x) => expect(x).toBeCloseTo(1 / Math.sqrt(3), 12));
+  });
+
+  it('makes the aligned task gradients orthogonal with equal norms (BᵀMB = λ_min·I)', () => {
+    const m = gramOfVectors(skewed);
+    // The columns of B, one per unit weight vector: B·eᵢ via the coefficients of a one-hot sum.
+    const { values, vectors } = symmetricEigen(m);
+    const smallest = Math.min(...values);
+    const b = m.map((_, i) =>
+      m.map((__, j) =>
+        values.reduce(
+          (s, l, k) => s + Math.sqrt(smallest / l) * vectors[k]![i]! * vectors[k]![j]!,
+          0,
+        ),
+      ),
+    );
+    const aligned = m.map((_, j) =>
+      combination(
+        skewed,
+        b.map((row) => row[j]!),
+      ),
+    );
+    const gram = gramOfVectors(aligned);
+    gram.forEach((row, i) =>
+      row.forEach((x, j) => expect(x).toBeCloseTo(i === j ? smallest : 0, 9)),
+    );
+    const summed = alignedCoefficients(m);
+    summed.forEach((x, i) =>
+      expect(x).toBeCloseTo(
+        b[i]!.reduce((s, y) => s + y, 0),
+        10,
+      ),
+    );
+  });
+
+  it('equals Equal for orthogonal gradients of one norm', () => {
+    expect(alignedCoefficients(gramOfVectors(orthogonal([2, 2, 2])))).toEqual([
+      expect.closeTo(1, 12),
+      expect.closeTo(1, 12),
+      expect.closeTo(1, 12),
+    ]);
+  });
+});
+
+describe('Nash-MTL', () => {
+  it('solves (Mα)ᵢ = 1/αᵢ: M = [[1, ½], [½, 1]] gives α = √(2/3) each', () => {
+    nashCoefficients([
+      [1, 0.5],
+      [0.5, 1],
+    ]).forEach((a) => expect(a).toBeCloseTo(Math.sqrt(2 / 3), 12));
+  });
+
+  it('weighs orthogonal gradients by 1/‖gᵢ‖, and any full-rank set to the bargaining point', () => {
+    const alpha = nashCoefficients(gramOfVectors(orthogonal([1, 2, 1e-3])));
+    [1, 0.5, 1e3].forEach((x, i) => expect(alpha[i]! / x).toBeCloseTo(1, 10));
+    const m = gramOfVectors(skewed);
+    const beta = nashCoefficients(m);
+    m.forEach((row, i) =>
+      expect(row.reduce((s, x, j) => s + x * beta[j]!, 0) * beta[i]!).toBeCloseTo(1, 10),
+    );
+  });
+
+  it('stays finite where the gradients cancel exactly, and gives a silent task weight 0', () => {
+    const alpha = nashCoefficients(
+      gramOfVectors([
+        [1, 0],
+        [-1, 0],
+        [0, 0],
+      ]),
+    );
+    expect(alpha.every(Number.isFinite)).toBe(true);
+    expect(alpha[2]).toBe(0);
+  });
+});
+
+describe('small dense solvers', () => {
+  it('solve a pivoting system and refuse a singular one', () => {
+    expect(
+      solveLinear(
+        [
+          [0, 1],
+          [2, 0],
+        ],
+        [3, 4],
+      ),
+    ).toEqual([2, 3]);
+    expect(
+      solveLinear(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 2],
+      ),
+    ).toBeNull();
+  });
+
+  it('decompose a symmetric matrix: A·v = λ·v with orthonormal v', () => {
+    const a = gramOfVectors(skewed);
+    const { values, vectors } = symmetricEigen(a);
+    vectors.forEach((v, k) => {
+      a.forEach((row, i) => expect(dot(row, v)).toBeCloseTo(values[k]! * v[i]!, 10));
+      vectors.forEach((w, l) => expect(dot(v, w)).toBeCloseTo(k === l ? 1 : 0, 12));
+    });
+  });
+});
