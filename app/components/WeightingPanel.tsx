@@ -1,6 +1,8 @@
 import {
+  paramsOf,
   STRATEGIES,
   STRATEGY_INFO,
+  STRATEGY_PARAMS,
   strategyCaveat,
   type StrategyId,
 } from '../../src/spec/weighting';
@@ -20,7 +22,7 @@ export function WeightingPanel() {
   const setWeighting = useApp((s) => s.setWeighting);
   const info = STRATEGY_INFO[weighting.strategy];
   const caveat = strategyCaveat(weighting.strategy, tasks);
-  const representation = weighting.strategy === 'mgda' || weighting.strategy === 'gradnorm';
+  const representation = info.representation === true;
 
   return (
     <fieldset className="panel" aria-label="Task weighting">
@@ -53,42 +55,16 @@ export function WeightingPanel() {
       )}
       {caveat && <p className="note">{caveat}</p>}
       <div className="grid2">
-        {weighting.strategy === 'gradnorm' && (
+        {paramsOf(weighting.strategy).map((key) => (
           <NumberField
-            label="GradNorm α"
-            value={weighting.gradnormAlpha}
-            min={0}
-            step={0.1}
-            onValue={(gradnormAlpha) => setWeighting({ gradnormAlpha })}
+            key={key}
+            label={STRATEGY_PARAMS[key].label}
+            value={weighting[key]}
+            min={STRATEGY_PARAMS[key].min}
+            step={STRATEGY_PARAMS[key].step}
+            onValue={(value) => setWeighting({ [key]: value })}
           />
-        )}
-        {weighting.strategy === 'cagrad' && (
-          <NumberField
-            label="CAGrad c"
-            value={weighting.cagradC}
-            min={0}
-            step={0.1}
-            onValue={(cagradC) => setWeighting({ cagradC })}
-          />
-        )}
-        {weighting.strategy === 'dwa' && (
-          <>
-            <NumberField
-              label="DWA temperature"
-              value={weighting.dwaTemperature}
-              min={0.1}
-              step={0.5}
-              onValue={(dwaTemperature) => setWeighting({ dwaTemperature })}
-            />
-            <NumberField
-              label="DWA window (steps)"
-              value={weighting.dwaWindow}
-              min={1}
-              step={10}
-              onValue={(dwaWindow) => setWeighting({ dwaWindow })}
-            />
-          </>
-        )}
+        ))}
       </div>
     </fieldset>
   );

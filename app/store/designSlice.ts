@@ -2,6 +2,7 @@ import { describeDataset } from '../../src/data/loadDataset';
 import { suggestChoices } from '../../src/design/csvDesign';
 import { PRESETS } from '../../src/design/presets';
 import type { TrainConfig } from '../../src/spec/types';
+import { completeWeighting } from '../../src/spec/weighting';
 import { validateConfig } from '../../src/design/validate';
 import type { DesignSlice, SliceContext } from './state';
 import type { Design } from './designEdits';
@@ -85,7 +86,9 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
       set({ selected: null });
     },
     adoptDesign: (design) => {
-      commit(snapshot(design));
+      // A run saved before a strategy existed lacks that strategy's hyper-parameters.
+      const weighting = completeWeighting(design.config.weighting);
+      commit(snapshot({ ...design, config: { ...design.config, weighting } }));
       set({ selected: null });
     },
     setDataKind: (kind) => {

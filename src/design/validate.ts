@@ -6,7 +6,7 @@ import { maxDatasetSize } from '../data/loadDataset';
 import { GRADNORM_MAX_TASKS } from '../data/gradnormToy';
 import { MAX_CLASSES, MAX_ONE_HOT } from '../data/csv/csvSummary';
 import { TASK_NAME_PATTERN } from '../spec/naming';
-import { STRATEGIES } from '../spec/weighting';
+import { paramProblem, STRATEGIES, STRATEGY_PARAM_KEYS } from '../spec/weighting';
 import { inferShapes, inputShape } from '../spec/shapes';
 import {
   DATASETS,
@@ -218,29 +218,10 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
       where: 'config.weighting',
       message: `Unknown weighting strategy '${String(w.strategy)}'`,
     });
-  if (!isFiniteNumber(w.gradnormAlpha) || w.gradnormAlpha < 0 || w.gradnormAlpha > 10) {
-    problems.push({
-      where: 'config.weighting',
-      message: `GradNorm α must be from 0 to 10, got ${String(w.gradnormAlpha)}`,
-    });
+  for (const key of STRATEGY_PARAM_KEYS) {
+    const message = paramProblem(key, w[key]);
+    if (message) problems.push({ where: 'config.weighting', message });
   }
-  if (!isFiniteNumber(w.cagradC) || w.cagradC < 0 || w.cagradC >= 10) {
-    problems.push({
-      where: 'config.weighting',
-      message: `CAGrad c must be from 0 to below 10, got ${String(w.cagradC)}`,
-    });
-  }
-  if (!isFiniteNumber(w.dwaTemperature) || w.dwaTemperature <= 0 || w.dwaTemperature > 100) {
-    problems.push({
-      where: 'config.weighting',
-      message: `DWA temperature must be above 0 and at most 100, got ${String(w.dwaTemperature)}`,
-    });
-  }
-  if (!intIn(w.dwaWindow, 1, LIMITS.maxSteps))
-    problems.push({
-      where: 'config.weighting',
-      message: 'DWA window must be a whole number of steps, at least 1',
-    });
   for (const task of spec.tasks) {
     const lambda = config.lambdas[task.name];
     if (!isFiniteNumber(lambda) || lambda < 0 || lambda > LIMITS.maxLambda) {

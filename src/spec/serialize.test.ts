@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from './defaults';
 import { FILE_LIMITS } from './fileLimits';
 import { PRESETS } from '../design/presets';
+import { paramProblem, STRATEGY_PARAMS } from './weighting';
 import {
   decodeDesignFromUrl,
   encodeDesignForUrl,
@@ -100,5 +101,29 @@ describe('design serialization', () => {
       ok: false,
       message: 'The shared link is damaged: its design could not be decoded',
     });
+  });
+});
+
+describe('strategy hyper-parameters', () => {
+  it('take their defaults where a design was saved before its strategy existed', () => {
+    const text = tamper((d) => {
+      const weighting = (d.config as { weighting: Record<string, unknown> }).weighting;
+      delete weighting.cagradC;
+    });
+    const parsed = parseDesign(text);
+    expect(parsed.ok && parsed.design.config.weighting.cagradC).toBe(
+      STRATEGY_PARAMS.cagradC.default,
+    );
+  });
+
+  it('are refused out of range with the parameter named and the range stated', () => {
+    expect(paramProblem('cagradC', 10)).toBe('CAGrad c must be from 0 to below 10, got 10');
+    expect(paramProblem('dwaTemperature', 0)).toBe(
+      'DWA temperature must be above 0 and at most 100, got 0',
+    );
+    expect(paramProblem('dwaWindow', 2.5)).toBe(
+      'DWA window (steps) must be a whole number from 1 to 1000000, got 2.5',
+    );
+    expect(paramProblem('gradnormAlpha', 1.5)).toBeNull();
   });
 });

@@ -2,7 +2,12 @@ import * as v from 'valibot';
 import { SAVED } from '../layers/limits';
 import { layerSchema } from '../layers/registry';
 import { int, num } from '../layers/savedSchema';
-import { STRATEGIES } from './weighting';
+import {
+  STRATEGIES,
+  STRATEGY_PARAM_KEYS,
+  STRATEGY_PARAMS,
+  type StrategyParamKey,
+} from './weighting';
 import { FILE_LIMITS, sizeRefusal } from './fileLimits';
 import {
   DATASETS,
@@ -77,10 +82,11 @@ const config = v.strictObject({
   lambdas: v.record(name, num(0, 1e6)),
   weighting: v.strictObject({
     strategy: v.picklist(STRATEGIES),
-    gradnormAlpha: num(0, 100),
-    cagradC: num(0, 100),
-    dwaTemperature: num(0, 1000),
-    dwaWindow: int(0, 1e6),
+    // Sane sizes only (validation enforces each range, with its message); a design saved before
+    // a strategy existed lacks its parameters, which take their defaults.
+    ...(Object.fromEntries(
+      STRATEGY_PARAM_KEYS.map((k) => [k, v.optional(num(-1e9, 1e9), STRATEGY_PARAMS[k].default)]),
+    ) as Record<StrategyParamKey, v.OptionalSchema<ReturnType<typeof num>, number>>),
   }),
 });
 

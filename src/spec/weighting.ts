@@ -16,29 +16,122 @@ export const STRATEGIES = [
   'imtl',
   'aligned',
   'nash',
+  'fairgrad',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
-/** The chosen strategy and every strategy's hyper-parameters (kept when switching back and forth). */
-export interface WeightingSettings {
+/**
+ * A strategy's hyper-parameter: one entry here gives its default, the field in the weighting
+ * panel, the range validation enforces (with its message) and the design file's schema.
+ */
+export interface StrategyParam {
   strategy: StrategyId;
-  /** GradNorm's asymmetry α (default 1.5). */
-  gradnormAlpha: number;
-  /** CAGrad's conflict radius c (default 0.5). */
-  cagradC: number;
-  /** DWA's temperature τ (default 2). */
-  dwaTemperature: number;
-  /** DWA compares mean losses over windows of this many steps (its "epochs"). */
-  dwaWindow: number;
+  /** The field's label, also the name in validation messages. */
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  /** Whether min itself is refused (a temperature of 0 divides by zero). */
+  aboveMin?: boolean;
+  /** Whether max itself is refused. */
+  belowMax?: boolean;
+  integer?: boolean;
+  /** The field's spin-button step. */
+  step: number;
 }
+
+export const STRATEGY_PARAMS = {
+  gradnormAlpha: {
+    strategy: 'gradnorm',
+    label: 'GradNorm α',
+    default: 1.5,
+    min: 0,
+    max: 10,
+    step: 0.1,
+  },
+  cagradC: {
+    strategy: 'cagrad',
+    label: 'CAGrad c',
+    default: 0.5,
+    min: 0,
+    max: 10,
+    belowMax: true,
+    step: 0.1,
+  },
+  dwaTemperature: {
+    strategy: 'dwa',
+    label: 'DWA temperature',
+    default: 2,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.5,
+  },
+  fairgradAlpha: {
+    strategy: 'fairgrad',
+    label: 'FairGrad α',
+    default: 2,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.5,
+  },
+  /** DWA compares mean losses over windows of this many steps (its "epochs"). */
+  dwaWindow: {
+    strategy: 'dwa',
+    label: 'DWA window (steps)',
+    default: 20,
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+    step: 10,
+  },
+} as const satisfies Record<string, StrategyParam>;
+
+export type StrategyParamKey = keyof typeof STRATEGY_PARAMS;
+export const STRATEGY_PARAM_KEYS = Object.keys(STRATEGY_PARAMS) as StrategyParamKey[];
+
+/** The chosen strategy and every strategy's hyper-parameters (kept when switching back and forth). */
+export type WeightingSettings = { strategy: StrategyId } & Record<StrategyParamKey, number>;
 
 export const DEFAULT_WEIGHTING: WeightingSettings = {
   strategy: 'static',
-  gradnormAlpha: 1.5,
-  cagradC: 0.5,
-  dwaTemperature: 2,
-  dwaWindow: 20,
+  ...(Object.fromEntries(STRATEGY_PARAM_KEYS.map((k) => [k, STRATEGY_PARAMS[k].default])) as Record<
+    StrategyParamKey,
+    number
+  >),
 };
+
+/** The hyper-parameters a strategy has, in the order its panel shows them. */
+export function paramsOf(strategy: StrategyId): StrategyParamKey[] {
+  return STRATEGY_PARAM_KEYS.filter((k) => STRATEGY_PARAMS[k].strategy === strategy);
+}
+
+/** Why a hyper-parameter's value is refused, or null. */
+export function paramProblem(key: StrategyParamKey, value: unknown): string | null {
+  const p: StrategyParam = STRATEGY_PARAMS[key];
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (p.aboveMin ? value > p.min : value >= p.min) &&
+    (p.belowMax ? value < p.max : value <= p.max) &&
+    (!p.integer || Number.isInteger(value));
+  if (ok) return null;
+  const range = p.aboveMin
+    ? `above ${p.min} and ${p.belowMax ? 'below' : 'at most'} ${p.max}`
+    : `from ${p.min} to ${p.belowMax ? 'below ' : ''}${p.max}`;
+  return `${p.label} must be ${p.integer ? 'a whole number ' : ''}${range}, got ${String(value)}`;
+}
+
+/**
+ * Settings with every hyper-parameter present: designs saved before a strategy existed lack its
+ * parameters, which take their defaults.
+ */
+export function completeWeighting(
+  settings: Partial<WeightingSettings> & { strategy: StrategyId },
+): WeightingSettings {
+  return { ...DEFAULT_WEIGHTING, ...settings };
+}
 
 /** How a strategy works, as the UI explains it. */
 export interface StrategyInfo {
@@ -46,6 +139,8 @@ export interface StrategyInfo {
   /** `loss`: weights the losses, one backward pass; `gradient`: needs per-task gradients. */
   family: 'loss' | 'gradient';
   summary: string;
+  /** Takes gradients at the shared representation where the model has one (hard sharing). */
+  representation?: true;
 }
 
 export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
@@ -74,12 +169,14 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
   gradnorm: {
     label: 'GradNorm (Chen et al.)',
     family: 'gradient',
+    representation: true,
     summary:
       'Learns wᵢ so that each task’s gradient norm follows its relative training rate^α; Σwᵢ = T.',
   },
   mgda: {
     label: 'MGDA-UB (Sener & Koltun)',
     family: 'gradient',
+    representation: true,
     summary: 'The min-norm convex combination of the task gradients at the shared representation.',
   },
   pcgrad: {
@@ -103,12 +200,14 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
   imtl: {
     label: 'IMTL-G (Liu et al.)',
     family: 'gradient',
+    representation: true,
     summary:
       'The combination Σαᵢgᵢ (Σαᵢ = 1) with the same projection on every task’s unit gradient: impartial to gradient size.',
   },
   aligned: {
     label: 'Aligned-MTL (Senushkin et al.)',
     family: 'gradient',
+    representation: true,
     summary:
       'Rescales every principal direction of the task gradients to the smallest singular value, then sums: a well-conditioned update.',
   },
@@ -116,6 +215,12 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     label: 'Nash-MTL (Navon et al.)',
     family: 'gradient',
     summary: 'The Nash bargaining solution: d = Σαᵢgᵢ with each task’s gain gᵢ·d = 1/αᵢ.',
+  },
+  fairgrad: {
+    label: 'FairGrad (Ban & Ji)',
+    family: 'gradient',
+    summary:
+      'The α-fair allocation d = Σwᵢgᵢ with gains gᵢ·d = wᵢ^(−1/α): α = 1 is Nash-MTL, larger α favours the task that gains least.',
   },
 };
 

@@ -3,7 +3,13 @@ import type { Field } from '../layers/layerDef';
 import { layerDef, layerTypes } from '../layers/registry';
 import type { Design } from '../spec/serialize';
 import { PRESETS, type Preset } from '../design/presets';
-import { STRATEGIES } from '../spec/weighting';
+import {
+  STRATEGIES,
+  STRATEGY_PARAM_KEYS,
+  STRATEGY_PARAMS,
+  type StrategyParam,
+  type StrategyParamKey,
+} from '../spec/weighting';
 import {
   DATASETS,
   LOSSES,
@@ -32,6 +38,18 @@ const count = (max: number) =>
   );
 
 /** A rate or share: usually in [0.05, 0.9], sometimes at or past the ends, or not a number. */
+/** A strategy hyper-parameter: mostly in its range (near its low end), sometimes absurd. */
+const paramValue = (p: StrategyParam): fc.Arbitrary<number> =>
+  fc.oneof(
+    {
+      weight: 9,
+      arbitrary: p.integer
+        ? fc.integer({ min: p.min, max: Math.min(p.max, p.min + 30) })
+        : fc.double({ min: p.min, max: Math.min(p.max, p.min + 3), noNaN: true }),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(p.min - 1, p.max + 1, Number.NaN) },
+  );
+
 const ratio = fc.oneof(
   { weight: 9, arbitrary: fc.double({ min: 0.05, max: 0.9, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom(0, 1, -0.5, 1.5, 1e12, Number.NaN, Infinity) },
@@ -203,12 +221,13 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
     3,
     fc.record({
       strategy: fc.constantFrom(...STRATEGIES),
-      gradnormAlpha: fc.double({ min: 0, max: 3, noNaN: true }),
-      cagradC: ratio,
-      dwaTemperature: fc.double({ min: 0.1, max: 5, noNaN: true }),
-      dwaWindow: count(30),
+      params: fc.record(
+        Object.fromEntries(
+          STRATEGY_PARAM_KEYS.map((k) => [k, paramValue(STRATEGY_PARAMS[k])]),
+        ) as Record<StrategyParamKey, fc.Arbitrary<number>>,
+      ),
     }),
-    (d, weighting) => withConfig(d, { weighting }),
+    (d, { strategy, params }) => withConfig(d, { weighting: { strategy, ...params } }),
   ),
   edit(
     2,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { combination, dot, gramOfVectors, orthogonal } from '../../testing/gradientSets';
 import { useCpuBackend } from '../../testing/tfCpu';
 import { alignedCoefficients } from './alignedMtl';
+import { alphaFairWeights } from './alphaFair';
 import { glsWeights } from './gls';
 import { imtlCoefficients } from './imtl';
 import { solveLinear, symmetricEigen } from './linearAlgebra';
@@ -143,6 +144,25 @@ describe('Nash-MTL', () => {
     );
     expect(alpha.every(Number.isFinite)).toBe(true);
     expect(alpha[2]).toBe(0);
+  });
+});
+
+describe('FairGrad (α-fair weights)', () => {
+  it('weighs orthogonal gradients by ‖gᵢ‖^(−2α/(α+1)): norms 1 and 2 at α = 2 give 1 and 2^(−4/3)', () => {
+    const w = alphaFairWeights(gramOfVectors(orthogonal([1, 2])), 2);
+    expect(w[0]).toBeCloseTo(1, 10);
+    expect(w[1]).toBeCloseTo(2 ** (-4 / 3), 10);
+  });
+
+  it('solves (Mw)ᵢ = wᵢ^(−1/α) on a skewed set, and is Nash-MTL at α = 1', () => {
+    const m = gramOfVectors(skewed);
+    for (const alpha of [0.5, 2, 5]) {
+      const w = alphaFairWeights(m, alpha);
+      m.forEach((row, i) =>
+        expect(row.reduce((s, x, j) => s + x * w[j]!, 0) / w[i]! ** (-1 / alpha)).toBeCloseTo(1, 9),
+      );
+    }
+    expect(alphaFairWeights(m, 1)).toEqual(nashCoefficients(m));
   });
 });
 

@@ -4,6 +4,7 @@ import { alignedWeighting } from './alignedMtl';
 import { cagradWeighting } from './cagrad';
 import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
+import { fairGradWeighting } from './fairGrad';
 import { glsWeights } from './gls';
 import { gradnormWeighting } from './gradnorm';
 import { imtlWeighting } from './imtl';
@@ -57,5 +58,7 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return alignedWeighting(level);
     case 'nash':
       return nashWeighting();
+    case 'fairgrad':
+      return fairGradWeighting(settings.fairgradAlpha);
   }
 }
