@@ -23,6 +23,7 @@ const COLORS: Record<ToyStrategy, string> = {
   imtl: '#ea580c',
   aligned: '#0891b2',
   nash: '#be185d',
+  upgrad: '#65a30d',
 };
 
 /** Two decimals, without the "-0.00" of a value that rounds to zero from below. */

@@ -17,6 +17,8 @@ export const STRATEGIES = [
   'aligned',
   'nash',
   'fairgrad',
+  'upgrad',
+  'gradvac',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -75,6 +77,14 @@ export const STRATEGY_PARAMS = {
     aboveMin: true,
     max: 100,
     step: 0.5,
+  },
+  gradvacBeta: {
+    strategy: 'gradvac',
+    label: 'GradVac β',
+    default: 0.01,
+    min: 0,
+    max: 1,
+    step: 0.01,
   },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
@@ -215,6 +225,18 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     label: 'Nash-MTL (Navon et al.)',
     family: 'gradient',
     summary: 'The Nash bargaining solution: d = Σαᵢgᵢ with each task’s gain gᵢ·d = 1/αᵢ.',
+  },
+  upgrad: {
+    label: 'UPGrad (Quinton & Rey)',
+    family: 'gradient',
+    summary:
+      'Projects each task gradient onto the directions that harm no task, then adds them: no task’s loss rises to first order.',
+  },
+  gradvac: {
+    label: 'GradVac (Wang et al.)',
+    family: 'gradient',
+    summary:
+      'Like PCGrad, but lifts each pair’s gradient similarity to a running average of it instead of to 0 (β sets how fast it follows).',
   },
   fairgrad: {
     label: 'FairGrad (Ban & Ji)',

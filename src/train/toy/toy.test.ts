@@ -36,9 +36,9 @@ describe('CAGrad two-objective toy', () => {
   });
 
   it.each(TOY_STARTS.map((s) => [s]))(
-    'MGDA, PCGrad, IMTL-G, Aligned-MTL and Nash-MTL end on the Pareto set from %j',
+    'MGDA, PCGrad, IMTL-G, Aligned-MTL, UPGrad and Nash-MTL end on the Pareto set from %j',
     (start) => {
-      for (const strategy of ['mgda', 'pcgrad', 'imtl', 'aligned'] as const) {
+      for (const strategy of ['mgda', 'pcgrad', 'imtl', 'aligned', 'upgrad'] as const) {
         const end = runTrajectory(strategy, start).at(-1)!;
         expect(onParetoSet(end), `${strategy} ends at ${end}`).toBe(true);
       }

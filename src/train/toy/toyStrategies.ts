@@ -13,5 +13,6 @@ export const TOY_STRATEGIES = [
   'imtl',
   'aligned',
   'nash',
+  'upgrad',
 ] as const satisfies readonly StrategyId[];
 export type ToyStrategy = (typeof TOY_STRATEGIES)[number];

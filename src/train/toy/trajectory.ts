@@ -7,6 +7,7 @@ import { minNormWeights } from '../weighting/mgda';
 import { nashCoefficients } from '../weighting/nashMtl';
 import { pcgradCoefficients } from '../weighting/pcgrad';
 import { rlwDraw } from '../weighting/rlw';
+import { upgradCoefficients } from '../weighting/upgrad';
 import { toyLosses, type Point } from './cagradToy';
 
 import { TOY_STRATEGIES, type ToyStrategy } from './toyStrategies';
@@ -57,6 +58,8 @@ function direction(
         return alignedCoefficients(gram).map((c) => c / 2);
       case 'nash':
         return nashCoefficients(gram);
+      case 'upgrad':
+        return upgradCoefficients(gram).map((c) => c / 2);
     }
   })();
   return combineVectors(g, coefficients) as Point;

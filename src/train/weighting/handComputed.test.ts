@@ -1,8 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { combination, dot, gramOfVectors, orthogonal } from '../../testing/gradientSets';
+import {
+  combination,
+  dot,
+  gradientSets,
+  gramOfVectors,
+  orthogonal,
+} from '../../testing/gradientSets';
 import { useCpuBackend } from '../../testing/tfCpu';
+import fc from 'fast-check';
+import { createRng } from '../../data/random';
 import { alignedCoefficients } from './alignedMtl';
+import { gradvacWeighting } from './gradvac';
+import { pcgradCoefficients } from './pcgrad';
+import { upgradCoefficients } from './upgrad';
 import { alphaFairWeights } from './alphaFair';
 import { glsWeights } from './gls';
 import { imtlCoefficients } from './imtl';
@@ -163,6 +174,60 @@ describe('FairGrad (α-fair weights)', () => {
       );
     }
     expect(alphaFairWeights(m, 1)).toEqual(nashCoefficients(m));
+  });
+});
+
+describe('UPGrad', () => {
+  it('adds the projections onto the dual cone: g₁ = (1, 0), g₂ = (−1, 1) give (½, ½) + (0, 1)', () => {
+    const w = upgradCoefficients(
+      gramOfVectors([
+        [1, 0],
+        [-1, 1],
+      ]),
+    );
+    expect(w[0]).toBeCloseTo(2, 10);
+    expect(w[1]).toBeCloseTo(1.5, 10);
+  });
+
+  it('is Equal without conflict, and never lowers any task to first order', () => {
+    expect(upgradCoefficients(gramOfVectors(orthogonal([1, 3])))).toEqual([1, 1]);
+    fc.assert(
+      fc.property(gradientSets, (vectors) => {
+        const d = combination(vectors, upgradCoefficients(gramOfVectors(vectors)));
+        const scale = Math.max(...vectors.map((g) => dot(g, g)));
+        vectors.forEach((g) => expect(dot(g, d)).toBeGreaterThanOrEqual(-1e-6 * scale));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('GradVac', () => {
+  it('starts as PCGrad (targets 0) and lifts each pair to its running target exactly', () => {
+    const gram = gramOfVectors([
+      [1, 0.2],
+      [-0.5, 1],
+    ]);
+    const first = gradvacWeighting(1, createRng(3)).combine(gram, [1, 1]).coefficients;
+    expect(first).toEqual(pcgradCoefficients(gram, createRng(3)));
+    // β = 1: the target becomes the last cosine seen, 0.8, then a pair at cosine 0.2 is lifted to it.
+    const vac = gradvacWeighting(1, createRng(5));
+    const eighty = [
+      [1, 0],
+      [0.8, 0.6],
+    ];
+    vac.combine(gramOfVectors(eighty), [1, 1]);
+    const twenty = [
+      [1, 0],
+      [0.2, Math.sqrt(1 - 0.04)],
+    ];
+    const [c1, c2] = vac.combine(gramOfVectors(twenty), [1, 1]).coefficients as [number, number];
+    // d = (g₁ + a·g₂) + (g₂ + b·g₁): coefficients (1 + b, 1 + a).
+    const adjusted1 = combination(twenty, [1, c2 - 1]);
+    const adjusted2 = combination(twenty, [c1 - 1, 1]);
+    const cos = (u: number[], v: number[]) => dot(u, v) / Math.sqrt(dot(u, u) * dot(v, v));
+    expect(cos(adjusted1, twenty[1]!)).toBeCloseTo(0.8, 10);
+    expect(cos(adjusted2, twenty[0]!)).toBeCloseTo(0.8, 10);
   });
 });
 

@@ -6,6 +6,7 @@ import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
 import { fairGradWeighting } from './fairGrad';
 import { glsWeights } from './gls';
+import { gradvacWeighting } from './gradvac';
 import { gradnormWeighting } from './gradnorm';
 import { imtlWeighting } from './imtl';
 import { mgdaWeighting } from './mgda';
@@ -15,6 +16,7 @@ import { rlwWeights } from './rlw';
 import { staticLambda } from './staticLambda';
 import type { Weighting } from './types';
 import { uncertaintyWeights } from './uncertainty';
+import { upgradWeighting } from './upgrad';
 
 export type { GradientWeighting, LossWeighting, Weighting } from './types';
 
@@ -60,5 +62,9 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return nashWeighting();
     case 'fairgrad':
       return fairGradWeighting(settings.fairgradAlpha);
+    case 'upgrad':
+      return upgradWeighting();
+    case 'gradvac':
+      return gradvacWeighting(settings.gradvacBeta, rng());
   }
 }
