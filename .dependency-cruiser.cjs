@@ -3,7 +3,7 @@
  * layers → spec → data → design → model, train, kernels → io → worker → app.
  * Tests may reach up for fixtures; production modules may not.
  */
-const notTest = '\\.test\\.tsx?$|^src/testing/';
+const notTest = '\\.test\\.tsx?$|^(src|app)/testing/';
 
 /** A folder of src/ that must not import any of the folders above it. */
 const below = (name, folder, above) => ({
@@ -65,6 +65,14 @@ module.exports = {
       'bench',
       'testing',
     ]),
+    {
+      name: 'production-not-testing',
+      severity: 'error',
+      comment:
+        'Test helpers serve tests, benchmarks and browser tests; shipped code never imports them.',
+      from: { path: '^(src|app)/', pathNot: notTest },
+      to: { path: '^(src|app)/testing/' },
+    },
     {
       name: 'engine-not-ui',
       severity: 'error',

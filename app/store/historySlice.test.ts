@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { storeWithHistory } from './storeWithHistory';
+import { storeWithHistory } from '../testing/storeWithHistory';
 
 let dbs = 0;
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { nextBackend } from '../../src/worker/backendOrder';
 import type { ToWorker } from '../../src/worker/protocol';
-import { storeWithHistory } from './storeWithHistory';
+import { storeWithHistory } from '../testing/storeWithHistory';
 
 let dbs = 0;
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStorage } from '../history/runStore';
 import { webRunLocks } from '../history/runLocks';
 import { recordRuns } from './runRecorder';
-import { storeWithHistory } from './storeWithHistory';
+import { storeWithHistory } from '../testing/storeWithHistory';
 
 let dbs = 0;
 const stops: (() => void)[] = [];

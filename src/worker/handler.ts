@@ -3,13 +3,7 @@ import { restoreWeights } from '../io/restoreWeights';
 import { BackendChooser } from './backendChooser';
 import type { BackendMemory } from './backendMemory';
 import { deviceLostWithin } from './backends';
-import {
-  assertNever,
-  type BackendChoice,
-  type BackendName,
-  type RunDesign,
-  type ToWorker,
-} from './protocol';
+import { type BackendChoice, type BackendName, type RunDesign, type ToWorker } from './protocol';
 import { applyConfig, assertValidDesign, createRun, disposeRun, type Run } from './run';
 import { fetchFromOrigin, type FetchAsset } from './assets';
 import { DataService } from './dataService';
@@ -83,6 +77,11 @@ const DEVICE_LOST_GRACE_MS = 200;
  * in order, while a training loop runs beside them and yields at every readback, so λ, learning
  * rate and pause take effect between chunks of steps.
  */
+/** One handler per message type, given that message's own type. */
+type MessageHandlers = {
+  [K in ToWorker['type']]: (message: Extract<ToWorker, { type: K }>) => Promise<void> | void;
+};
+
 export class WorkerHandler {
   private run: Run | null = null;
   private loop: Promise<void> | null = null;
@@ -129,89 +128,73 @@ export class WorkerHandler {
     await this.loop;
   }
 
+  /**
+   * What each message does: one entry per message type (a missing one is a type error). Entries
+   * that start long work without awaiting it let other messages through meanwhile.
+   */
+  private readonly handlers: MessageHandlers = {
+    selectBackend: (m) => this.switchBackend(m.choice),
+    planBackend: (m) => this.planBackend(m.design),
+    train: (m) => this.train(m.runId, m.design),
+    step: (m) => this.step(m.runId, m.design),
+    pause: async (m) => {
+      if (this.run?.id === m.runId) await this.stopLoop();
+    },
+    reset: async () => {
+      this.baselines.cancel();
+      await this.stopLoop();
+      this.dropRun();
+      this.post({ type: 'resetDone' });
+    },
+    setLambdas: (m) => {
+      if (this.run?.id !== m.runId) return;
+      this.run.trainer.setLambdas(m.lambdas);
+      this.post({ type: 'lambdas', runId: m.runId, lambdas: this.run.trainer.sliderLambdas });
+    },
+    setWeighting: (m) => {
+      if (this.run?.id !== m.runId) return;
+      this.run.trainer.setWeighting(m.weighting);
+      this.run.design = {
+        ...this.run.design,
+        config: { ...this.run.design.config, weighting: m.weighting },
+      };
+    },
+    setLearningRate: (m) => {
+      if (this.run?.id === m.runId) this.run.trainer.setLearningRate(m.learningRate);
+    },
+    setBatchSize: (m) => {
+      if (this.run?.id === m.runId) this.run.trainer.setBatchSize(m.batchSize);
+    },
+    export: (m) => this.exportRun(m.runId),
+    checkpoint: (m) => this.checkpoint(m.runId),
+    baselines: (m) => {
+      if (this.loop) throw new Error('Pause training before running baselines');
+      // Not awaited: baselines train slice by slice while other messages are handled.
+      void this.baselines.run(m.runId, m.design, m.steps);
+    },
+    restore: (m) => this.restore(m),
+    // Not awaited: a large file parses beside training, yielding at every slice.
+    loadCsv: (m) => void this.data.loadCsv(m.requestId, m.file, m.name),
+    preview: (m) => this.data.preview(m.requestId, m.data),
+    watchConfusion: async (m) => {
+      if (this.run?.id !== m.runId) return;
+      this.run.confusionTask = m.task;
+      if (m.task === null) return;
+      const run = this.run;
+      await this.betweenChunks(() =>
+        this.run === run ? postConfusion(run, this.post) : Promise.resolve(),
+      );
+    },
+    injectFault: () => {
+      throw new Error('Fault injection is only part of test builds');
+    },
+    // Not awaited: the toy runs beside training and other messages, slice by slice.
+    landscape: (m) => void this.landscape.run(m.requestId, m.strategies, m.starts, m.cagradC),
+  };
+
   private async dispatch(message: ToWorker): Promise<void> {
-    switch (message.type) {
-      case 'selectBackend':
-        return this.switchBackend(message.choice);
-      case 'planBackend':
-        return this.planBackend(message.design);
-      case 'train':
-        return this.train(message.runId, message.design);
-      case 'step':
-        return this.step(message.runId, message.design);
-      case 'pause':
-        if (this.run?.id === message.runId) await this.stopLoop();
-        return;
-      case 'reset':
-        this.baselines.cancel();
-        await this.stopLoop();
-        this.dropRun();
-        this.post({ type: 'resetDone' });
-        return;
-      case 'setLambdas':
-        if (this.run?.id !== message.runId) return;
-        this.run.trainer.setLambdas(message.lambdas);
-        this.post({
-          type: 'lambdas',
-          runId: message.runId,
-          lambdas: this.run.trainer.sliderLambdas,
-        });
-        return;
-      case 'setWeighting':
-        if (this.run?.id !== message.runId) return;
-        this.run.trainer.setWeighting(message.weighting);
-        this.run.design = {
-          ...this.run.design,
-          config: { ...this.run.design.config, weighting: message.weighting },
-        };
-        return;
-      case 'setLearningRate':
-        if (this.run?.id === message.runId) this.run.trainer.setLearningRate(message.learningRate);
-        return;
-      case 'setBatchSize':
-        if (this.run?.id === message.runId) this.run.trainer.setBatchSize(message.batchSize);
-        return;
-      case 'export':
-        return this.exportRun(message.runId);
-      case 'checkpoint':
-        return this.checkpoint(message.runId);
-      case 'baselines':
-        if (this.loop) throw new Error('Pause training before running baselines');
-        // Not awaited: baselines train slice by slice while other messages are handled.
-        void this.baselines.run(message.runId, message.design, message.steps);
-        return;
-      case 'restore':
-        return this.restore(message);
-      case 'loadCsv':
-        // Not awaited: a large file parses beside training, yielding at every slice.
-        void this.data.loadCsv(message.requestId, message.file, message.name);
-        return;
-      case 'preview':
-        return this.data.preview(message.requestId, message.data);
-      case 'watchConfusion':
-        if (this.run?.id !== message.runId) return;
-        this.run.confusionTask = message.task;
-        if (message.task !== null) {
-          const run = this.run;
-          await this.betweenChunks(() =>
-            this.run === run ? postConfusion(run, this.post) : Promise.resolve(),
-          );
-        }
-        return;
-      case 'injectFault':
-        throw new Error('Fault injection is only part of test builds');
-      case 'landscape':
-        // Not awaited: the toy runs beside training and other messages, slice by slice.
-        void this.landscape.run(
-          message.requestId,
-          message.strategies,
-          message.starts,
-          message.cagradC,
-        );
-        return;
-      default:
-        assertNever(message);
-    }
+    const handler = this.handlers[message.type] as (m: ToWorker) => Promise<void> | void;
+    await handler(message);
   }
 
   private async switchBackend(choice: BackendChoice): Promise<void> {

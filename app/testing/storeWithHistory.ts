@@ -1,6 +1,6 @@
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { IndexedDbRunStorage } from '../history/runStore';
-import { createAppStore, type StoreDeps } from './appStore';
+import { createAppStore, type StoreDeps } from '../store/appStore';
 
 /**
  * For store tests (under fake-indexeddb): a store over the IndexedDB database `name`, the
