@@ -4,6 +4,7 @@ import {
   STRATEGY_INFO,
   STRATEGY_PARAMS,
   strategyCaveat,
+  type StrategyParam,
   type StrategyId,
 } from '../../src/spec/weighting';
 import { useApp } from '../store';
@@ -55,16 +56,33 @@ export function WeightingPanel() {
       )}
       {caveat && <p className="note">{caveat}</p>}
       <div className="grid2">
-        {paramsOf(weighting.strategy).map((key) => (
-          <NumberField
-            key={key}
-            label={STRATEGY_PARAMS[key].label}
-            value={weighting[key]}
-            min={STRATEGY_PARAMS[key].min}
-            step={STRATEGY_PARAMS[key].step}
-            onValue={(value) => setWeighting({ [key]: value })}
-          />
-        ))}
+        {paramsOf(weighting.strategy).map((key) => {
+          const param: StrategyParam = STRATEGY_PARAMS[key];
+          return param.choices ? (
+            <label key={key} className="field">
+              <span>{param.label}</span>
+              <select
+                value={weighting[key]}
+                onChange={(e) => setWeighting({ [key]: Number(e.target.value) })}
+              >
+                {param.choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <NumberField
+              key={key}
+              label={param.label}
+              value={weighting[key]}
+              min={param.min}
+              step={param.step}
+              onValue={(value) => setWeighting({ [key]: value })}
+            />
+          );
+        })}
       </div>
     </fieldset>
   );

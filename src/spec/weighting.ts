@@ -40,6 +40,8 @@ export interface StrategyParam {
   integer?: boolean;
   /** The field's spin-button step. */
   step: number;
+  /** A choice among conventions rather than a number: the panel shows a select of these. */
+  choices?: readonly { value: number; label: string }[];
 }
 
 export const STRATEGY_PARAMS = {
@@ -50,6 +52,35 @@ export const STRATEGY_PARAMS = {
     min: 0,
     max: 10,
     step: 0.1,
+  },
+  mgdaNormalization: {
+    strategy: 'mgda',
+    label: 'MGDA gradient normalization',
+    default: 0,
+    min: 0,
+    max: 3,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'none (Sener & Koltun)' },
+      { value: 1, label: 'l2: unit gradients' },
+      { value: 2, label: 'loss: gᵢ / Lᵢ' },
+      { value: 3, label: 'loss+: gᵢ / (Lᵢ·‖gᵢ‖)' },
+    ],
+  },
+  cagradRescale: {
+    strategy: 'cagrad',
+    label: 'CAGrad rescale',
+    default: 1,
+    min: 0,
+    max: 2,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'none: d' },
+      { value: 1, label: 'd / (1 + c²) (paper)' },
+      { value: 2, label: 'd / (1 + c)' },
+    ],
   },
   cagradC: {
     strategy: 'cagrad',
@@ -120,6 +151,10 @@ export function paramsOf(strategy: StrategyId): StrategyParamKey[] {
 /** Why a hyper-parameter's value is refused, or null. */
 export function paramProblem(key: StrategyParamKey, value: unknown): string | null {
   const p: StrategyParam = STRATEGY_PARAMS[key];
+  if (p.choices) {
+    if (p.choices.some((c) => c.value === value)) return null;
+    return `${p.label} must be one of ${p.choices.map((c) => c.label).join(', ')}; got ${String(value)}`;
+  }
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&

@@ -115,10 +115,11 @@ function twoTaskWeights(gram: number[][], c: number): number[] {
 }
 
 /**
- * CAGrad (Liu et al., NeurIPS 2021): d = (g₀ + (c·‖g₀‖/‖g_w‖)·g_w) / (1 + c²), as coefficients
- * over the task gradients: cᵢ = (1/T + s·wᵢ)/(1 + c²) with s = c·‖g₀‖/‖g_w‖.
+ * CAGrad (Liu et al., NeurIPS 2021): d = g₀ + (c·‖g₀‖/‖g_w‖)·g_w, divided by the rescale
+ * convention's factor (LibMTL's `rescale`: 0 none, 1 1 + c² as in the paper, 2 1 + c), as
+ * coefficients over the task gradients: cᵢ = (1/T + s·wᵢ)/factor with s = c·‖g₀‖/‖g_w‖.
  */
-export function cagradCoefficients(gram: number[][], c: number): number[] {
+export function cagradCoefficients(gram: number[][], c: number, rescale = 1): number[] {
   const n = gram.length;
   const w = cagradWeights(gram, c);
   const g0Norm = Math.sqrt(
@@ -129,16 +130,17 @@ export function cagradCoefficients(gram: number[][], c: number): number[] {
   );
   const gwNorm = Math.sqrt(quadratic(gram, w));
   const s = gwNorm > 0 ? (c * g0Norm) / gwNorm : 0;
-  return w.map((wi) => (1 / n + s * wi) / (1 + c * c));
+  const factor = [1, 1 + c * c, 1 + c][rescale] ?? 1 + c * c;
+  return w.map((wi) => (1 / n + s * wi) / factor);
 }
 
 /** CAGrad on the shared parameters; task-specific heads keep their own gradients. */
-export function cagradWeighting(c: number): GradientWeighting {
+export function cagradWeighting(c: number, rescale = 1): GradientWeighting {
   return {
     family: 'gradient',
     level: 'parameters',
     combine: (gram) => ({
-      coefficients: cagradCoefficients(gram, c),
+      coefficients: cagradCoefficients(gram, c, rescale),
       headScales: gram.map(() => 1),
     }),
     dispose: () => undefined,

@@ -10,7 +10,10 @@ import {
 import { useCpuBackend } from '../../testing/tfCpu';
 import fc from 'fast-check';
 import { createRng } from '../../data/random';
+import { paramProblem } from '../../spec/weighting';
 import { alignedCoefficients } from './alignedMtl';
+import { cagradCoefficients } from './cagrad';
+import { mgdaCoefficients } from './mgda';
 import { gradvacWeighting } from './gradvac';
 import { pcgradCoefficients } from './pcgrad';
 import { upgradCoefficients } from './upgrad';
@@ -228,6 +231,42 @@ describe('GradVac', () => {
     const cos = (u: number[], v: number[]) => dot(u, v) / Math.sqrt(dot(u, u) * dot(v, v));
     expect(cos(adjusted1, twenty[1]!)).toBeCloseTo(0.8, 10);
     expect(cos(adjusted2, twenty[0]!)).toBeCloseTo(0.8, 10);
+  });
+});
+
+describe('conventions', () => {
+  const m = gramOfVectors(orthogonal([1, 2]));
+
+  it('MGDA normalization: none, l2, loss and loss+ on norms (1, 2) and losses (2, 4)', () => {
+    const losses = [2, 4];
+    // none: α ∝ 1/‖gᵢ‖² = (0.8, 0.2); l2: unit gradients, α = (½, ½), coefficients α/‖gᵢ‖;
+    // loss: gᵢ/Lᵢ have norms (½, ½), α = (½, ½), coefficients α/Lᵢ; loss+: gᵢ/(Lᵢ‖gᵢ‖) have
+    // norms (½, ¼), α = (0.2, 0.8), coefficients α/(Lᵢ‖gᵢ‖) = (0.1, 0.1).
+    const expected = [
+      [0.8, 0.2],
+      [0.5, 0.25],
+      [0.25, 0.125],
+      [0.1, 0.1],
+    ];
+    expected.forEach((want, normalization) =>
+      mgdaCoefficients(m, losses, normalization).forEach((c, i) =>
+        expect(c, `normalization ${normalization}`).toBeCloseTo(want[i]!, 12),
+      ),
+    );
+  });
+
+  it('CAGrad rescale divides d by 1, 1 + c² or 1 + c', () => {
+    const gram = gramOfVectors(skewed);
+    const raw = cagradCoefficients(gram, 0.5, 0);
+    cagradCoefficients(gram, 0.5, 1).forEach((c, i) => expect(c).toBeCloseTo(raw[i]! / 1.25, 12));
+    cagradCoefficients(gram, 0.5, 2).forEach((c, i) => expect(c).toBeCloseTo(raw[i]! / 1.5, 12));
+  });
+
+  it('refuses a choice that is not one, naming the choices', () => {
+    expect(paramProblem('cagradRescale', 3)).toBe(
+      'CAGrad rescale must be one of none: d, d / (1 + c²) (paper), d / (1 + c); got 3',
+    );
+    expect(paramProblem('mgdaNormalization', 2)).toBeNull();
   });
 });
 

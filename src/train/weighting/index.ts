@@ -47,11 +47,11 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
     case 'gradnorm':
       return gradnormWeighting(context.tasks, settings.gradnormAlpha, context.learningRate, level);
     case 'mgda':
-      return mgdaWeighting(level);
+      return mgdaWeighting(level, settings.mgdaNormalization);
     case 'pcgrad':
       return pcgradWeighting(rng());
     case 'cagrad':
-      return cagradWeighting(settings.cagradC);
+      return cagradWeighting(settings.cagradC, settings.cagradRescale);
     case 'gls':
       return glsWeights();
     case 'imtl':

@@ -15,12 +15,34 @@ export function minNormWeights(gram: number[][]): number[] {
   return [alpha, 1 - alpha];
 }
 
+/**
+ * How each task gradient is scaled before the min-norm problem (LibMTL's `mgda_gn`): 0 none,
+ * 1 by ‖gᵢ‖, 2 by the loss Lᵢ, 3 by Lᵢ·‖gᵢ‖. The weights found for the scaled gradients apply
+ * to them, so the coefficient of the original gᵢ is αᵢ/sᵢ.
+ */
+export function mgdaCoefficients(gram: number[][], losses: number[], normalization = 0): number[] {
+  const norms = gram.map((row, i) => Math.sqrt(Math.max(0, row[i]!)));
+  const scales = norms.map((norm, i) => {
+    const loss = Math.abs(losses[i] ?? 1);
+    const s = [1, norm, loss, loss * norm][normalization] ?? 1;
+    return s > 0 && Number.isFinite(s) ? s : 1;
+  });
+  const scaled = gram.map((row, i) => row.map((x, j) => x / (scales[i]! * scales[j]!)));
+  return minNormWeights(scaled).map((a, i) => a / scales[i]!);
+}
+
 /** MGDA-UB: per-task gradients at the shared representation, combined by their min-norm weights. */
-export function mgdaWeighting(level: 'representation' | 'parameters'): GradientWeighting {
+export function mgdaWeighting(
+  level: 'representation' | 'parameters',
+  normalization = 0,
+): GradientWeighting {
   return {
     family: 'gradient',
     level,
-    combine: (gram) => ({ coefficients: minNormWeights(gram), headScales: gram.map(() => 1) }),
+    combine: (gram, losses) => ({
+      coefficients: mgdaCoefficients(gram, losses, normalization),
+      headScales: gram.map(() => 1),
+    }),
     dispose: () => undefined,
   };
 }
