@@ -1,23 +1,16 @@
 /**
  * Sets of task gradients that make simplex solvers fail, for property tests: mixed scales (norm
  * ratios up to 1e6), rank-deficient sets, nearly parallel and exactly opposite pairs, duplicates,
- * vanishing gradients. Also an exact reference for the min-norm point that shares nothing with the
+ * vanishing gradients. Also an exact reference for the min-norm point that shares no algorithm with the
  * solver under test: it works on the vectors themselves (QR by modified Gram–Schmidt), not on
  * their Gram matrix, and enumerates every support instead of searching.
  */
 import fc from 'fast-check';
+import { combineVectors, dot, gramOf } from '../train/weighting/gram';
 
 export type Vectors = number[][];
 
-export const dot = (u: number[], v: number[]): number => u.reduce((s, x, i) => s + x * v[i]!, 0);
-
-export function combination(vectors: Vectors, weights: number[]): number[] {
-  return vectors[0]!.map((_, k) => vectors.reduce((s, g, i) => s + weights[i]! * g[k]!, 0));
-}
-
-export function gramOfVectors(vectors: Vectors): number[][] {
-  return vectors.map((a) => vectors.map((b) => dot(a, b)));
-}
+export { dot, combineVectors as combination, gramOf as gramOfVectors };
 
 /** A coordinate in [−1, 1] on a grid of 1e-4, so that shrinking cannot reach denormal numbers. */
 const unit = fc.integer({ min: -10_000, max: 10_000 }).map((k) => k / 10_000);
@@ -44,7 +37,7 @@ const mixedScale = fc
     );
     return Array.from({ length: tasks }, (_, t) => {
       const mix = Array.from({ length: r }, (_, b) => seedValues[192 + t * 12 + b]!);
-      const raw = combination(basis, mix);
+      const raw = combineVectors(basis, mix);
       const norm = Math.sqrt(dot(raw, raw)) || 1;
       return raw.map((x) => (x / norm) * 10 ** exponents[t]!);
     });

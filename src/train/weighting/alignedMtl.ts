@@ -1,5 +1,5 @@
 import { symmetricEigen } from './linearAlgebra';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * Aligned-MTL (Senushkin et al., CVPR 2023): makes the system of task gradients well conditioned
@@ -29,10 +29,5 @@ export function alignedCoefficients(gram: number[][]): number[] {
 
 /** Aligned-MTL at the shared representation where there is one (the paper's "UB" variant). */
 export function alignedWeighting(level: 'representation' | 'parameters'): GradientWeighting {
-  return {
-    family: 'gradient',
-    level,
-    combine: (gram) => ({ coefficients: alignedCoefficients(gram), headScales: gram.map(() => 1) }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting(level, alignedCoefficients);
 }

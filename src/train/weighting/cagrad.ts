@@ -1,7 +1,7 @@
 import { goldenSection, matVec, quadratic } from './gram';
 import { minNormWeights } from './mgda';
 import { minNormPoint } from './minNorm';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /** CAGrad's inner objective F(w) = g_w·g₀ + c·‖g₀‖·‖g_w‖ over simplex weights w. */
 export function cagradObjective(gram: number[][], w: number[], c: number): number {
@@ -136,13 +136,5 @@ export function cagradCoefficients(gram: number[][], c: number, rescale = 1): nu
 
 /** CAGrad on the shared parameters; task-specific heads keep their own gradients. */
 export function cagradWeighting(c: number, rescale = 1): GradientWeighting {
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    combine: (gram) => ({
-      coefficients: cagradCoefficients(gram, c, rescale),
-      headScales: gram.map(() => 1),
-    }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting('parameters', (gram) => cagradCoefficients(gram, c, rescale));
 }

@@ -1,5 +1,5 @@
 import { alphaFairWeights } from './alphaFair';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * FairGrad (Ban & Ji, ICML 2024, "Fair Resource Allocation in Multi-Task Learning"): the α-fair
@@ -7,13 +7,5 @@ import type { GradientWeighting } from './types';
  * fairness; a larger α favours the task that gains least, α → ∞ approaches max-min fairness.
  */
 export function fairGradWeighting(alpha: number): GradientWeighting {
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    combine: (gram) => ({
-      coefficients: alphaFairWeights(gram, alpha),
-      headScales: gram.map(() => 1),
-    }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting('parameters', (gram) => alphaFairWeights(gram, alpha));
 }

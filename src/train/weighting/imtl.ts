@@ -1,5 +1,5 @@
 import { solveLinear } from './linearAlgebra';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * IMTL-G (Liu et al., ICLR 2021, "Towards Impartial Multi-task Learning"): the combination
@@ -27,10 +27,5 @@ export function imtlCoefficients(gram: number[][]): number[] {
 
 /** IMTL-G at the shared representation where there is one (as the paper does), else the parameters. */
 export function imtlWeighting(level: 'representation' | 'parameters'): GradientWeighting {
-  return {
-    family: 'gradient',
-    level,
-    combine: (gram) => ({ coefficients: imtlCoefficients(gram), headScales: gram.map(() => 1) }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting(level, imtlCoefficients);
 }

@@ -71,3 +71,49 @@ export function symmetricEigen(a: number[][]): { values: number[]; vectors: numb
     vectors: m.map((_, k) => v.map((row) => row[k]!)),
   };
 }
+
+/**
+ * Solves Ax = b for symmetric positive semi-definite A by Cholesky. Where a pivot vanishes
+ * relative to its diagonal, column j is (to working precision) a combination Σ yₚ·(column p) of
+ * the columns before it; that combination is returned instead.
+ */
+export function choleskySolve(
+  a: number[][],
+  b: number[],
+): { x: number[] } | { column: number; combination: number[] } {
+  const n = a.length;
+  const l = a.map(() => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    let pivot = a[j]![j]!;
+    for (let p = 0; p < j; p++) pivot -= l[j]![p]! ** 2;
+    if (!(pivot > 1e-13 * a[j]![j]!)) {
+      const column = a.slice(0, j).map((row) => row[j]!);
+      return { column: j, combination: triangularSolve(l, column, j) };
+    }
+    const root = Math.sqrt(pivot);
+    l[j]![j] = root;
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i]![j]!;
+      for (let p = 0; p < j; p++) s -= l[i]![p]! * l[j]![p]!;
+      l[i]![j] = s / root;
+    }
+  }
+  return { x: triangularSolve(l, b, n) };
+}
+
+/** x with (L·Lᵀ)x = b, using the first `size` rows and columns of the lower-triangular L. */
+function triangularSolve(l: number[][], b: number[], size: number): number[] {
+  const y = new Array<number>(size).fill(0);
+  for (let i = 0; i < size; i++) {
+    let s = b[i]!;
+    for (let p = 0; p < i; p++) s -= l[i]![p]! * y[p]!;
+    y[i] = s / l[i]![i]!;
+  }
+  const x = new Array<number>(size).fill(0);
+  for (let i = size - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let p = i + 1; p < size; p++) s -= l[p]![i]! * x[p]!;
+    x[i] = s / l[i]![i]!;
+  }
+  return x;
+}

@@ -1,5 +1,5 @@
 import { minNormPoint } from './minNorm';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * The min-norm point of the convex hull of the task gradients, as simplex weights α. Two tasks:
@@ -36,13 +36,7 @@ export function mgdaWeighting(
   level: 'representation' | 'parameters',
   normalization = 0,
 ): GradientWeighting {
-  return {
-    family: 'gradient',
-    level,
-    combine: (gram, losses) => ({
-      coefficients: mgdaCoefficients(gram, losses, normalization),
-      headScales: gram.map(() => 1),
-    }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting(level, (gram, losses) =>
+    mgdaCoefficients(gram, losses, normalization),
+  );
 }

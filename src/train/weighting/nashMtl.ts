@@ -1,5 +1,5 @@
 import { alphaFairWeights } from './alphaFair';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * Nash-MTL (Navon et al., ICML 2022): the Nash bargaining solution among tasks, d = Σ αᵢgᵢ with
@@ -13,10 +13,5 @@ export function nashCoefficients(gram: number[][]): number[] {
 
 /** Nash-MTL on the shared parameters, as the paper does; heads keep their own gradients. */
 export function nashWeighting(): GradientWeighting {
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    combine: (gram) => ({ coefficients: nashCoefficients(gram), headScales: gram.map(() => 1) }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting('parameters', nashCoefficients);
 }

@@ -1,6 +1,6 @@
 import type { Rng } from '../../data/random';
 import { shuffledIndices } from '../../data/random';
-import type { GradientWeighting } from './types';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * PCGrad (Yu et al., NeurIPS 2020): for each task i, over the other tasks j in random order, if
@@ -26,13 +26,5 @@ export function pcgradCoefficients(gram: number[][], rng: Rng): number[] {
 
 /** PCGrad on the shared parameters; task-specific heads keep their own gradients. */
 export function pcgradWeighting(rng: Rng): GradientWeighting {
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    combine: (gram) => ({
-      coefficients: pcgradCoefficients(gram, rng),
-      headScales: gram.map(() => 1),
-    }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting('parameters', (gram) => pcgradCoefficients(gram, rng));
 }

@@ -35,6 +35,25 @@ export interface GradientWeighting {
 
 export type Weighting = LossWeighting | GradientWeighting;
 
+/**
+ * A gradient strategy without state: coefficients from this step's Gram matrix and losses, every
+ * head keeping its own gradient at full scale.
+ */
+export function coefficientWeighting(
+  level: GradientWeighting['level'],
+  coefficients: (gram: number[][], losses: number[]) => number[],
+): GradientWeighting {
+  return {
+    family: 'gradient',
+    level,
+    combine: (gram, losses) => ({
+      coefficients: coefficients(gram, losses),
+      headScales: gram.map(() => 1),
+    }),
+    dispose: () => undefined,
+  };
+}
+
 /** T·softmax(z): weights that sum to T. */
 export function tSoftmax(z: number[]): number[] {
   const max = Math.max(...z);

@@ -1,5 +1,5 @@
-import { choleskySolve } from './minNorm';
-import type { GradientWeighting } from './types';
+import { choleskySolve } from './linearAlgebra';
+import { coefficientWeighting, type GradientWeighting } from './types';
 
 /**
  * UPGrad (Quinton & Rey, 2024, "Jacobian Descent for Multi-Objective Optimization"): projects each
@@ -72,10 +72,5 @@ export function nonNegativeLeastSquares(m: number[][], q: number[]): number[] {
 
 /** UPGrad on the shared parameters; heads keep their own gradients. */
 export function upgradWeighting(): GradientWeighting {
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    combine: (gram) => ({ coefficients: upgradCoefficients(gram), headScales: gram.map(() => 1) }),
-    dispose: () => undefined,
-  };
+  return coefficientWeighting('parameters', upgradCoefficients);
 }
