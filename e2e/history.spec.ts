@@ -100,7 +100,8 @@ test('two runs compared: their curves overlaid by run, settings and final metric
     await app.button('Train').click();
     await expect(app.readout('step')).toHaveText('30', { timeout: 120_000 });
     await expect(app.button('Train')).toBeEnabled();
-    await page.waitForTimeout(2500); // the record is written two seconds after the last change
+    // The final validation follows the stop; Reset then writes the run with it.
+    await expect(app.readout('val-step')).toHaveText('30');
     await app.button('Reset').click();
   }
   const runs = page.getByRole('region', { name: 'Saved runs' });

@@ -31,8 +31,9 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const runs = await withStorage((s) => s.list());
       if (runs) set({ savedRuns: runs });
     },
-    saveCurrentRun: async () => {
-      const { run, spec, config, data, savedRuns } = get();
+    saveCurrentRun: () => get().saveRun(get()),
+    saveRun: async ({ run, spec, config, data }) => {
+      const { savedRuns } = get();
       if (!run.runId || run.tasks.length === 0) return;
       const known = savedRuns.some((r) => r.id === run.runId);
       const record: SavedRun = {

@@ -50,6 +50,13 @@ export function recordRuns(
   const unsubscribe = store.subscribe((state, previous) => {
     const run = state.run;
     if (run.runId !== previous.run.runId) {
+      // A change still waiting to be written belongs to the run that was just replaced (e.g. its
+      // final validation, arrived a moment before Reset): write it from the state it was in.
+      if (saveTimer !== undefined && previous.run.runId) {
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        void store.getState().saveRun(previous);
+      }
       // The run shown here is this tab's to write; the one it replaced is free for other tabs.
       if (previous.run.runId) locks?.release(previous.run.runId);
       if (run.runId) void locks?.claim(run.runId);
@@ -73,6 +80,11 @@ export function recordRuns(
       checkpoint(run.runId);
     }
   });
+  // A reload or a closed tab inside the quiet time would lose the last change: write it now.
+  const flushOnHide = () => {
+    if (saveTimer !== undefined) saveNow();
+  };
+  globalThis.addEventListener?.('pagehide', flushOnHide);
   const timer = setInterval(() => {
     const run = store.getState().run;
     if (run.runId && run.state === 'running' && Date.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS)
@@ -80,6 +92,7 @@ export function recordRuns(
   }, 1000);
   return () => {
     unsubscribe();
+    globalThis.removeEventListener?.('pagehide', flushOnHide);
     clearInterval(timer);
     clearTimeout(saveTimer);
   };

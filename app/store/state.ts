@@ -87,6 +87,8 @@ export interface HistorySlice {
   refreshRuns(): Promise<void>;
   /** Saves the current run's record (design, state, curves) now. */
   saveCurrentRun(): Promise<void>;
+  /** Saves the run of a state the store has since left (a Reset or Open replaced it). */
+  saveRun(state: Pick<AppState, 'run' | 'spec' | 'config' | 'data'>): Promise<void>;
   /** Keeps weights the worker sent for the current run. */
   keepCheckpoint(message: Extract<FromWorker, { type: 'checkpoint' }>): Promise<void>;
   /** Shows a saved run and, when its weights were kept, restores it in the worker to train on. */
