@@ -79,6 +79,11 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'User text is rendered as text: no raw HTML.',
         },
+        {
+          selector: 'CallExpression[callee.name=/^useApp$/] > ArrowFunctionExpression',
+          message:
+            "Name the selector at module scope (a component's reads in one, see app/store/selectors.ts).",
+        },
       ],
       // The Content-Security-Policy forbids evaluated code; so does the house.
       'no-eval': 'error',

@@ -13,7 +13,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { InterferencePanel } from './components/InterferencePanel';
 import { LambdaChart } from './components/LambdaChart';
-import { LandscapeView } from './components/LandscapeView';
+import { LandscapeView } from './components/landscape/LandscapeView';
 import { LossChart } from './components/LossChart';
 import { ModelDiagram } from './components/ModelDiagram';
 import { RunBar } from './components/RunBar';
@@ -23,7 +23,7 @@ import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
 import { TrainingSettings } from './components/TrainingSettings';
 import { WeightingPanel } from './components/WeightingPanel';
-import { appStore, useApp } from './store';
+import { appStore, useApp, type AppState } from './store';
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo design edits, except while typing in a field. */
 function useUndoShortcuts(): void {
@@ -70,18 +70,22 @@ function csvProblems(
   return [{ where: 'data.csv', message: `${data.csv.file}: ${buildProblem}` }];
 }
 
+const selectApp = (s: AppState) => ({
+  spec: s.spec,
+  config: s.config,
+  data: s.data,
+  csvLoaded: s.csvUpload.summary,
+  dataProblem: s.dataPreview.loading ? null : s.dataPreview.message,
+  baselining: s.run.baselineProgress !== null,
+});
+
 /** The playground: design on the left, the run and its curves on the right. */
 export function App() {
-  const spec = useApp((s) => s.spec);
-  const config = useApp((s) => s.config);
-  const data = useApp((s) => s.data);
-  const csvLoaded = useApp((s) => s.csvUpload.summary);
-  const dataProblem = useApp((s) => (s.dataPreview.loading ? null : s.dataPreview.message));
+  const { spec, config, data, csvLoaded, dataProblem, baselining } = useApp(selectApp);
   const problems = useMemo(
     () => [...csvProblems(data, csvLoaded, dataProblem), ...validateDesign({ spec, config, data })],
     [spec, config, data, csvLoaded, dataProblem],
   );
-  const baselining = useApp((s) => s.run.baselineProgress !== null);
   const blockedBy = problems.length
     ? `Fix the design first: ${problems[0]!.message}`
     : baselining

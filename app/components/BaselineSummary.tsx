@@ -1,15 +1,19 @@
 import { gainOverBaselines } from '../../src/train/multiTaskGain';
 import { formatNumber } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+
+const selectBaselineSummary = (s: AppState) => ({
+  run: s.run,
+  spec: s.spec,
+  runBaselines: s.runBaselines,
+});
 
 /**
  * Δm% of the run against each task trained alone (same encoder, data, seed and steps), and the
  * button that trains those baselines.
  */
 export function BaselineSummary() {
-  const run = useApp((s) => s.run);
-  const spec = useApp((s) => s.spec);
-  const runBaselines = useApp((s) => s.runBaselines);
+  const { run, spec, runBaselines } = useApp(selectBaselineSummary);
   const progress = run.baselineProgress;
   const gain = run.baselines
     ? gainOverBaselines(run.tasks, run.valMetric, spec.tasks, run.baselines.results)

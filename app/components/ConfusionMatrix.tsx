@@ -1,10 +1,14 @@
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { ScrollingTable } from './ScrollingTable';
+
+const selectClassNames = (s: AppState) => ({
+  spec: s.spec,
+  data: s.data,
+});
 
 /** Class names of a task, where the data has them (a CSV's classes); indices otherwise. */
 function useClassNames(task: number, classes: number): string[] {
-  const spec = useApp((s) => s.spec);
-  const data = useApp((s) => s.data);
+  const { spec, data } = useApp(selectClassNames);
   const target = spec.tasks[task]?.target;
   const fromCsv = data.csv?.targets.find((t) => t.column === target);
   if (fromCsv?.kind === 'classification' && fromCsv.classes.length === classes)
@@ -12,15 +16,19 @@ function useClassNames(task: number, classes: number): string[] {
   return Array.from({ length: classes }, (_, k) => String(k));
 }
 
+const selectConfusionMatrix = (s: AppState) => ({
+  confusion: s.run.confusion,
+  task: s.confusionTask,
+  tasks: s.run.tasks,
+  close: s.showConfusion,
+});
+
 /**
  * The confusion matrix of one classification task on the validation split: rows are true
  * classes, columns predictions, shaded by the share of each row.
  */
 export function ConfusionMatrix() {
-  const confusion = useApp((s) => s.run.confusion);
-  const task = useApp((s) => s.confusionTask);
-  const tasks = useApp((s) => s.run.tasks);
-  const close = useApp((s) => s.showConfusion);
+  const { confusion, task, tasks, close } = useApp(selectConfusionMatrix);
   const names = useClassNames(task ?? 0, confusion?.matrix.length ?? 0);
   if (task === null) return null;
   const name = tasks[task] ?? '';

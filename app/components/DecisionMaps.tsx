@@ -4,7 +4,7 @@ import type { DataPreview } from '../../src/data/preview';
 import type { DecisionMap } from '../../src/train/predictionViews';
 import { drawPoints } from '../charts/drawPoints';
 import { classRgb, divergingRgb, extent, lighten } from '../charts/labelColors';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 
 const SIZE = 150;
 /** Training points drawn over each map: enough to see the data, few enough to see the map. */
@@ -61,16 +61,20 @@ function pointsFor(preview: DataPreview | null, target: string) {
   return labels ? { x: preview.sample.x, labels } : null;
 }
 
+const selectDecisionMaps = (s: AppState) => ({
+  maps: s.run.decisionMaps,
+  tasks: s.run.tasks,
+  spec: s.spec,
+  preview: s.dataPreview.preview,
+});
+
 /**
  * One small map per task over the plane, as TensorFlow Playground draws its one: what the model
  * predicts at every point (class probability or value), with training points on top. Redrawn at
  * every validation from the worker's predictions on a grid.
  */
 export function DecisionMaps() {
-  const maps = useApp((s) => s.run.decisionMaps);
-  const tasks = useApp((s) => s.run.tasks);
-  const spec = useApp((s) => s.spec);
-  const preview = useApp((s) => s.dataPreview.preview);
+  const { maps, tasks, spec, preview } = useApp(selectDecisionMaps);
   if (!maps) return null;
   return (
     <section className="panel decision-maps" aria-label="Decision maps">

@@ -1,19 +1,25 @@
 import { useMemo, useState } from 'react';
 import { PRESETS } from '../../src/design/presets';
 import { shareLink } from '../persistence';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
+
+const selectDesignToolbar = (s: AppState) => ({
+  loadPreset: s.loadPreset,
+  undo: s.undo,
+  redo: s.redo,
+  canUndo: s.past.length > 0,
+  canRedo: s.future.length > 0,
+  running: isTraining(s),
+  spec: s.spec,
+  config: s.config,
+  data: s.data,
+});
 
 /** Presets, undo / redo, and a link that reproduces the design. */
 export function DesignToolbar() {
-  const loadPreset = useApp((s) => s.loadPreset);
-  const undo = useApp((s) => s.undo);
-  const redo = useApp((s) => s.redo);
-  const canUndo = useApp((s) => s.past.length > 0);
-  const canRedo = useApp((s) => s.future.length > 0);
-  const running = useApp((s) => s.run.state === 'running');
-  const spec = useApp((s) => s.spec);
-  const config = useApp((s) => s.config);
-  const data = useApp((s) => s.data);
+  const { loadPreset, undo, redo, canUndo, canRedo, running, spec, config, data } =
+    useApp(selectDesignToolbar);
   const [link, setLink] = useState<string | null>(null);
   // The preset the design still is (none once edited): the box shows what is loaded.
   const loaded = useMemo(() => {

@@ -1,14 +1,19 @@
 import type { Problem } from '../../src/spec/types';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+
+const selectErrorBanner = (s: AppState) => ({
+  workerError: s.run.workerError,
+  dismiss: s.dismissError,
+  diverged: s.run.divergence !== null,
+  rollBack: s.rollBack,
+  dataError: s.dataError,
+  dismissData: s.dismissDataError,
+});
 
 /** What cannot work right now, in words: the worker's latest error and every design problem. */
 export function ErrorBanner({ problems }: { problems: Problem[] }) {
-  const workerError = useApp((s) => s.run.workerError);
-  const dismiss = useApp((s) => s.dismissError);
-  const diverged = useApp((s) => s.run.divergence !== null);
-  const rollBack = useApp((s) => s.rollBack);
-  const dataError = useApp((s) => s.dataError);
-  const dismissData = useApp((s) => s.dismissDataError);
+  const { workerError, dismiss, diverged, rollBack, dataError, dismissData } =
+    useApp(selectErrorBanner);
   if (!workerError && !dataError && problems.length === 0) return null;
   return (
     <div className="error" role="alert" data-testid="error">

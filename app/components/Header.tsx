@@ -3,8 +3,7 @@ import type { BackendTiming } from '../../src/worker/autoBackend';
 import type { BackendChoice } from '../../src/worker/protocol';
 import { BACKENDS } from '../../src/worker/protocol';
 import { formatNumber } from '../format';
-import { useApp } from '../store';
-import type { AppState } from '../store/appStore';
+import { useApp, type AppState } from '../store';
 
 /** What Auto measured for the current design's shape: undefined while unknown to the UI. */
 const currentPlan = (s: AppState) => s.run.backendPlans[currentShapeKey(s)];
@@ -28,17 +27,21 @@ function Timings({ timings, chosen }: { timings: BackendTiming[]; chosen: string
   );
 }
 
+const selectHeader = (s: AppState) => ({
+  backend: s.run.backend,
+  backendChoice: s.backendChoice,
+  setBackendChoice: s.setBackendChoice,
+  hasRun: s.run.runId !== null,
+  plan: currentPlan(s),
+});
+
 /**
  * Title and the backend. While a run exists: the backend it trains on (and Auto's measurement of
  * it). Before a run under Auto: what Auto will use for this design, or that it has not measured
  * it yet — never a backend that would not train it.
  */
 export function Header() {
-  const backend = useApp((s) => s.run.backend);
-  const backendChoice = useApp((s) => s.backendChoice);
-  const setBackendChoice = useApp((s) => s.setBackendChoice);
-  const hasRun = useApp((s) => s.run.runId !== null);
-  const plan = useApp(currentPlan);
+  const { backend, backendChoice, setBackendChoice, hasRun, plan } = useApp(selectHeader);
   const planning = backendChoice === 'auto' && !hasRun;
   const shown = planning ? null : backend;
 

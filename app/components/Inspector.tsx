@@ -1,6 +1,7 @@
 import { layerLabel, layerTypes, newLayer } from '../../src/layers/registry';
 import type { LayerSpec, LayerType, Problem } from '../../src/spec/types';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import {
   layersAt,
   moveLayer,
@@ -15,13 +16,17 @@ export function pathWhere(path: LayerPath, taskName: string | undefined): string
   return path.task === null ? `encoder[${path.index}]` : `task:${taskName}.head[${path.index}]`;
 }
 
+const selectInspector = (s: AppState) => ({
+  selected: s.selected,
+  spec: s.spec,
+  editDesign: s.editDesign,
+  select: s.select,
+  running: isTraining(s),
+});
+
 /** Edits the selected layer: its type, its parameters, its place. */
 export function Inspector({ problems }: { problems: Problem[] }) {
-  const selected = useApp((s) => s.selected);
-  const spec = useApp((s) => s.spec);
-  const editDesign = useApp((s) => s.editDesign);
-  const select = useApp((s) => s.select);
-  const running = useApp((s) => s.run.state === 'running');
+  const { selected, spec, editDesign, select, running } = useApp(selectInspector);
   const layers = selected ? layersAt(spec, selected.task) : [];
   const layer = selected ? layers[selected.index] : undefined;
   if (!selected || !layer)

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { SeriesChart } from './SeriesChart';
 
 /** Red for conflict (cos < 0), green for agreement. */
@@ -9,20 +9,24 @@ function cellColor(cos: number): string {
   return cos < 0 ? `rgba(220, 38, 38, ${0.15 + 0.6 * a})` : `rgba(22, 163, 74, ${0.15 + 0.6 * a})`;
 }
 
+const selectInterferencePanel = (s: AppState) => ({
+  runTasks: s.run.tasks,
+  designTasks: s.spec.tasks,
+  cosines: s.run.cosines,
+});
+
 /**
  * Task interference: the cosine similarity of task gradients on the shared part at every
  * validation, and the share of those measurements in conflict (cos < 0). A line for two tasks, a
  * matrix of the latest values (with conflict shares) for more.
  */
 export function InterferencePanel() {
-  const runTasks = useApp((s) => s.run.tasks);
-  const designTasks = useApp((s) => s.spec.tasks);
+  const { runTasks, designTasks, cosines } = useApp(selectInterferencePanel);
   // Before a run, the design's tasks: the placeholder speaks of them.
   const tasks = useMemo(
     () => (runTasks.length > 0 ? runTasks : designTasks.map((t) => t.name)),
     [runTasks, designTasks],
   );
-  const cosines = useApp((s) => s.run.cosines);
   const pairs = useMemo(
     () => tasks.flatMap((_, i) => tasks.map((_, j) => [i, j] as const).filter(([a, b]) => a < b)),
     [tasks],

@@ -1,14 +1,18 @@
 import { useMemo } from 'react';
 import { decimate } from '../charts/decimate';
 import { taskColor } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { MAX_POINTS } from './LossChart';
 import { SeriesChart } from './SeriesChart';
 
+const selectLambdaChart = (s: AppState) => ({
+  tasks: s.run.tasks,
+  weights: s.run.weights,
+});
+
 /** The effective λᵢ each step trained with: flat for static weights, alive for adaptive strategies. */
 export function LambdaChart() {
-  const tasks = useApp((s) => s.run.tasks);
-  const weights = useApp((s) => s.run.weights);
+  const { tasks, weights } = useApp(selectLambdaChart);
   const lines = useMemo(
     () =>
       tasks.map((name, i) => ({

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { decimate } from '../charts/decimate';
 import { emaSmooth } from '../charts/smooth';
 import { taskColor } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { SeriesChart, type ChartLine } from './SeriesChart';
 import { SmoothingSlider } from './SmoothingSlider';
 
@@ -12,15 +12,19 @@ export const MAX_POINTS = 600;
 /** Per-batch losses are noisy: heavier than TensorBoard's 0.6, which suits fewer logged points. */
 const DEFAULT_SMOOTHING = 0.8;
 
+const selectLossChart = (s: AppState) => ({
+  tasks: s.run.tasks,
+  trainLoss: s.run.trainLoss,
+  valLoss: s.run.valLoss,
+});
+
 /**
  * Live per-task training (solid) and validation (dashed) loss, one colour per task. Training
  * losses are per mini-batch and noisy: they are drawn smoothed (an exponential moving average,
  * as TensorBoard does), with the raw values faint behind.
  */
 export function LossChart() {
-  const tasks = useApp((s) => s.run.tasks);
-  const trainLoss = useApp((s) => s.run.trainLoss);
-  const valLoss = useApp((s) => s.run.valLoss);
+  const { tasks, trainLoss, valLoss } = useApp(selectLossChart);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Train then validation line of each task, in task order (the legend reads the same way).
   const lines = useMemo(

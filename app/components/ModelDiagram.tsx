@@ -3,23 +3,28 @@ import { outputActivationName } from '../../src/spec/outputs';
 import { inferShapes } from '../../src/spec/shapes';
 import type { LayerSpec, Problem } from '../../src/spec/types';
 import { taskColor } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import { addLayer, type LayerPath } from '../store/designEdits';
 import { Inspector, pathWhere } from './Inspector';
 import { LayerBlock } from './LayerBlock';
 import { describeLayer } from '../../src/layers/registry';
 import { SharingControl } from './SharingControl';
 
+const selectModelDiagram = (s: AppState) => ({
+  spec: s.spec,
+  selected: s.selected,
+  select: s.select,
+  editDesign: s.editDesign,
+  running: isTraining(s),
+});
+
 /**
  * The network as a picture: input → shared encoder (or experts) → one branch per task → outputs.
  * Blocks show output shapes and parameter counts; clicking one opens it in the inspector.
  */
 export function ModelDiagram({ problems }: { problems: Problem[] }) {
-  const spec = useApp((s) => s.spec);
-  const selected = useApp((s) => s.selected);
-  const select = useApp((s) => s.select);
-  const editDesign = useApp((s) => s.editDesign);
-  const running = useApp((s) => s.run.state === 'running');
+  const { spec, selected, select, editDesign, running } = useApp(selectModelDiagram);
   const shapes = useMemo(() => inferShapes(spec), [spec]);
   const invalid = new Set(problems.map((p) => p.where));
   const mmoe = spec.sharing.mode === 'mmoe';

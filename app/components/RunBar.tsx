@@ -1,26 +1,31 @@
 import { useMemo } from 'react';
 import { inferShapes } from '../../src/spec/shapes';
 import { formatBytes, formatDuration, formatNumber } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import type { RunPhase } from '../store/runView';
 import { knownSpeed, LONG_RUN_SECONDS, secondsLeft } from '../store/runEstimate';
 
 /** Phases in which the worker is busy with the run: Train waits, Pause is heard. */
 const BUSY: RunPhase[] = ['starting', 'stepping', 'choosing backend', 'compiling', 'training'];
 
+const selectRunBar = (s: AppState) => ({
+  run: s.run,
+  // Primitives: a value built anew on each read would re-render forever.
+  speedBackend: knownSpeed(s)?.backend ?? null,
+  speedRate: knownSpeed(s)?.stepsPerSecond ?? null,
+  spec: s.spec,
+  maxSteps: s.config.maxSteps,
+  train: s.train,
+  pause: s.pause,
+  step: s.step,
+  reset: s.reset,
+  exportWeights: s.exportWeights,
+});
+
 /** Train / Pause / Step / Reset / Export, with the run's progress and the time it will take. */
 export function RunBar({ blockedBy }: { blockedBy: string | null }) {
-  const run = useApp((s) => s.run);
-  // Primitives: a selector that builds an object anew would re-render forever.
-  const speedBackend = useApp((s) => knownSpeed(s)?.backend ?? null);
-  const speedRate = useApp((s) => knownSpeed(s)?.stepsPerSecond ?? null);
-  const spec = useApp((s) => s.spec);
-  const maxSteps = useApp((s) => s.config.maxSteps);
-  const train = useApp((s) => s.train);
-  const pause = useApp((s) => s.pause);
-  const step = useApp((s) => s.step);
-  const reset = useApp((s) => s.reset);
-  const exportWeights = useApp((s) => s.exportWeights);
+  const { run, speedBackend, speedRate, spec, maxSteps, train, pause, step, reset, exportWeights } =
+    useApp(selectRunBar);
   const designParams = useMemo(() => inferShapes(spec).totalParams, [spec]);
   const running = run.state === 'running' || BUSY.includes(run.phase);
   const blocked = blockedBy !== null;

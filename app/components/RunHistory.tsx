@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { finalMetric } from '../history/compareModel';
 import type { SavedRun } from '../history/runStore';
 import { formatNumber, METRIC_LABELS } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import { CompareRuns } from './compare/CompareRuns';
 
 const when = (ms: number) =>
@@ -16,14 +17,20 @@ function finalMetrics(run: SavedRun): string {
     .join(' · ');
 }
 
+const selectRunRow = (s: AppState) => ({
+  openRun: s.openRun,
+  renameRun: s.renameRun,
+  deleteRun: s.deleteRun,
+  running: isTraining(s),
+  toggleCompare: s.toggleCompare,
+  compareIds: s.compareIds,
+});
+
 function RunRow({ run, current }: { run: SavedRun; current: boolean }) {
-  const openRun = useApp((s) => s.openRun);
-  const renameRun = useApp((s) => s.renameRun);
-  const deleteRun = useApp((s) => s.deleteRun);
-  const running = useApp((s) => s.run.state === 'running');
+  const { openRun, renameRun, deleteRun, running, toggleCompare, compareIds } =
+    useApp(selectRunRow);
   const [editing, setEditing] = useState<string | null>(null);
-  const compared = useApp((s) => s.compareIds.includes(run.id));
-  const toggleCompare = useApp((s) => s.toggleCompare);
+  const compared = compareIds.includes(run.id);
   return (
     <tr className={current ? 'current' : undefined}>
       <td>
@@ -103,11 +110,15 @@ function RunRow({ run, current }: { run: SavedRun; current: boolean }) {
   );
 }
 
+const selectRunHistory = (s: AppState) => ({
+  runs: s.savedRuns,
+  currentId: s.run.runId,
+  error: s.historyError,
+});
+
 /** Every run kept in this browser: open one to see its curves and train on from its weights. */
 export function RunHistory() {
-  const runs = useApp((s) => s.savedRuns);
-  const currentId = useApp((s) => s.run.runId);
-  const error = useApp((s) => s.historyError);
+  const { runs, currentId, error } = useApp(selectRunHistory);
   return (
     <section className="panel run-history" aria-label="Saved runs">
       <h2>

@@ -1,12 +1,16 @@
 import { LIMITS } from '../../src/design/validate';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { setSharing } from '../store/designEdits';
 import { NumberField } from './NumberField';
 
+const selectSharingControl = (s: AppState) => ({
+  sharing: s.spec.sharing,
+  editDesign: s.editDesign,
+});
+
 /** Hard sharing or MMoE, and how many experts. */
 export function SharingControl() {
-  const sharing = useApp((s) => s.spec.sharing);
-  const editDesign = useApp((s) => s.editDesign);
+  const { sharing, editDesign } = useApp(selectSharingControl);
   const apply = (next: typeof sharing, key?: string) =>
     editDesign((d) => ({ ...d, spec: setSharing(d.spec, next) }), key);
   return (

@@ -2,17 +2,23 @@ import { historyCsv } from '../../src/io/historyCsv';
 import { kerasScript } from '../../src/io/kerasCode';
 import { serializeDesign } from '../../src/spec/serialize';
 import { downloadFile } from '../io/download';
-import { appStore, useApp } from '../store';
+import { appStore, useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
+
+const selectTakeAway = (s: AppState) => ({
+  spec: s.spec,
+  config: s.config,
+  data: s.data,
+  importDesign: s.importDesign,
+  importModel: s.importModel,
+  running: isTraining(s),
+  hasHistory: s.run.trainLoss.steps.length > 0,
+});
 
 /** Files in, files out: the design, the run's history, Keras code, and exported models. */
 export function TakeAway() {
-  const spec = useApp((s) => s.spec);
-  const config = useApp((s) => s.config);
-  const data = useApp((s) => s.data);
-  const importDesign = useApp((s) => s.importDesign);
-  const importModel = useApp((s) => s.importModel);
-  const running = useApp((s) => s.run.state === 'running');
-  const hasHistory = useApp((s) => s.run.trainLoss.steps.length > 0);
+  const { spec, config, data, importDesign, importModel, running, hasHistory } =
+    useApp(selectTakeAway);
   // Read at click time: subscribing to the run would re-render this panel at every metrics batch.
   const pythonCode = () => {
     const { run } = appStore.getState();

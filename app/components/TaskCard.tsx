@@ -1,7 +1,8 @@
 import type { DatasetSchema } from '../../src/data/loadDataset';
 import type { LossKind, MetricKind, Problem, TaskSpec } from '../../src/spec/types';
 import { LOSS_LABELS, METRIC_LABELS, formatNumber, taskColor } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import {
   lossesFor,
   metricsFor,
@@ -20,13 +21,18 @@ interface Props {
   problems: Problem[];
 }
 
+const selectTaskCard = (s: AppState) => ({
+  setLambda: s.setLambda,
+  editDesign: s.editDesign,
+  running: isTraining(s),
+  staticWeights: s.config.weighting.strategy === 'static',
+  lambdas: s.config.lambdas,
+});
+
 /** One task: its name, target, loss, metric and live weight λ. */
 export function TaskCard({ task, index, schema, problems }: Props) {
-  const lambda = useApp((s) => s.config.lambdas[task.name] ?? 1);
-  const setLambda = useApp((s) => s.setLambda);
-  const editDesign = useApp((s) => s.editDesign);
-  const running = useApp((s) => s.run.state === 'running');
-  const staticWeights = useApp((s) => s.config.weighting.strategy === 'static');
+  const { setLambda, editDesign, running, staticWeights, lambdas } = useApp(selectTaskCard);
+  const lambda = lambdas[task.name] ?? 1;
   const target = schema.targets[task.target];
   const targetLabel =
     target?.kind === 'classification'

@@ -1,17 +1,22 @@
 import { useMemo } from 'react';
 import type { Problem } from '../../src/spec/types';
 import { LIMITS } from '../../src/design/validate';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import { describeDataset } from '../../src/data/loadDataset';
 import { addTask } from '../store/designEdits';
 import { TaskCard } from './TaskCard';
 
+const selectTaskList = (s: AppState) => ({
+  tasks: s.spec.tasks,
+  data: s.data,
+  editDesign: s.editDesign,
+  running: isTraining(s),
+});
+
 /** Every task head, and the button that adds one. */
 export function TaskList({ problems }: { problems: Problem[] }) {
-  const tasks = useApp((s) => s.spec.tasks);
-  const data = useApp((s) => s.data);
-  const editDesign = useApp((s) => s.editDesign);
-  const running = useApp((s) => s.run.state === 'running');
+  const { tasks, data, editDesign, running } = useApp(selectTaskList);
   const schema = useMemo(() => describeDataset(data), [data]);
 
   return (

@@ -1,14 +1,18 @@
 import { METRIC_LABELS, formatNumber, taskColor } from '../format';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import type { Column } from '../store/column';
+
+const selectTaskReadouts = (s: AppState) => ({
+  run: s.run,
+  spec: s.spec,
+  lambdas: s.config.lambdas,
+  showConfusion: s.showConfusion,
+  confusionTask: s.confusionTask,
+});
 
 /** Latest numbers per task: effective λ, training and validation loss, validation metric. */
 export function TaskReadouts() {
-  const run = useApp((s) => s.run);
-  const spec = useApp((s) => s.spec);
-  const lambdas = useApp((s) => s.config.lambdas);
-  const showConfusion = useApp((s) => s.showConfusion);
-  const confusionTask = useApp((s) => s.confusionTask);
+  const { run, spec, lambdas, showConfusion, confusionTask } = useApp(selectTaskReadouts);
   // Before a run, show the design's tasks and the λ the run will start with.
   const names = run.tasks.length ? run.tasks : spec.tasks.map((t) => t.name);
   const last = (values: Column[], i: number) => values[i]?.at(-1);

@@ -1,5 +1,6 @@
 import { OPTIMIZERS, type OptimizerKind } from '../../src/spec/types';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
+import { isTraining } from '../store/selectors';
 import { NumberField } from './NumberField';
 
 const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
@@ -9,14 +10,19 @@ const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
   rmsprop: 'RMSProp',
 };
 
+const selectTrainingSettings = (s: AppState) => ({
+  config: s.config,
+  editDesign: s.editDesign,
+  setLearningRate: s.setLearningRate,
+  setBatchSize: s.setBatchSize,
+  setMaxSteps: s.setMaxSteps,
+  running: isTraining(s),
+});
+
 /** Optimizer and schedule. Learning rate and batch size apply mid-run; the others rebuild the run. */
 export function TrainingSettings() {
-  const config = useApp((s) => s.config);
-  const editDesign = useApp((s) => s.editDesign);
-  const setLearningRate = useApp((s) => s.setLearningRate);
-  const setBatchSize = useApp((s) => s.setBatchSize);
-  const setMaxSteps = useApp((s) => s.setMaxSteps);
-  const running = useApp((s) => s.run.state === 'running');
+  const { config, editDesign, setLearningRate, setBatchSize, setMaxSteps, running } =
+    useApp(selectTrainingSettings);
   const editConfig = (patch: Partial<typeof config>, key: string) =>
     editDesign((d) => ({ ...d, config: { ...d.config, ...patch } }), key);
 

@@ -7,7 +7,7 @@ import {
   type StrategyParam,
   type StrategyId,
 } from '../../src/spec/weighting';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { NumberField } from './NumberField';
 
 const FAMILIES = [
@@ -15,12 +15,16 @@ const FAMILIES = [
   { family: 'gradient', label: 'Combine task gradients (extra backward passes)' },
 ] as const;
 
+const selectWeightingPanel = (s: AppState) => ({
+  weighting: s.config.weighting,
+  tasks: s.spec.tasks.length,
+  mmoe: s.spec.sharing.mode === 'mmoe',
+  setWeighting: s.setWeighting,
+});
+
 /** How tasks are balanced: the strategy, its hyper-parameters, and what it does. Applies mid-run. */
 export function WeightingPanel() {
-  const weighting = useApp((s) => s.config.weighting);
-  const tasks = useApp((s) => s.spec.tasks.length);
-  const mmoe = useApp((s) => s.spec.sharing.mode === 'mmoe');
-  const setWeighting = useApp((s) => s.setWeighting);
+  const { weighting, tasks, mmoe, setWeighting } = useApp(selectWeightingPanel);
   const info = STRATEGY_INFO[weighting.strategy];
   const caveat = strategyCaveat(weighting.strategy, tasks);
   const representation = info.representation === true;

@@ -14,7 +14,11 @@ const COALESCE_MS = 1000;
 
 const snapshot = (s: Design): Design => ({ spec: s.spec, config: s.config, data: s.data });
 
-export function createDesignSlice({ set, get, deps }: SliceContext, initial: Design): DesignSlice {
+/**
+ * The undo history of the design: every change goes through `commit`, which keeps the design it
+ * replaces; `travel` walks the stacks. A change under a run discards the run, after asking.
+ */
+function designHistory({ set, get, deps }: SliceContext) {
   let lastEdit: { key: string; at: number } | null = null;
 
   /** Drops the run (after asking) so the design can change under it. */
@@ -38,13 +42,6 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
     });
     lastEdit = key === undefined ? null : { key, at: now };
   };
-  /** Updates the config and, when a run exists, tells the worker. */
-  const liveConfig = (patch: Partial<TrainConfig>, toWorker: (runId: string) => void): void => {
-    set({ config: { ...get().config, ...patch } });
-    const runId = get().run.runId;
-    if (runId) toWorker(runId);
-  };
-  const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
   const travel = (from: 'past' | 'future'): void => {
     const stack = get()[from];
     const target = from === 'past' ? stack.at(-1) : stack[0];
@@ -62,6 +59,56 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
         : { ...target, future: stack.slice(1), past: [...get().past, current], selected: null },
     );
   };
+
+  return { discardRunFor, commit, travel };
+}
+
+/** Settings a run takes on the fly: the config changes here and, when a run exists, in the worker. */
+function liveSettings({
+  set,
+  get,
+  deps,
+}: SliceContext): Pick<
+  DesignSlice,
+  'setLambda' | 'setLearningRate' | 'setBatchSize' | 'setMaxSteps' | 'setWeighting'
+> {
+  /** Updates the config and, when a run exists, tells the worker. */
+  const liveConfig = (patch: Partial<TrainConfig>, toWorker: (runId: string) => void): void => {
+    set({ config: { ...get().config, ...patch } });
+    const runId = get().run.runId;
+    if (runId) toWorker(runId);
+  };
+  const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
+  return {
+    setLambda: (task, value) => {
+      const lambdas = { ...get().config.lambdas, [task]: value };
+      liveConfig({ lambdas }, (runId) => deps.send({ type: 'setLambdas', runId, lambdas }));
+    },
+    setLearningRate: (learningRate) =>
+      liveConfig({ learningRate }, (runId) => {
+        if (learningRate > 0) deps.send({ type: 'setLearningRate', runId, learningRate });
+      }),
+    setBatchSize: (batchSize) =>
+      liveConfig({ batchSize }, (runId) => {
+        if (positiveInt(batchSize)) deps.send({ type: 'setBatchSize', runId, batchSize });
+      }),
+    setMaxSteps: (maxSteps) => set({ config: { ...get().config, maxSteps } }),
+    setWeighting: (patch) => {
+      const weighting = { ...get().config.weighting, ...patch };
+      liveConfig({ weighting }, (runId) => {
+        // A half-typed hyper-parameter stays here, explained, until it is valid.
+        const invalid = validateConfig(get().config, get().spec).some(
+          (p) => p.where === 'config.weighting',
+        );
+        if (!invalid) deps.send({ type: 'setWeighting', runId, weighting });
+      });
+    },
+  };
+}
+
+export function createDesignSlice(context: SliceContext, initial: Design): DesignSlice {
+  const { set, get, deps } = context;
+  const { discardRunFor, commit, travel } = designHistory(context);
 
   return {
     ...initial,
@@ -112,29 +159,7 @@ export function createDesignSlice({ set, get, deps }: SliceContext, initial: Des
         commit({ ...snapshot(get()), data: { ...get().data, seed: get().data.seed + 1 } });
     },
 
-    setLambda: (task, value) => {
-      const lambdas = { ...get().config.lambdas, [task]: value };
-      liveConfig({ lambdas }, (runId) => deps.send({ type: 'setLambdas', runId, lambdas }));
-    },
-    setLearningRate: (learningRate) =>
-      liveConfig({ learningRate }, (runId) => {
-        if (learningRate > 0) deps.send({ type: 'setLearningRate', runId, learningRate });
-      }),
-    setBatchSize: (batchSize) =>
-      liveConfig({ batchSize }, (runId) => {
-        if (positiveInt(batchSize)) deps.send({ type: 'setBatchSize', runId, batchSize });
-      }),
-    setMaxSteps: (maxSteps) => set({ config: { ...get().config, maxSteps } }),
-    setWeighting: (patch) => {
-      const weighting = { ...get().config.weighting, ...patch };
-      liveConfig({ weighting }, (runId) => {
-        // A half-typed hyper-parameter stays here, explained, until it is valid.
-        const invalid = validateConfig(get().config, get().spec).some(
-          (p) => p.where === 'config.weighting',
-        );
-        if (!invalid) deps.send({ type: 'setWeighting', runId, weighting });
-      });
-    },
+    ...liveSettings(context),
 
     setBackendChoice: (choice) => {
       if (get().run.runId !== null) return; // the picker is disabled while a run holds weights on a backend

@@ -1,6 +1,6 @@
 import { STRATEGY_INFO } from '../../src/spec/weighting';
 import type { SavedRun } from '../history/runStore';
-import type { HistorySlice, SliceContext } from './state';
+import type { AppState, HistorySlice, SliceContext } from './state';
 import { storageRunner } from './storageRunner';
 import { emptyColumn } from './column';
 import { INITIAL_RUN_VIEW, runViewAt, type RunView } from './runView';
@@ -16,49 +16,79 @@ function defaultName(run: RunView, strategy: string, saved: SavedRun[]): string 
 const IN_ANOTHER_TAB = (name: string, action: 'open' | 'delete') =>
   `'${name}' is open in another tab of MTL Playground: two tabs never write the same run. Close it there (Reset, or open another run) to ${action} it here.`;
 
-export function createHistorySlice({ set, get, deps }: SliceContext): HistorySlice {
-  const withStorage = storageRunner({ set, get, deps });
-
+/** The record of a run as storage keeps it: its design, state, curves and baselines. */
+function runRecord(
+  { run, spec, config, data }: Pick<AppState, 'run' | 'spec' | 'config' | 'data'>,
+  savedRuns: SavedRun[],
+): SavedRun {
   return {
-    savedRuns: [],
-    historyError: null,
-    compareIds: [],
-    toggleCompare: (id) => {
-      const ids = get().compareIds;
-      set({ compareIds: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] });
+    id: run.runId!,
+    // Only a new record takes this name and step; storage keeps the stored ones.
+    name: defaultName(run, config.weighting.strategy, savedRuns),
+    checkpointStep: null,
+    createdAt: run.startedAt ?? Date.now(),
+    updatedAt: Date.now(),
+    design: { spec, config, data },
+    state: run.state,
+    step: run.step,
+    backend: run.backend?.name ?? null,
+    tasks: run.tasks,
+    params: run.params,
+    // The live columns: storage writes compact copies, and the listed record shares them.
+    curves: {
+      trainLoss: run.trainLoss,
+      valLoss: run.valLoss,
+      valMetric: run.valMetric,
+      weights: run.weights,
+      trainTime: run.trainTime,
     },
-    refreshRuns: async () => {
-      const runs = await withStorage((s) => s.list());
-      if (runs) set({ savedRuns: runs });
-    },
+    baselines: run.baselines,
+  };
+}
+
+/**
+ * What a reopened run shows: its saved curves, cut at its kept weights when there are some
+ * (training carries on from them: curves past them cannot be continued).
+ */
+function reopenedRun(
+  saved: SavedRun,
+  checkpointStep: number | null,
+  backend: RunView['backend'],
+): RunView {
+  const view: RunView = {
+    ...INITIAL_RUN_VIEW,
+    ...saved.curves,
+    trainTime: saved.curves.trainTime ?? emptyColumn(),
+    backend,
+    // Without kept weights the curves are shown, and Train starts a new run.
+    runId: checkpointStep !== null ? saved.id : null,
+    startedAt: saved.createdAt,
+    state: checkpointStep !== null ? 'paused' : 'idle',
+    tasks: saved.tasks,
+    params: saved.params,
+    step: saved.step,
+    baselines: saved.baselines ?? null,
+  };
+  const run = checkpointStep !== null ? runViewAt(view, checkpointStep) : view;
+  return { ...run, lambdas: run.weights.values.map((v) => v.at(-1) ?? 1) };
+}
+
+type StorageRunner = ReturnType<typeof storageRunner>;
+type Actions<K extends keyof HistorySlice> = Pick<HistorySlice, K>;
+
+/** Writing the shown run: its record and its weights. */
+function keepingActions(
+  { set, get, deps }: SliceContext,
+  withStorage: StorageRunner,
+): Actions<'saveCurrentRun' | 'saveRun' | 'keepCheckpoint'> {
+  return {
     saveCurrentRun: () => get().saveRun(get()),
-    saveRun: async ({ run, spec, config, data }) => {
+    saveRun: async (state) => {
+      const { run } = state;
       const { savedRuns } = get();
       if (!run.runId || run.tasks.length === 0) return;
       const known = savedRuns.some((r) => r.id === run.runId);
-      const record: SavedRun = {
-        id: run.runId,
-        // Only a new record takes this name and step; storage keeps the stored ones.
-        name: defaultName(run, config.weighting.strategy, savedRuns),
-        checkpointStep: null,
-        createdAt: run.startedAt ?? Date.now(),
-        updatedAt: Date.now(),
-        design: { spec, config, data },
-        state: run.state,
-        step: run.step,
-        backend: run.backend?.name ?? null,
-        tasks: run.tasks,
-        params: run.params,
-        // The live columns: storage writes compact copies, and the listed record shares them.
-        curves: {
-          trainLoss: run.trainLoss,
-          valLoss: run.valLoss,
-          valMetric: run.valMetric,
-          weights: run.weights,
-          trainTime: run.trainTime,
-        },
-        baselines: run.baselines,
-      };
+      const record = runRecord(state, savedRuns);
       const previous = savedRuns.find((r) => r.id === run.runId);
       const stored = await withStorage((s) => s.put(record));
       if (!stored) return;
@@ -83,6 +113,15 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
         ),
       });
     },
+  };
+}
+
+/** What a person does to saved runs: open, rename, delete. */
+function savedRunActions(
+  { set, get, deps }: SliceContext,
+  withStorage: StorageRunner,
+): Actions<'openRun' | 'renameRun' | 'deleteRun'> {
+  return {
     openRun: async (id) => {
       const saved = await withStorage((s) => s.get(id));
       if (!saved) return;
@@ -100,24 +139,8 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       const checkpoint = await withStorage((s) => s.checkpoint(id));
       if (current) get().reset();
       get().adoptDesign(saved.design);
-      const view: RunView = {
-        ...INITIAL_RUN_VIEW,
-        ...saved.curves,
-        trainTime: saved.curves.trainTime ?? emptyColumn(),
-        backend: get().run.backend,
-        // Without kept weights the curves are shown, and Train starts a new run.
-        runId: checkpoint ? id : null,
-        startedAt: saved.createdAt,
-        state: checkpoint ? 'paused' : 'idle',
-        tasks: saved.tasks,
-        params: saved.params,
-        step: saved.step,
-        baselines: saved.baselines ?? null,
-      };
-      // Training carries on from the kept weights: curves past them cannot be continued.
       const step = checkpoint?.step ?? saved.step;
-      const run = checkpoint ? runViewAt(view, step) : view;
-      set({ run: { ...run, lambdas: run.weights.values.map((v) => v.at(-1) ?? 1) } });
+      set({ run: reopenedRun(saved, checkpoint ? step : null, get().run.backend) });
       // Without weights nothing trains on, so the run stays free for other tabs.
       if (!checkpoint) deps.locks?.release(id);
       if (checkpoint) {
@@ -147,5 +170,25 @@ export function createHistorySlice({ set, get, deps }: SliceContext): HistorySli
       set({ compareIds: get().compareIds.filter((x) => x !== id) });
       await get().refreshRuns();
     },
+  };
+}
+
+export function createHistorySlice(context: SliceContext): HistorySlice {
+  const { set, get } = context;
+  const withStorage = storageRunner(context);
+  return {
+    savedRuns: [],
+    historyError: null,
+    compareIds: [],
+    toggleCompare: (id) => {
+      const ids = get().compareIds;
+      set({ compareIds: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] });
+    },
+    refreshRuns: async () => {
+      const runs = await withStorage((s) => s.list());
+      if (runs) set({ savedRuns: runs });
+    },
+    ...keepingActions(context, withStorage),
+    ...savedRunActions(context, withStorage),
   };
 }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { currentShapeKey } from './designShape';
 import { WorkerClient } from '../../src/worker/client';
 import type { Fault, FromWorker } from '../../src/worker/protocol';
@@ -124,7 +125,13 @@ recordRuns(appStore, (message) => worker.send(message), locks);
 void appStore.getState().refreshRuns();
 otherTabs.onChange(() => void appStore.getState().refreshRuns());
 
-/** React hook over the app store. */
-export function useApp<T>(selector: (state: AppState) => T): T {
-  return useStore(appStore, selector);
+export type { AppState };
+
+/**
+ * React hook over the app store. The selector is declared at module scope and picks what a
+ * component reads into one object (see selectors.ts): the component re-renders when one of those
+ * values changes, not on every update of the store.
+ */
+export function useApp<T extends object>(selector: (state: AppState) => T): T {
+  return useStore(appStore, useShallow(selector));
 }

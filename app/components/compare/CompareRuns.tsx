@@ -6,18 +6,22 @@ import {
   type CompareSplit,
   type CompareX,
 } from '../../history/compareModel';
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
 import { SeriesChart, type ChartLine } from '../SeriesChart';
 import { SmoothingSlider } from '../SmoothingSlider';
 import { CompareTable } from './CompareTable';
+
+const selectCompareRuns = (s: AppState) => ({
+  saved: s.savedRuns,
+  ids: s.compareIds,
+});
 
 /**
  * The runs picked in Saved runs, overlaid: one task's loss per run (legend by run), smoothed,
  * against steps or training time; and their settings and final metrics side by side.
  */
 export function CompareRuns() {
-  const saved = useApp((s) => s.savedRuns);
-  const ids = useApp((s) => s.compareIds);
+  const { saved, ids } = useApp(selectCompareRuns);
   const runs = useMemo(() => ids.flatMap((id) => saved.filter((r) => r.id === id)), [ids, saved]);
   const tasks = useMemo(() => compareTasks(runs), [runs]);
   const [chosen, setChosen] = useState<string | null>(null);

@@ -2,7 +2,8 @@ import type { CsvColumnSummary, CsvSummary } from '../../../src/data/csv/csvSumm
 import { choicesOf, suggestChoices, type CsvChoices } from '../../../src/design/csvDesign';
 import type { MissingPolicy } from '../../../src/spec/types';
 import { formatNumber } from '../../format';
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
+import { isTraining } from '../../store/selectors';
 import { usesLoadedCsv } from '../../store/dataSlice';
 import { ScrollingTable } from '../ScrollingTable';
 
@@ -52,16 +53,20 @@ function withRole(choices: CsvChoices, c: CsvColumnSummary, role: Role): CsvChoi
   return { ...choices, inputs, targets };
 }
 
+const selectCsvColumns = (s: AppState) => ({
+  spec: s.spec,
+  config: s.config,
+  data: s.data,
+  setChoices: s.setCsvChoices,
+  running: isTraining(s),
+});
+
 /**
  * One row per column of the loaded CSV: its detected kind, missing values, and its role (input,
  * target — then a task named after it — or ignored), with the task kind editable.
  */
 export function CsvColumns({ summary }: { summary: CsvSummary }) {
-  const spec = useApp((s) => s.spec);
-  const config = useApp((s) => s.config);
-  const data = useApp((s) => s.data);
-  const setChoices = useApp((s) => s.setCsvChoices);
-  const running = useApp((s) => s.run.state === 'running');
+  const { spec, config, data, setChoices, running } = useApp(selectCsvColumns);
   const inUse = usesLoadedCsv(data, summary);
   if (!inUse) {
     return (

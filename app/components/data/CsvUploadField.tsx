@@ -1,11 +1,16 @@
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
+import { isTraining } from '../../store/selectors';
 import { megabytes } from '../../../src/spec/fileLimits';
+
+const selectCsvUploadField = (s: AppState) => ({
+  upload: s.csvUpload,
+  uploadCsv: s.uploadCsv,
+  running: isTraining(s),
+});
 
 /** Picks a CSV from disk for the worker to read; shows progress while it does. */
 export function CsvUploadField() {
-  const upload = useApp((s) => s.csvUpload);
-  const uploadCsv = useApp((s) => s.uploadCsv);
-  const running = useApp((s) => s.run.state === 'running');
+  const { upload, uploadCsv, running } = useApp(selectCsvUploadField);
   const reading = upload.status === 'reading';
   return (
     <div className="csv-upload">

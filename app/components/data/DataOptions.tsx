@@ -1,11 +1,16 @@
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
+import { isTraining } from '../../store/selectors';
 import { NumberField } from '../NumberField';
+
+const selectDataOptions = (s: AppState) => ({
+  data: s.data,
+  setDataOptions: s.setDataOptions,
+  running: isTraining(s),
+});
 
 /** How much data, how noisy, how it is split, and which random draw: each makes a new dataset. */
 export function DataOptions() {
-  const data = useApp((s) => s.data);
-  const setDataOptions = useApp((s) => s.setDataOptions);
-  const running = useApp((s) => s.run.state === 'running');
+  const { data, setDataOptions, running } = useApp(selectDataOptions);
   const fromFile = data.kind === 'csv';
   const synthetic = !fromFile && data.kind !== 'multimnist' && data.kind !== 'mnist';
   return (

@@ -1,6 +1,7 @@
 import { DATASET_CATALOGUE } from '../../../src/data/loadDataset';
 import { DATASETS, type DatasetKind } from '../../../src/spec/types';
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
+import { isTraining } from '../../store/selectors';
 import { usesLoadedCsv } from '../../store/dataSlice';
 import { CsvColumns } from './CsvColumns';
 import { CsvUploadField } from './CsvUploadField';
@@ -8,13 +9,17 @@ import { DataOptions } from './DataOptions';
 import { DataPreviewView } from './DataPreviewView';
 import { ScalesEditor } from './ScalesEditor';
 
+const selectDataPanel = (s: AppState) => ({
+  data: s.data,
+  summary: s.csvUpload.summary,
+  running: isTraining(s),
+  regenerate: s.regenerateData,
+  setDataKind: s.setDataKind,
+});
+
 /** Which data the model trains on, its options, the user's CSV, and a preview of it. */
 export function DataPanel() {
-  const data = useApp((s) => s.data);
-  const summary = useApp((s) => s.csvUpload.summary);
-  const running = useApp((s) => s.run.state === 'running');
-  const regenerate = useApp((s) => s.regenerateData);
-  const setDataKind = useApp((s) => s.setDataKind);
+  const { data, summary, running, regenerate, setDataKind } = useApp(selectDataPanel);
   // "Your CSV file" is offered once a file is loaded, or while the design uses one.
   const kinds = DATASETS.filter((k) => k !== 'csv' || summary || data.kind === 'csv');
   const csvMissing = data.kind === 'csv' && !usesLoadedCsv(data, summary);

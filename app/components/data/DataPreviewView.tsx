@@ -1,5 +1,5 @@
 import type { CsvReport } from '../../../src/data/dataset';
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
 import { usesLoadedCsv } from '../../store/dataSlice';
 import { CsvFirstRows } from './CsvFirstRows';
 import { ImageGridPreview } from './ImageGridPreview';
@@ -18,11 +18,17 @@ function CsvReportLine({ report }: { report: CsvReport }) {
   );
 }
 
+const selectDataPreviewView = (s: AppState) => ({
+  preview: s.dataPreview.preview,
+  message: s.dataPreview.message,
+  loading: s.dataPreview.loading,
+  summary: s.csvUpload.summary,
+  data: s.data,
+});
+
 /** What the data looks like, fit to its kind, with the split sizes. */
 export function DataPreviewView() {
-  const { preview, message, loading } = useApp((s) => s.dataPreview);
-  const summary = useApp((s) => s.csvUpload.summary);
-  const data = useApp((s) => s.data);
+  const { preview, message, loading, summary, data } = useApp(selectDataPreviewView);
   const csvShown = usesLoadedCsv(data, summary);
 
   return (

@@ -1,12 +1,17 @@
 import { DEFAULT_GRADNORM_SCALES, GRADNORM_MAX_TASKS } from '../../../src/data/gradnormToy';
-import { useApp } from '../../store';
+import { useApp, type AppState } from '../../store';
+import { isTraining } from '../../store/selectors';
 import { NumberField } from '../NumberField';
+
+const selectScalesEditor = (s: AppState) => ({
+  scales: s.data.scales ?? DEFAULT_GRADNORM_SCALES,
+  setScales: s.setScales,
+  running: isTraining(s),
+});
 
 /** The GradNorm toy's tasks: how many, and the scale σᵢ of each one's target. */
 export function ScalesEditor() {
-  const scales = useApp((s) => s.data.scales ?? DEFAULT_GRADNORM_SCALES);
-  const setScales = useApp((s) => s.setScales);
-  const running = useApp((s) => s.run.state === 'running');
+  const { scales, setScales, running } = useApp(selectScalesEditor);
   const resize = (count: number) => {
     if (!Number.isInteger(count) || count < 2 || count > GRADNORM_MAX_TASKS) return;
     setScales(Array.from({ length: count }, (_, i) => scales[i] ?? 10 ** (i % 3)));
