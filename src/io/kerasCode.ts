@@ -9,7 +9,14 @@ import {
   outputLayerName,
 } from '../spec/naming';
 import { inputShape, inferShapes } from '../spec/shapes';
-import type { LayerSpec, LossKind, MetricKind, ModelSpec, TrainConfig } from '../spec/types';
+import type {
+  LayerSpec,
+  LossKind,
+  MetricKind,
+  ModelSpec,
+  TaskSpec,
+  TrainConfig,
+} from '../spec/types';
 
 const tuple = (xs: readonly number[]): string => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
 const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
@@ -77,87 +84,98 @@ function chainRanks(spec: ModelSpec, layers: LayerSpec[], from: 'encoder' | stri
   return layers.map((_, i) => (i === 0 ? start : (info?.[i - 1]?.shape?.length ?? 1)));
 }
 
+const INDENT = '    ';
+
+/** Lines of `build_model` up to the shared representation: `shared`, or MMoE's experts and gate input. */
+function sharedLines(spec: ModelSpec, vocabSize: number): string[] {
+  const ranks = chainRanks(spec, spec.encoder, 'encoder');
+  if (spec.sharing.mode !== 'mmoe')
+    return [
+      `    x = inputs`,
+      ...chainLines('x', spec.encoder, encoderLayerName, ranks, vocabSize, INDENT),
+      `    shared = x`,
+    ];
+  const lines = [`    experts = []`];
+  for (let e = 0; e < spec.sharing.experts; e++) {
+    const name = (i: number, l: LayerSpec) => expertLayerName(e, i, l);
+    lines.push(
+      `    x = inputs`,
+      ...chainLines('x', spec.encoder, name, ranks, vocabSize, INDENT),
+      `    experts.append(layers.Reshape((1, x.shape[-1]), name=${py(`shared_expert${e + 1}_stack`)})(x))`,
+    );
+  }
+  lines.push(
+    `    stacked = layers.Concatenate(axis=1, name="shared_experts")(experts)`,
+    inputShape(spec.input).length > 1
+      ? `    gate_input = layers.Flatten(name="gate_input")(inputs)`
+      : `    gate_input = inputs`,
+  );
+  return lines;
+}
+
+/** Lines of `build_model` for one task: its input (shared, or its gate's mixture), head and output. */
+function taskLines(spec: ModelSpec, task: TaskSpec, vocabSize: number): string[] {
+  const input =
+    spec.sharing.mode === 'mmoe'
+      ? [
+          `    gate = layers.Dense(${spec.sharing.experts}, activation="softmax", name=${py(gateLayerName(task.name))})(gate_input)`,
+          `    h = layers.Dot(axes=(1, 1), name=${py(`${task.name}_mixture`)})([gate, stacked])`,
+        ]
+      : [`    h = shared`];
+  const name = (i: number, l: LayerSpec) => headLayerName(task.name, i, l);
+  const ranks = chainRanks(spec, task.head, task.name);
+  return [
+    `    # task ${task.name}`,
+    ...input,
+    ...chainLines('h', task.head, name, ranks, vocabSize, INDENT),
+    `    outputs.append(layers.Dense(${task.outputUnits}, activation=${py(outputActivationName(task.loss))}, name=${py(outputLayerName(task.name))})(h))`,
+  ];
+}
+
+/** The body of `build_model`: input, shared part, every task, the model. */
+function buildModelLines(spec: ModelSpec): string[] {
+  const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
+  const dtype = spec.input.kind === 'tokens' ? 'int32' : 'float32';
+  return [
+    `    inputs = keras.Input(shape=${tuple(inputShape(spec.input))}, dtype=${py(dtype)}, name="input")`,
+    ...sharedLines(spec, vocabSize),
+    `    outputs = []`,
+    ...spec.tasks.flatMap((task) => taskLines(spec, task, vocabSize)),
+    `    return keras.Model(inputs, outputs, name="mtl_playground")`,
+  ];
+}
+
+/** Custom layer classes the model uses, each written once before the model. */
+function supportCode(spec: ModelSpec): string[] {
+  const used = [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)];
+  return [...new Set(used.flatMap((l) => layerDef(l.type).pythonSupport ?? []))];
+}
+
+const LOAD_TFJS_WEIGHTS = `def load_tfjs_weights(model, directory="."):
+    """Loads weights.bin into the layers named in model.json, in the order tf.js saved them."""
+    with open(os.path.join(directory, "model.json")) as f:
+        manifest = json.load(f)["weightsManifest"]
+    with open(os.path.join(directory, "weights.bin"), "rb") as f:
+        data = f.read()
+    by_layer, offset = {}, 0
+    for group in manifest:
+        for spec in group["weights"]:
+            count = int(np.prod(spec["shape"])) if spec["shape"] else 1
+            dtype = np.int32 if spec["dtype"] == "int32" else np.float32
+            value = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(spec["shape"])
+            offset += count * 4
+            by_layer.setdefault(spec["name"].split("/")[0], []).append(value)
+    for layer in model.layers:
+        if layer.weights:
+            layer.set_weights(by_layer[layer.name])`;
+
 /**
  * A Python script that rebuilds the model in Keras with the same layer names, loads the weights
  * exported by the app (model.json + weights.bin) layer by layer, and compiles it with the same
  * losses, the given λᵢ as `loss_weights`, and the same optimizer — ready for `model.fit`.
  */
 export function kerasScript(spec: ModelSpec, config: TrainConfig, lambdas: number[]): string {
-  const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
-  // Custom layer classes the model uses, each written once before the model.
-  const support = [
-    ...new Set(
-      [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)].flatMap(
-        (l) => layerDef(l.type).pythonSupport ?? [],
-      ),
-    ),
-  ];
-  const shape = inputShape(spec.input);
-  const dtype = spec.input.kind === 'tokens' ? 'int32' : 'float32';
-  const encoderRanks = chainRanks(spec, spec.encoder, 'encoder');
-  const body: string[] = [
-    `    inputs = keras.Input(shape=${tuple(shape)}, dtype=${py(dtype)}, name="input")`,
-  ];
-  if (spec.sharing.mode === 'mmoe') {
-    const experts = spec.sharing.experts;
-    body.push(`    experts = []`);
-    for (let e = 0; e < experts; e++) {
-      body.push(`    x = inputs`);
-      body.push(
-        ...chainLines(
-          'x',
-          spec.encoder,
-          (i, l) => expertLayerName(e, i, l),
-          encoderRanks,
-          vocabSize,
-          '    ',
-        ),
-      );
-      body.push(
-        `    experts.append(layers.Reshape((1, x.shape[-1]), name=${py(`shared_expert${e + 1}_stack`)})(x))`,
-      );
-    }
-    body.push(`    stacked = layers.Concatenate(axis=1, name="shared_experts")(experts)`);
-    body.push(
-      shape.length > 1
-        ? `    gate_input = layers.Flatten(name="gate_input")(inputs)`
-        : `    gate_input = inputs`,
-    );
-  } else {
-    body.push(`    x = inputs`);
-    body.push(...chainLines('x', spec.encoder, encoderLayerName, encoderRanks, vocabSize, '    '));
-    body.push(`    shared = x`);
-  }
-  body.push(`    outputs = []`);
-  for (const task of spec.tasks) {
-    body.push(`    # task ${task.name}`);
-    if (spec.sharing.mode === 'mmoe') {
-      body.push(
-        `    gate = layers.Dense(${spec.sharing.experts}, activation="softmax", name=${py(gateLayerName(task.name))})(gate_input)`,
-      );
-      body.push(
-        `    h = layers.Dot(axes=(1, 1), name=${py(`${task.name}_mixture`)})([gate, stacked])`,
-      );
-    } else {
-      body.push(`    h = shared`);
-    }
-    body.push(
-      ...chainLines(
-        'h',
-        task.head,
-        (i, l) => headLayerName(task.name, i, l),
-        chainRanks(spec, task.head, task.name),
-        vocabSize,
-        '    ',
-      ),
-    );
-    body.push(
-      `    outputs.append(layers.Dense(${task.outputUnits}, activation=${py(outputActivationName(task.loss))}, name=${py(outputLayerName(task.name))})(h))`,
-    );
-  }
-  body.push(`    return keras.Model(inputs, outputs, name="mtl_playground")`);
-
-  const dict = (value: (t: ModelSpec['tasks'][number], i: number) => string) =>
+  const dict = (value: (t: TaskSpec, i: number) => string) =>
     `{${spec.tasks.map((t, i) => `${py(t.name)}: ${value(t, i)}`).join(', ')}}`;
 
   return `"""${spec.tasks.map((t) => t.name).join(', ')}: a multi-task model from MTL Playground, in Keras.
@@ -177,29 +195,15 @@ from tensorflow.keras import layers, regularizers
 
 TASKS = ${py(spec.tasks.map((t) => t.name).join(','))}.split(",")
 LOSS_WEIGHTS = ${dict((_, i) => pyFloat(lambdas[i] ?? 1))}
-${support.map((code) => `\n${code}\n`).join('')}
+${supportCode(spec)
+  .map((code) => `\n${code}\n`)
+  .join('')}
 
 def build_model():
-${body.join('\n')}
+${buildModelLines(spec).join('\n')}
 
 
-def load_tfjs_weights(model, directory="."):
-    """Loads weights.bin into the layers named in model.json, in the order tf.js saved them."""
-    with open(os.path.join(directory, "model.json")) as f:
-        manifest = json.load(f)["weightsManifest"]
-    with open(os.path.join(directory, "weights.bin"), "rb") as f:
-        data = f.read()
-    by_layer, offset = {}, 0
-    for group in manifest:
-        for spec in group["weights"]:
-            count = int(np.prod(spec["shape"])) if spec["shape"] else 1
-            dtype = np.int32 if spec["dtype"] == "int32" else np.float32
-            value = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(spec["shape"])
-            offset += count * 4
-            by_layer.setdefault(spec["name"].split("/")[0], []).append(value)
-    for layer in model.layers:
-        if layer.weights:
-            layer.set_weights(by_layer[layer.name])
+${LOAD_TFJS_WEIGHTS}
 
 
 def compile_model(model):

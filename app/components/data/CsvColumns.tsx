@@ -53,6 +53,62 @@ function withRole(choices: CsvChoices, c: CsvColumnSummary, role: Role): CsvChoi
   return { ...choices, inputs, targets };
 }
 
+/** One column: its name, what was detected in it, its role and, for a target, its task kind. */
+function ColumnRow(props: {
+  column: CsvColumnSummary;
+  choices: CsvChoices;
+  setChoices: (choices: CsvChoices) => void;
+  locked: boolean;
+}) {
+  const { column: c, choices, setChoices, locked } = props;
+  const role = roleOf(choices, c.name);
+  const kind = choices.targets.find((t) => t.column === c.name)?.kind;
+  const setKind = (kind: TaskKind) =>
+    setChoices({
+      ...choices,
+      targets: choices.targets.map((t) => (t.column === c.name ? { ...t, kind } : t)),
+    });
+  return (
+    <tr>
+      <th scope="row" className="mono">
+        {c.name}
+      </th>
+      <td>{describeColumn(c)}</td>
+      <td>
+        <select
+          aria-label={`Role of ${c.name}`}
+          value={role}
+          disabled={locked}
+          onChange={(e) => setChoices(withRole(choices, c, e.target.value as Role))}
+        >
+          {(['input', 'target', 'ignore'] as const).map((r) => (
+            <option key={r} value={r} disabled={whyNot(c, r) !== ''} title={whyNot(c, r)}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {role === 'target' && (
+          <select
+            aria-label={`Task kind for ${c.name}`}
+            value={kind}
+            disabled={locked}
+            onChange={(e) => setKind(e.target.value as TaskKind)}
+          >
+            <option value="classification" disabled={'problem' in c.classes}>
+              classes{Array.isArray(c.classes) ? ` (${c.classes.length})` : ''}
+            </option>
+            <option value="regression" disabled={!c.regression}>
+              regression
+            </option>
+          </select>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 const selectCsvColumns = (s: AppState) => ({
   spec: s.spec,
   config: s.config,
@@ -78,12 +134,6 @@ export function CsvColumns({ summary }: { summary: CsvSummary }) {
     );
   }
   const choices = choicesOf({ spec, config, data });
-  const kindOf = (name: string) => choices.targets.find((t) => t.column === name)?.kind;
-  const setKind = (name: string, kind: TaskKind) =>
-    setChoices({
-      ...choices,
-      targets: choices.targets.map((t) => (t.column === name ? { ...t, kind } : t)),
-    });
 
   return (
     <div className="csv-columns">
@@ -98,53 +148,15 @@ export function CsvColumns({ summary }: { summary: CsvSummary }) {
             </tr>
           </thead>
           <tbody>
-            {summary.columns.map((c) => {
-              const role = roleOf(choices, c.name);
-              return (
-                <tr key={c.name}>
-                  <th scope="row" className="mono">
-                    {c.name}
-                  </th>
-                  <td>{describeColumn(c)}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${c.name}`}
-                      value={role}
-                      disabled={running}
-                      onChange={(e) => setChoices(withRole(choices, c, e.target.value as Role))}
-                    >
-                      {(['input', 'target', 'ignore'] as const).map((r) => (
-                        <option
-                          key={r}
-                          value={r}
-                          disabled={whyNot(c, r) !== ''}
-                          title={whyNot(c, r)}
-                        >
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {role === 'target' && (
-                      <select
-                        aria-label={`Task kind for ${c.name}`}
-                        value={kindOf(c.name)}
-                        disabled={running}
-                        onChange={(e) => setKind(c.name, e.target.value as TaskKind)}
-                      >
-                        <option value="classification" disabled={'problem' in c.classes}>
-                          classes{Array.isArray(c.classes) ? ` (${c.classes.length})` : ''}
-                        </option>
-                        <option value="regression" disabled={!c.regression}>
-                          regression
-                        </option>
-                      </select>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {summary.columns.map((c) => (
+              <ColumnRow
+                key={c.name}
+                column={c}
+                choices={choices}
+                setChoices={setChoices}
+                locked={running}
+              />
+            ))}
           </tbody>
         </table>
       </ScrollingTable>

@@ -135,6 +135,106 @@ function inputEncoder(
 }
 
 /**
+ * The rows kept (a missing target leaves a row out; under `drop`, so does a missing input),
+ * shuffled by the data seed and split into training and validation rows.
+ */
+function splitRows(table: CsvTable, spec: DataSpec, inputs: CsvColumn[], targets: CsvColumn[]) {
+  const drop = spec.csv!.missing === 'drop';
+  const kept: number[] = [];
+  let dropped = 0;
+  for (let r = 0; r < table.rows; r++) {
+    const missingTarget = targets.some((c) => isMissing(c, r));
+    const missingInput = inputs.some((c) => isMissing(c, r));
+    if (missingTarget || (drop && missingInput)) dropped++;
+    else kept.push(r);
+  }
+  const order = shuffledIndices(kept.length, createRng(spec.seed));
+  const rows = Int32Array.from(order, (k) => kept[k]!);
+  const valCount = Math.round(rows.length * spec.valFraction);
+  const trainRows = rows.subarray(0, rows.length - valCount);
+  const valRows = rows.subarray(rows.length - valCount);
+  const policy = drop ? 'with a missing value' : 'without a target value';
+  if (trainRows.length === 0) {
+    throw new CsvError(
+      `No rows are left for training: ${dropped} of ${table.rows} rows were left out ${policy}` +
+        (valCount ? ` and ${valCount} held out for validation` : ''),
+    );
+  }
+  if (valRows.length === 0) {
+    throw new CsvError(
+      `No rows are left for validation: only ${rows.length} usable rows; raise the validation share`,
+    );
+  }
+  return { trainRows, valRows, dropped };
+}
+
+/** Row r's training target: a standardized value, or a class index. */
+type TargetEncoder = (r: number) => number;
+
+/**
+ * One target column's encoder, checked and fitted on the training rows: a regression target must
+ * be numeric, a classification target must show two classes or more.
+ */
+function targetEncoder(
+  target: CsvDataSettings['targets'][number],
+  column: CsvColumn,
+  table: CsvTable,
+  train: Int32Array,
+  report: CsvReport,
+): TargetEncoder {
+  if (target.kind === 'regression') {
+    if (column.firstText) {
+      throw new CsvError(
+        `Target '${target.column}' is not numeric (line ${column.firstText.line}: '${column.firstText.value}'): make it a classification task`,
+      );
+    }
+    const scale = standardizer(column, train);
+    report.scaling.push({ column: target.column, mean: scale.mean, sd: scale.sd });
+    return (r) => scale.apply(column.numbers[r]!);
+  }
+  const present = new Set<string>();
+  for (const r of train) present.add(valueText(column, r)!);
+  if (present.size < 2) {
+    throw new CsvError(
+      `Target '${target.column}' has a single class ('${[...present][0]}') in the ${train.length} training rows: a classifier has nothing to learn`,
+    );
+  }
+  const classIndex = new Map(target.classes.map((c, i) => [c, i]));
+  return (r) => {
+    const text = valueText(column, r)!;
+    const index = classIndex.get(text);
+    if (index === undefined) {
+      throw new CsvError(
+        `Line ${table.lines[r]}: '${text}' is not one of the classes of target '${target.column}'`,
+      );
+    }
+    return index;
+  };
+}
+
+/** The features and targets of the given rows; counts imputed values in the report. */
+function encodeSplit(
+  subset: Int32Array,
+  inputs: InputEncoder[],
+  targets: { column: string; encode: TargetEncoder }[],
+  report: CsvReport,
+): Split {
+  const width = inputs.reduce((n, e) => n + e.width, 0);
+  const x = new Float32Array(subset.length * width);
+  const columns: Record<string, Float32Array> = {};
+  for (const t of targets) columns[t.column] = new Float32Array(subset.length);
+  subset.forEach((r, k) => {
+    let at = k * width;
+    for (const e of inputs) {
+      if (e.write(r, x, at)) report.imputed++;
+      at += e.width;
+    }
+    for (const t of targets) columns[t.column]![k] = t.encode(r);
+  });
+  return { size: subset.length, x, targets: columns };
+}
+
+/**
  * The dataset a CSV design trains on: rows with a missing target are left out (and, under `drop`,
  * rows missing any input), the rest shuffled by the data seed and split; numeric inputs and
  * regression targets standardized, and missing inputs imputed, with training-split statistics only.
@@ -152,36 +252,7 @@ export function buildCsvDataset(
   }
   const inputs = settings.inputs.map((i) => findColumn(table, i.column));
   const targets = settings.targets.map((t) => findColumn(table, t.column));
-  const classIndex = settings.targets.map((t) =>
-    t.kind === 'classification' ? new Map(t.classes.map((c, i) => [c, i])) : null,
-  );
-
-  const kept: number[] = [];
-  let dropped = 0;
-  for (let r = 0; r < table.rows; r++) {
-    const missingTarget = targets.some((c) => isMissing(c, r));
-    const missingInput = inputs.some((c) => isMissing(c, r));
-    if (missingTarget || (settings.missing === 'drop' && missingInput)) dropped++;
-    else kept.push(r);
-  }
-  const order = shuffledIndices(kept.length, createRng(spec.seed));
-  const rows = Int32Array.from(order, (k) => kept[k]!);
-  const valCount = Math.round(rows.length * spec.valFraction);
-  const trainRows = rows.subarray(0, rows.length - valCount);
-  const valRows = rows.subarray(rows.length - valCount);
-  const policy = settings.missing === 'drop' ? 'with a missing value' : 'without a target value';
-  if (trainRows.length === 0) {
-    throw new CsvError(
-      `No rows are left for training: ${dropped} of ${table.rows} rows were left out ${policy}` +
-        (valCount ? ` and ${valCount} held out for validation` : ''),
-    );
-  }
-  if (valRows.length === 0) {
-    throw new CsvError(
-      `No rows are left for validation: only ${rows.length} usable rows; raise the validation share`,
-    );
-  }
-
+  const { trainRows, valRows, dropped } = splitRows(table, spec, inputs, targets);
   const report: CsvReport = {
     rows: table.rows,
     dropped,
@@ -190,66 +261,18 @@ export function buildCsvDataset(
     val: valRows.length,
     scaling: [],
   };
-  const encoders = settings.inputs.map((input, i) =>
+  const inputEncoders = settings.inputs.map((input, i) =>
     inputEncoder(input, inputs[i]!, trainRows, report),
   );
-  const width = encoders.reduce((n, e) => n + e.width, 0);
-  const targetScales = settings.targets.map((t, i) => {
-    if (t.kind !== 'regression') return null;
-    if (targets[i]!.firstText) {
-      throw new CsvError(
-        `Target '${t.column}' is not numeric (line ${targets[i]!.firstText!.line}: '${targets[i]!.firstText!.value}'): make it a classification task`,
-      );
-    }
-    const scale = standardizer(targets[i]!, trainRows);
-    report.scaling.push({ column: t.column, mean: scale.mean, sd: scale.sd });
-    return scale;
-  });
-  settings.targets.forEach((t, i) => {
-    if (t.kind !== 'classification') return;
-    const present = new Set<string>();
-    for (const r of trainRows) present.add(valueText(targets[i]!, r)!);
-    if (present.size < 2) {
-      throw new CsvError(
-        `Target '${t.column}' has a single class ('${[...present][0]}') in the ${trainRows.length} training rows: a classifier has nothing to learn`,
-      );
-    }
-  });
-
-  const split = (subset: Int32Array): Split => {
-    const x = new Float32Array(subset.length * width);
-    const columns: Record<string, Float32Array> = {};
-    settings.targets.forEach((t) => (columns[t.column] = new Float32Array(subset.length)));
-    subset.forEach((r, k) => {
-      let at = k * width;
-      for (const e of encoders) {
-        if (e.write(r, x, at)) report.imputed++;
-        at += e.width;
-      }
-      settings.targets.forEach((t, i) => {
-        const column = targets[i]!;
-        const scale = targetScales[i];
-        if (scale) {
-          columns[t.column]![k] = scale.apply(column.numbers[r]!);
-          return;
-        }
-        const text = valueText(column, r)!;
-        const index = classIndex[i]!.get(text);
-        if (index === undefined) {
-          throw new CsvError(
-            `Line ${table.lines[r]}: '${text}' is not one of the classes of target '${t.column}'`,
-          );
-        }
-        columns[t.column]![k] = index;
-      });
-    });
-    return { size: subset.length, x, targets: columns };
-  };
-
+  const targetEncoders = settings.targets.map((t, i) => ({
+    column: t.column,
+    encode: targetEncoder(t, targets[i]!, table, trainRows, report),
+  }));
+  const split = (rows: Int32Array) => encodeSplit(rows, inputEncoders, targetEncoders, report);
   return {
     dataset: {
       name: settings.file,
-      input: { kind: 'features', size: width },
+      input: { kind: 'features', size: csvInputWidth(settings) },
       targets: csvTargets(settings),
       train: split(trainRows),
       val: split(valRows),
