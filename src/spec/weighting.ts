@@ -19,6 +19,7 @@ export const STRATEGIES = [
   'fairgrad',
   'upgrad',
   'gradvac',
+  'famo',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -117,6 +118,85 @@ export const STRATEGY_PARAMS = {
     max: 1,
     step: 0.01,
   },
+  uwInitLogVariance: {
+    strategy: 'uncertainty',
+    label: 'UW initial sᵢ = log σᵢ²',
+    default: 0,
+    min: -5,
+    max: 5,
+    step: 0.5,
+  },
+  rlwDistribution: {
+    strategy: 'rlw',
+    label: 'RLW weight distribution',
+    default: 0,
+    min: 0,
+    max: 3,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'softmax of z ~ N(0, 1) (paper)' },
+      { value: 1, label: 'softmax of z ~ U(0, 1)' },
+      { value: 2, label: 'Dirichlet(1): uniform on the simplex' },
+      { value: 3, label: 'one task per step (constrained Bernoulli)' },
+    ],
+  },
+  rlwScale: {
+    strategy: 'rlw',
+    label: 'RLW weights sum to',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'T (as Equal)' },
+      { value: 1, label: '1 (LibMTL)' },
+    ],
+  },
+  pcgradOrder: {
+    strategy: 'pcgrad',
+    label: 'PCGrad projection order',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'random each step (paper)' },
+      { value: 1, label: 'fixed: task order' },
+    ],
+  },
+  pcgradReduction: {
+    strategy: 'pcgrad',
+    label: 'PCGrad reduction',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'sum (paper)' },
+      { value: 1, label: 'mean' },
+    ],
+  },
+  famoBeta: {
+    strategy: 'famo',
+    label: 'FAMO weight learning rate β',
+    default: 0.025,
+    min: 0,
+    aboveMin: true,
+    max: 10,
+    step: 0.005,
+  },
+  famoGamma: {
+    strategy: 'famo',
+    label: 'FAMO weight decay γ',
+    default: 0.01,
+    min: 0,
+    max: 10,
+    step: 0.01,
+  },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
     strategy: 'dwa',
@@ -209,7 +289,7 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
   rlw: {
     label: 'RLW (random loss weighting)',
     family: 'loss',
-    summary: 'Each step λ = T·softmax(z), z ~ N(0, I).',
+    summary: 'Each step fresh random weights: λ = T·softmax(z), z ~ N(0, I) by default.',
   },
   gradnorm: {
     label: 'GradNorm (Chen et al.)',
@@ -266,6 +346,12 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'gradient',
     summary:
       'Projects each task gradient onto the directions that harm no task, then adds them: no task’s loss rises to first order.',
+  },
+  famo: {
+    label: 'FAMO (Liu et al.)',
+    family: 'loss',
+    summary:
+      'Weights z = softmax(ξ) on log-losses; after each step, the tasks that improved most on the batch lose weight. One extra forward pass, no per-task gradients.',
   },
   gradvac: {
     label: 'GradVac (Wang et al.)',

@@ -4,6 +4,7 @@ import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
 import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
 import { reseedDropout } from '../model/dropoutSeeds';
+import { keepingStatistics } from '../model/keepStatistics';
 import { splitAtRepresentation, type Encoded, type SplitModel } from '../model/splitModel';
 import type { ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
@@ -221,7 +222,22 @@ export class Trainer {
         })),
         this.decay(),
       );
+      weighting.afterStep?.(this.lossesAfterStep(x, targets));
       return record!;
+    });
+  }
+
+  /**
+   * The moved model's per-task losses on the step's own batch, with the step's dropout masks and
+   * BatchNorm's running statistics left as the step left them.
+   */
+  private lossesAfterStep(x: tf.Tensor, targets: tf.Tensor[]): tf.Tensor1D {
+    reseedDropout(this.model, this.config.seed, this.currentStep);
+    return keepingStatistics(this.model, () => {
+      const preds = predictTasks(this.model, x, true);
+      return tf.stack(
+        this.spec.tasks.map((t, i) => taskLoss(t.loss, preds[i]!, targets[i]!)),
+      ) as tf.Tensor1D;
     });
   }
 

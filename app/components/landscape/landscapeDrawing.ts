@@ -23,6 +23,7 @@ export const COLORS: Record<ToyStrategy, string> = {
   aligned: '#0891b2',
   nash: '#be185d',
   upgrad: '#65a30d',
+  famo: '#7c3aed',
 };
 
 const toPixel = ([x1, x2]: Point): [number, number] => [

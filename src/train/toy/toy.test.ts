@@ -36,9 +36,9 @@ describe('CAGrad two-objective toy', () => {
   });
 
   it.each(TOY_STARTS.map((s) => [s]))(
-    'MGDA, PCGrad, IMTL-G, Aligned-MTL, UPGrad and Nash-MTL end on the Pareto set from %j',
+    'MGDA, PCGrad, IMTL-G, Aligned-MTL, UPGrad, FAMO and Nash-MTL end on the Pareto set from %j',
     (start) => {
-      for (const strategy of ['mgda', 'pcgrad', 'imtl', 'aligned', 'upgrad'] as const) {
+      for (const strategy of ['mgda', 'pcgrad', 'imtl', 'aligned', 'upgrad', 'famo'] as const) {
         const end = runTrajectory(strategy, start).at(-1)!;
         expect(onParetoSet(end), `${strategy} ends at ${end}`).toBe(true);
       }
@@ -57,6 +57,33 @@ describe('CAGrad two-objective toy', () => {
     }
     const stuck = runTrajectory('equal', TOY_STARTS[0]!).at(-1)!;
     expect(stuck[1]).toBeGreaterThan(0); // far from the Pareto set, as in the papers' figures
+  });
+
+  it('FAMO matches its device implementation: the same weights after the same steps', async () => {
+    // famoToy.ts (host numbers, Lᵢ* = −20) against weighting/famo.ts (tf.js) fed ℓᵢ = Lᵢ + 20.
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const { famoWeighting } = await import('../weighting/famo');
+    const { FamoLogits } = await import('./famoToy');
+    const host = new FamoLogits(2, 0.025, 0.01);
+    const device = famoWeighting(2, 0.025, 0.01);
+    const losses = [
+      [-3, 1],
+      [-3.5, 0.9],
+      [-3.6, 0.2],
+      [-4, 0.1],
+    ];
+    for (let t = 0; t + 1 < losses.length; t++) {
+      const shifted = losses[t]!.map((l) => l + 20);
+      const coefficients = host.coefficients(losses[t]!);
+      const weights = device.objective(tf.tensor1d(shifted), [1, 1]).weights;
+      Array.from(await weights.data()).forEach((w, i) =>
+        expect(w).toBeCloseTo(coefficients[i]!, 5),
+      );
+      host.update(losses[t + 1]!);
+      device.afterStep!(tf.tensor1d(losses[t + 1]!.map((l) => l + 20)));
+    }
+    device.dispose();
   });
 
   it('keeps a decimated path with the start and the end', () => {

@@ -14,5 +14,6 @@ export const TOY_STRATEGIES = [
   'aligned',
   'nash',
   'upgrad',
+  'famo',
 ] as const satisfies readonly StrategyId[];
 export type ToyStrategy = (typeof TOY_STRATEGIES)[number];

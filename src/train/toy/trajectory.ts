@@ -9,6 +9,7 @@ import { pcgradCoefficients } from '../weighting/pcgrad';
 import { rlwDraw } from '../weighting/rlw';
 import { upgradCoefficients } from '../weighting/upgrad';
 import { toyLosses, type Point } from './cagradToy';
+import { FamoLogits } from './famoToy';
 
 import { TOY_STRATEGIES, type ToyStrategy } from './toyStrategies';
 
@@ -34,10 +35,11 @@ export const DEFAULT_TRAJECTORY: TrajectoryOptions = {
 /** The direction a strategy takes from the two task gradients (the same combiners as training). */
 function direction(
   strategy: ToyStrategy,
-  grads: [Point, Point],
+  { losses, grads }: ReturnType<typeof toyLosses>,
   options: TrajectoryOptions,
-  rng: ReturnType<typeof createRng>,
+  state: { rng: ReturnType<typeof createRng>; famo: FamoLogits | null },
 ): Point {
+  const { rng } = state;
   const g = grads as unknown as number[][];
   const gram = gramOf(g);
   const coefficients = (() => {
@@ -60,6 +62,8 @@ function direction(
         return nashCoefficients(gram);
       case 'upgrad':
         return upgradCoefficients(gram).map((c) => c / 2);
+      case 'famo':
+        return state.famo!.coefficients(losses);
     }
   })();
   return combineVectors(g, coefficients) as Point;
@@ -76,6 +80,8 @@ export class ToyTrajectory {
   private readonly v = [0, 0];
   private t = 0;
   private readonly rng: ReturnType<typeof createRng>;
+  /** FAMO's weights, which learn from each step's outcome. */
+  private readonly famo: FamoLogits | null;
 
   constructor(
     readonly strategy: ToyStrategy,
@@ -85,6 +91,8 @@ export class ToyTrajectory {
     this.x = [...start];
     this.path = [[...start]];
     this.rng = createRng(options.seed);
+    // Without weight decay on its logits (docs/SCIENCE.md, the two-objective toy).
+    this.famo = strategy === 'famo' ? new FamoLogits(2, 0.025, 0) : null;
   }
 
   /** Whether every step has been taken. */
@@ -99,7 +107,8 @@ export class ToyTrajectory {
     const until = Math.min(this.options.steps, this.t + count);
     while (this.t < until) {
       const t = ++this.t;
-      const d = direction(this.strategy, toyLosses(this.x).grads, this.options, this.rng);
+      const state = { rng: this.rng, famo: this.famo };
+      const d = direction(this.strategy, toyLosses(this.x), this.options, state);
       for (const k of [0, 1] as const) {
         this.m[k] = b1 * this.m[k]! + (1 - b1) * d[k];
         this.v[k] = b2 * this.v[k]! + (1 - b2) * d[k] * d[k];
@@ -107,6 +116,7 @@ export class ToyTrajectory {
         const vHat = this.v[k]! / (1 - b2 ** t);
         this.x[k] -= (this.options.learningRate * mHat) / (Math.sqrt(vHat) + eps);
       }
+      this.famo?.update(toyLosses(this.x).losses);
       if (t % this.options.every === 0 || t === this.options.steps) this.path.push([...this.x]);
     }
     return this.path.slice(before);

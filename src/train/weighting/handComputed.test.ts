@@ -9,7 +9,9 @@ import {
 } from '../../testing/gradientSets';
 import { useCpuBackend } from '../../testing/tfCpu';
 import fc from 'fast-check';
-import { createRng } from '../../data/random';
+import { createRng, type Rng } from '../../data/random';
+import { rlwDraw } from './rlw';
+import { uncertaintyWeights } from './uncertainty';
 import { paramProblem } from '../../spec/weighting';
 import { alignedCoefficients } from './alignedMtl';
 import { cagradCoefficients } from './cagrad';
@@ -19,6 +21,7 @@ import { pcgradCoefficients } from './pcgrad';
 import { upgradCoefficients } from './upgrad';
 import { alphaFairWeights } from './alphaFair';
 import { glsWeights } from './gls';
+import { famoWeighting } from './famo';
 import { imtlCoefficients } from './imtl';
 import { solveLinear, symmetricEigen } from './linearAlgebra';
 import { nashCoefficients } from './nashMtl';
@@ -234,6 +237,33 @@ describe('GradVac', () => {
   });
 });
 
+describe('FAMO', () => {
+  it('weighs zᵢ/(c·Lᵢ), then moves weight off the task that improved', async () => {
+    const famo = famoWeighting(2, 0.025, 0);
+    const losses = tf.tensor1d([1, 4]);
+    // z = (½, ½), c = ½(1 + ¼) = 0.625: weights (0.8, 0.2), L = (½ ln 1 + ½ ln 4)/0.625.
+    const { total, weights } = famo.objective(losses, [1, 1]);
+    expect((await total.data())[0]).toBeCloseTo(Math.log(4) / 2 / 0.625, 5);
+    expect(Array.from(await weights.data())).toEqual([
+      expect.closeTo(0.8, 5),
+      expect.closeTo(0.2, 5),
+    ]);
+    // c is held fixed: the gradient the model sees is Σ wᵢ·∇Lᵢ.
+    const grad = tf.grad((l: tf.Tensor) => famo.objective(l as tf.Tensor1D, [1, 1]).total)(losses);
+    expect(Array.from(await grad.data())).toEqual([expect.closeTo(0.8, 5), expect.closeTo(0.2, 5)]);
+    // Task 1 halved its loss, task 2 did not: δ = (ln 2, 0), ∇_ξ(zᵀδ) = (¼ ln 2, −¼ ln 2); Adam's
+    // first step moves each logit by its rate against the gradient's sign.
+    famo.afterStep!(tf.tensor1d([0.5, 4]));
+    const next = famo.objective(tf.tensor1d([1, 1]), [1, 1]).weights;
+    const z1 = 1 / (1 + Math.exp(0.05));
+    expect(Array.from(await next.data())).toEqual([
+      expect.closeTo(z1, 4),
+      expect.closeTo(1 - z1, 4),
+    ]);
+    famo.dispose();
+  });
+});
+
 describe('conventions', () => {
   const m = gramOfVectors(orthogonal([1, 2]));
 
@@ -260,6 +290,57 @@ describe('conventions', () => {
     const raw = cagradCoefficients(gram, 0.5, 0);
     cagradCoefficients(gram, 0.5, 1).forEach((c, i) => expect(c).toBeCloseTo(raw[i]! / 1.25, 12));
     cagradCoefficients(gram, 0.5, 2).forEach((c, i) => expect(c).toBeCloseTo(raw[i]! / 1.5, 12));
+  });
+
+  it('UW starts at sᵢ = −0.5 (LibMTL): λᵢ = ½e^0.5, L = Σ λᵢLᵢ + ½Σ sᵢ', async () => {
+    const uw = uncertaintyWeights(2, -0.5);
+    const { total, weights } = uw.objective(tf.tensor1d([1, 2]), [1, 1]);
+    const lambda = 0.5 * Math.exp(0.5);
+    expect(Array.from(await weights.data())).toEqual([
+      expect.closeTo(lambda, 6),
+      expect.closeTo(lambda, 6),
+    ]);
+    expect((await total.data())[0]).toBeCloseTo(3 * lambda - 0.5, 5);
+    uw.dispose();
+  });
+
+  /** An Rng that returns the given uniforms, then fails. */
+  const uniforms = (...values: number[]): Rng => ({
+    next: () => values.shift() ?? Number.NaN,
+    normal: () => Number.NaN,
+    int: (n) => Math.floor((values.shift() ?? Number.NaN) * n),
+  });
+
+  it('RLW draws: Dirichlet(1), softmax of uniforms, one task; summing to T or to 1', () => {
+    // Exponentials −ln(1 − u) of 1 and 3 normalize to (¼, ¾).
+    const dirichlet = uniforms(1 - Math.exp(-1), 1 - Math.exp(-3));
+    expect(rlwDraw(2, dirichlet, 'dirichlet', true)).toEqual([
+      expect.closeTo(0.25, 12),
+      expect.closeTo(0.75, 12),
+    ]);
+    // softmax(0, ln 2) = (⅓, ⅔), times T = 2.
+    expect(rlwDraw(2, uniforms(0, Math.log(2)), 'uniform')).toEqual([
+      expect.closeTo(2 / 3, 12),
+      expect.closeTo(4 / 3, 12),
+    ]);
+    expect(rlwDraw(3, uniforms(0.5), 'oneTask')).toEqual([0, 3, 0]);
+    expect(rlwDraw(3, uniforms(0.9), 'oneTask', true)).toEqual([0, 0, 1]);
+  });
+
+  it('PCGrad in task order, summed or averaged', () => {
+    // g₁ = (1, 0), g₂ = (−1, 1), g₃ = (0, −1). Task 1: off g₂ → (½, ½), off g₃ → (½, 0):
+    // coefficients (1, ½, ½). Task 2: off g₁ → (0, 1), off g₃ → 0: (1, 1, 1). Task 3: g₃·g₁ = 0,
+    // off g₂ → (−½, −½): (0, ½, 1). Sum (2, 2, 2.5).
+    const gram = gramOfVectors([
+      [1, 0],
+      [-1, 1],
+      [0, -1],
+    ]);
+    const fixed = { randomOrder: false };
+    expect(pcgradCoefficients(gram, createRng(1), fixed)).toEqual([2, 2, 2.5]);
+    pcgradCoefficients(gram, createRng(1), { ...fixed, mean: true }).forEach((c, i) =>
+      expect(c).toBeCloseTo([2, 2, 2.5][i]! / 3, 12),
+    );
   });
 
   it('refuses a choice that is not one, naming the choices', () => {

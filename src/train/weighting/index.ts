@@ -5,6 +5,7 @@ import { cagradWeighting } from './cagrad';
 import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
 import { fairGradWeighting } from './fairGrad';
+import { famoWeighting } from './famo';
 import { glsWeights } from './gls';
 import { gradvacWeighting } from './gradvac';
 import { gradnormWeighting } from './gradnorm';
@@ -12,7 +13,7 @@ import { imtlWeighting } from './imtl';
 import { mgdaWeighting } from './mgda';
 import { nashWeighting } from './nashMtl';
 import { pcgradWeighting } from './pcgrad';
-import { rlwWeights } from './rlw';
+import { RLW_DISTRIBUTIONS, rlwWeights } from './rlw';
 import { staticLambda } from './staticLambda';
 import type { Weighting } from './types';
 import { uncertaintyWeights } from './uncertainty';
@@ -39,17 +40,24 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
     case 'equal':
       return equalWeights();
     case 'uncertainty':
-      return uncertaintyWeights(context.tasks);
+      return uncertaintyWeights(context.tasks, settings.uwInitLogVariance);
     case 'dwa':
       return dwaWeights(settings.dwaWindow, settings.dwaTemperature);
     case 'rlw':
-      return rlwWeights(rng());
+      return rlwWeights(
+        rng(),
+        RLW_DISTRIBUTIONS[settings.rlwDistribution]!,
+        settings.rlwScale === 1,
+      );
     case 'gradnorm':
       return gradnormWeighting(context.tasks, settings.gradnormAlpha, context.learningRate, level);
     case 'mgda':
       return mgdaWeighting(level, settings.mgdaNormalization);
     case 'pcgrad':
-      return pcgradWeighting(rng());
+      return pcgradWeighting(rng(), {
+        randomOrder: settings.pcgradOrder === 0,
+        mean: settings.pcgradReduction === 1,
+      });
     case 'cagrad':
       return cagradWeighting(settings.cagradC, settings.cagradRescale);
     case 'gls':
@@ -64,6 +72,8 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return fairGradWeighting(settings.fairgradAlpha);
     case 'upgrad':
       return upgradWeighting();
+    case 'famo':
+      return famoWeighting(context.tasks, settings.famoBeta, settings.famoGamma);
     case 'gradvac':
       return gradvacWeighting(settings.gradvacBeta, rng());
   }

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { StepLosses } from '../records';
 
 /**
@@ -13,6 +13,11 @@ export interface LossWeighting {
   variables: tf.Variable[];
   /** Sees the per-task training losses as they are read back (DWA's windows). */
   observe(steps: StepLosses[]): void;
+  /**
+   * Given, when present, the per-task losses of the updated model on the step's own batch (one
+   * extra forward pass, FAMO's): called inside the step's tidy, after the model moved.
+   */
+  afterStep?(lossesAfter: tf.Tensor1D): void;
   dispose(): void;
 }
 
@@ -61,3 +66,9 @@ export function tSoftmax(z: number[]): number[] {
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((v) => (z.length * v) / sum);
 }
+
+/** x, through which no gradient flows back (PyTorch's `detach`). */
+export const stopGradient = tf.customGrad((...inputs) => ({
+  value: (inputs[0] as tf.Tensor).clone(),
+  gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+})) as <T extends tf.Tensor>(x: T) => T;

@@ -6,11 +6,12 @@ let instances = 0;
 
 /**
  * Uncertainty weighting (Kendall et al., CVPR 2018): learnable sᵢ = log σᵢ², objective
- * Σ ½·e^(−sᵢ)·Lᵢ + ½·sᵢ, effective λᵢ = ½·e^(−sᵢ). sᵢ starts at 0 (λ = ½).
+ * Σ ½·e^(−sᵢ)·Lᵢ + ½·sᵢ, effective λᵢ = ½·e^(−sᵢ). sᵢ starts at `initial`: 0 here (λ = ½),
+ * −0.5 in LibMTL (λ ≈ 0.82).
  */
-export function uncertaintyWeights(tasks: number): LossWeighting {
+export function uncertaintyWeights(tasks: number, initial = 0): LossWeighting {
   const logVariance = tf.variable(
-    tf.zeros([tasks]),
+    tf.fill([tasks], initial),
     true,
     `uncertainty_log_variance_${++instances}`,
   );
