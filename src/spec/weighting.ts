@@ -20,6 +20,9 @@ export const STRATEGIES = [
   'upgrad',
   'gradvac',
   'famo',
+  'stch',
+  'graddrop',
+  'dbmtl',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -197,6 +200,41 @@ export const STRATEGY_PARAMS = {
     max: 10,
     step: 0.01,
   },
+  stchMu: {
+    strategy: 'stch',
+    label: 'STCH smoothing μ',
+    default: 1,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.1,
+  },
+  stchWarmup: {
+    strategy: 'stch',
+    label: 'STCH warm-up (steps) for the nadir point',
+    default: 50,
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+    step: 10,
+  },
+  dbmtlBeta: {
+    strategy: 'dbmtl',
+    label: 'DB-MTL gradient average β',
+    default: 0.9,
+    min: 0,
+    max: 1,
+    belowMax: true,
+    step: 0.05,
+  },
+  dbmtlSigma: {
+    strategy: 'dbmtl',
+    label: 'DB-MTL β decay σ (βₜ = β/t^σ)',
+    default: 0,
+    min: 0,
+    max: 10,
+    step: 0.1,
+  },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
     strategy: 'dwa',
@@ -352,6 +390,25 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'loss',
     summary:
       'Weights z = softmax(ξ) on log-losses; after each step, the tasks that improved most on the batch lose weight. One extra forward pass, no per-task gradients.',
+  },
+  stch: {
+    label: 'STCH (smooth Tchebycheff)',
+    family: 'loss',
+    summary:
+      'L = μ·log Σ exp((log Lᵢ − log Nᵢ)/μ): a smooth maximum of each task’s log-loss relative to its warm-up mean Nᵢ, so the task furthest behind leads.',
+  },
+  graddrop: {
+    label: 'GradDrop (Chen et al.)',
+    family: 'gradient',
+    summary:
+      'At each coordinate of the shared gradient, keeps only the tasks whose sign is drawn from that coordinate’s sign purity: conflicting signs no longer cancel.',
+    representation: true,
+  },
+  dbmtl: {
+    label: 'DB-MTL (dual balancing)',
+    family: 'gradient',
+    summary:
+      'Descends Σ log Lᵢ, and scales each task’s running-average gradient up to the largest one’s norm.',
   },
   gradvac: {
     label: 'GradVac (Wang et al.)',

@@ -252,7 +252,9 @@ export class Trainer {
       const { gram, losses } = await readGram(grads);
       const { coefficients, headScales } = weighting.combine(gram, losses);
       return tf.tidy(() => {
-        const direction = tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
+        const own = weighting.direction?.(grads.matrix, grads.losses);
+        const direction =
+          own?.direction ?? tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
         const heads = this.heads.map((group, i) => ({
           group,
           grads: grads.heads[i]!.map((t) => tf.mul(t, headScales[i]!)),
@@ -262,7 +264,7 @@ export class Trainer {
           grads: this.sharedGradients(direction, grads.encoded, prepared.batch.x, split),
         };
         stepGroups(shared ? [shared, ...heads] : heads, this.decay());
-        return tf.concat([grads.losses, tf.tensor1d(coefficients)]) as tf.Tensor1D;
+        return tf.concat([grads.losses, own?.weights ?? tf.tensor1d(coefficients)]) as tf.Tensor1D;
       });
     } finally {
       disposeTaskGradients(grads);

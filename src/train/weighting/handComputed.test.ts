@@ -22,6 +22,9 @@ import { upgradCoefficients } from './upgrad';
 import { alphaFairWeights } from './alphaFair';
 import { glsWeights } from './gls';
 import { famoWeighting } from './famo';
+import { dbMtlWeighting } from './dbMtl';
+import { gradDropDirection } from './gradDrop';
+import { stchWeighting } from './stch';
 import { imtlCoefficients } from './imtl';
 import { solveLinear, symmetricEigen } from './linearAlgebra';
 import { nashCoefficients } from './nashMtl';
@@ -261,6 +264,78 @@ describe('FAMO', () => {
       expect.closeTo(1 - z1, 4),
     ]);
     famo.dispose();
+  });
+});
+
+describe('STCH', () => {
+  it('weighs 1 until the nadir is known, then softmax((log L − log N)/μ)ᵢ / Lᵢ', async () => {
+    const stch = stchWeighting(1, 1);
+    const losses = tf.tensor1d([1, 4]);
+    const warm = stch.objective(losses, [1, 1]);
+    expect((await warm.total.data())[0]).toBeCloseTo(5, 6);
+    stch.observe([{ step: 1, losses: [1, 2], weights: [1, 1] }]);
+    // N = (1, 2): relative log-losses (0, ln 2), softmax (⅓, ⅔); L = ln(1 + 2).
+    const { total, weights } = stch.objective(losses, [1, 1]);
+    expect((await total.data())[0]).toBeCloseTo(Math.log(3), 6);
+    const expected = [expect.closeTo(1 / 3, 6), expect.closeTo(1 / 6, 6)];
+    expect(Array.from(await weights.data())).toEqual(expected);
+    const grad = tf.grad((l: tf.Tensor) => stch.objective(l as tf.Tensor1D, [1, 1]).total)(losses);
+    expect(Array.from(await grad.data())).toEqual(expected);
+  });
+});
+
+describe('GradDrop', () => {
+  it('keeps, per coordinate, the sign its purity and the draw pick', async () => {
+    // Purity (1, ½, ½): the first coordinate agrees and keeps both; with U = (0.3, 0.3, 0.7) the
+    // second keeps the positive gradient (1) and the third the negative one (−2).
+    const matrix = tf.tensor2d([
+      [1, -1, 2],
+      [1, 1, -2],
+    ]);
+    const { direction, weights } = gradDropDirection(matrix, tf.tensor1d([0.3, 0.3, 0.7]));
+    expect(Array.from(await direction.data())).toEqual([2, 1, -2]);
+    // Task 1 kept |1| of |1| + |−1| + |2|, task 2 kept |1| + |1| + |−2|: shares ¼ and 1.
+    expect(Array.from(await weights.data())).toEqual([
+      expect.closeTo(0.25, 6),
+      expect.closeTo(1, 6),
+    ]);
+  });
+});
+
+describe('DB-MTL', () => {
+  const matrix = () =>
+    tf.tensor2d([
+      [3, 0],
+      [0, 1],
+    ]);
+  const losses = [1, 2];
+
+  it('averages ∇log Lᵢ = gᵢ/Lᵢ and scales each average up to the largest norm', async () => {
+    // β = ½, σ = 0. Step 1: averages ½(3, 0) and ½(0, ½), norms 1.5 and 0.25, factors (1, 6),
+    // d = (1.5, 1.5). Step 2: (2.25, 0) and (0, 0.375): d = (2.25, 2.25). Heads get gᵢ/Lᵢ.
+    const db = dbMtlWeighting(0.5, 0);
+    expect(db.combine([], losses).headScales).toEqual([1, 0.5]);
+    for (const want of [1.5, 2.25]) {
+      const { direction, weights } = db.direction!(matrix(), tf.tensor1d(losses));
+      expect(Array.from(await direction.data())).toEqual([
+        expect.closeTo(want, 5),
+        expect.closeTo(want, 5),
+      ]);
+      expect(Array.from(await weights.data())).toEqual([1, expect.closeTo(6, 5)]);
+    }
+    db.dispose();
+  });
+
+  it('with σ = 1 the rate of the average decays as β/t', async () => {
+    // Step 2 rate ¼: (¼·1.5 + ¾·3, 0) = (2.625, 0) and (0, ¼·¼ + ¾·½) = (0, 0.4375).
+    const db = dbMtlWeighting(0.5, 1);
+    db.direction!(matrix(), tf.tensor1d(losses));
+    const { direction } = db.direction!(matrix(), tf.tensor1d(losses));
+    expect(Array.from(await direction.data())).toEqual([
+      expect.closeTo(2.625, 5),
+      expect.closeTo(2.625, 5),
+    ]);
+    db.dispose();
   });
 });
 

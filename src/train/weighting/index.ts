@@ -4,7 +4,10 @@ import { alignedWeighting } from './alignedMtl';
 import { cagradWeighting } from './cagrad';
 import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
+import { dbMtlWeighting } from './dbMtl';
 import { fairGradWeighting } from './fairGrad';
+import { gradDropWeighting } from './gradDrop';
+import { stchWeighting } from './stch';
 import { famoWeighting } from './famo';
 import { glsWeights } from './gls';
 import { gradvacWeighting } from './gradvac';
@@ -74,6 +77,12 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return upgradWeighting();
     case 'famo':
       return famoWeighting(context.tasks, settings.famoBeta, settings.famoGamma);
+    case 'stch':
+      return stchWeighting(settings.stchMu, settings.stchWarmup);
+    case 'graddrop':
+      return gradDropWeighting(level, rng());
+    case 'dbmtl':
+      return dbMtlWeighting(settings.dbmtlBeta, settings.dbmtlSigma);
     case 'gradvac':
       return gradvacWeighting(settings.gradvacBeta, rng());
   }

@@ -35,6 +35,15 @@ export interface GradientWeighting {
   level: 'representation' | 'parameters';
   /** Coefficients cᵢ of the shared direction and the scale of each task's own head gradient. */
   combine(gram: number[][], losses: number[]): { coefficients: number[]; headScales: number[] };
+  /**
+   * For strategies that form the shared direction on the device from the [T, P] gradient matrix
+   * (coordinate-wise, or keeping gradient averages) rather than as Σ cᵢ·gᵢ: the direction, and
+   * the per-task weights the λ readout shows. Called inside the step's tidy.
+   */
+  direction?(
+    matrix: tf.Tensor2D,
+    losses: tf.Tensor1D,
+  ): { direction: tf.Tensor1D; weights: tf.Tensor1D };
   dispose(): void;
 }
 
