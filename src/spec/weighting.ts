@@ -57,6 +57,19 @@ export const STRATEGY_PARAMS = {
     max: 10,
     step: 0.1,
   },
+  gradnormRule: {
+    strategy: 'gradnorm',
+    label: 'GradNorm weight update',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'w steps directly, renormalized to Σw = T (paper)' },
+      { value: 1, label: 'w = T·softmax(ξ), ξ stepped by Adam (LibMTL)' },
+    ],
+  },
   mgdaNormalization: {
     strategy: 'mgda',
     label: 'MGDA gradient normalization',

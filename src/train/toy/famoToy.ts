@@ -1,3 +1,5 @@
+import { HostAdam } from '../weighting/hostAdam';
+
 /**
  * FAMO on plain numbers, for the two-objective toy (the same rule as weighting/famo.ts, which
  * keeps everything on the device). The toy's losses reach −20, so they are measured from there:
@@ -8,20 +10,17 @@ const FLOOR = 1e-8;
 
 export class FamoLogits {
   private readonly logits: number[];
-  private readonly m: number[];
-  private readonly v: number[];
-  private t = 0;
+  private readonly adam: HostAdam;
   private before: number[] | null = null;
 
   constructor(
     tasks: number,
-    private readonly beta = 0.025,
+    beta = 0.025,
     private readonly gamma = 0.01,
     private readonly minLoss = TOY_MIN_LOSS,
   ) {
     this.logits = Array.from({ length: tasks }, () => 0);
-    this.m = this.logits.map(() => 0);
-    this.v = this.logits.map(() => 0);
+    this.adam = new HostAdam(tasks, beta);
   }
 
   /** z = softmax(ξ). */
@@ -52,15 +51,7 @@ export class FamoLogits {
     const zDelta = z.reduce((s, zi, i) => s + zi * delta[i]!, 0);
     // ∂(zᵀδ)/∂ξₖ = zₖ(δₖ − zᵀδ)
     const grad = z.map((zk, k) => zk * (delta[k]! - zDelta) + this.gamma * this.logits[k]!);
-    const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-    const t = ++this.t;
-    grad.forEach((g, k) => {
-      this.m[k] = b1 * this.m[k]! + (1 - b1) * g;
-      this.v[k] = b2 * this.v[k]! + (1 - b2) * g * g;
-      const mHat = this.m[k]! / (1 - b1 ** t);
-      const vHat = this.v[k]! / (1 - b2 ** t);
-      this.logits[k]! -= (this.beta * mHat) / (Math.sqrt(vHat) + eps);
-    });
+    this.adam.step(this.logits, grad);
     this.before = null;
   }
 }

@@ -10,6 +10,7 @@ import { rlwDraw } from '../weighting/rlw';
 import { upgradCoefficients } from '../weighting/upgrad';
 import { toyLosses, type Point } from './cagradToy';
 import { FamoLogits } from './famoToy';
+import { HostAdam } from '../weighting/hostAdam';
 
 import { TOY_STRATEGIES, type ToyStrategy } from './toyStrategies';
 
@@ -76,8 +77,7 @@ function direction(
 export class ToyTrajectory {
   readonly path: Point[];
   private readonly x: Point;
-  private readonly m = [0, 0];
-  private readonly v = [0, 0];
+  private readonly adam: HostAdam;
   private t = 0;
   private readonly rng: ReturnType<typeof createRng>;
   /** FAMO's weights, which learn from each step's outcome. */
@@ -89,6 +89,7 @@ export class ToyTrajectory {
     private readonly options: TrajectoryOptions = DEFAULT_TRAJECTORY,
   ) {
     this.x = [...start];
+    this.adam = new HostAdam(2, options.learningRate);
     this.path = [[...start]];
     this.rng = createRng(options.seed);
     // Without weight decay on its logits (docs/SCIENCE.md, the two-objective toy).
@@ -102,20 +103,13 @@ export class ToyTrajectory {
 
   /** Takes up to `count` more steps; returns the points this added to the path. */
   advance(count: number): Point[] {
-    const [b1, b2, eps] = [0.9, 0.999, 1e-8];
     const before = this.path.length;
     const until = Math.min(this.options.steps, this.t + count);
     while (this.t < until) {
       const t = ++this.t;
       const state = { rng: this.rng, famo: this.famo };
       const d = direction(this.strategy, toyLosses(this.x), this.options, state);
-      for (const k of [0, 1] as const) {
-        this.m[k] = b1 * this.m[k]! + (1 - b1) * d[k];
-        this.v[k] = b2 * this.v[k]! + (1 - b2) * d[k] * d[k];
-        const mHat = this.m[k]! / (1 - b1 ** t);
-        const vHat = this.v[k]! / (1 - b2 ** t);
-        this.x[k] -= (this.options.learningRate * mHat) / (Math.sqrt(vHat) + eps);
-      }
+      this.adam.step(this.x, d);
       this.famo?.update(toyLosses(this.x).losses);
       if (t % this.options.every === 0 || t === this.options.steps) this.path.push([...this.x]);
     }

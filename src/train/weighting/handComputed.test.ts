@@ -22,6 +22,7 @@ import { upgradCoefficients } from './upgrad';
 import { alphaFairWeights } from './alphaFair';
 import { glsWeights } from './gls';
 import { famoWeighting } from './famo';
+import { GradNormState } from './gradnorm';
 import { dbMtlWeighting } from './dbMtl';
 import { gradDropDirection } from './gradDrop';
 import { stchWeighting } from './stch';
@@ -416,6 +417,20 @@ describe('conventions', () => {
     pcgradCoefficients(gram, createRng(1), { ...fixed, mean: true }).forEach((c, i) =>
       expect(c).toBeCloseTo([2, 2, 2.5][i]! / 3, 12),
     );
+  });
+
+  it('GradNorm: w stepped directly, or T·softmax of logits stepped by Adam', () => {
+    // α = 0, norms (1, 3): G = (1, 3), targets mean G = 2, ∂/∂w = (−1, 3).
+    const gram = gramOfVectors(orthogonal([1, 3]));
+    const direct = new GradNormState(2, 0, 0.1, 'direct');
+    direct.update(gram, [1, 1]);
+    // w − 0.1·(−1, 3) = (1.1, 0.7), renormalized to sum 2.
+    expect(direct.weights).toEqual([expect.closeTo(2.2 / 1.8, 12), expect.closeTo(1.4 / 1.8, 12)]);
+    const softmax = new GradNormState(2, 0, 0.1, 'softmax');
+    softmax.update(gram, [1, 1]);
+    // ∂/∂ξ = T·z·(a − zᵀa) = (−2, 2); Adam's first step moves ξ to (0.1, −0.1).
+    const w1 = 2 / (1 + Math.exp(-0.2));
+    expect(softmax.weights).toEqual([expect.closeTo(w1, 6), expect.closeTo(2 - w1, 6)]);
   });
 
   it('refuses a choice that is not one, naming the choices', () => {

@@ -53,7 +53,13 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
         settings.rlwScale === 1,
       );
     case 'gradnorm':
-      return gradnormWeighting(context.tasks, settings.gradnormAlpha, context.learningRate, level);
+      return gradnormWeighting(
+        context.tasks,
+        settings.gradnormAlpha,
+        context.learningRate,
+        level,
+        settings.gradnormRule === 1 ? 'softmax' : 'direct',
+      );
     case 'mgda':
       return mgdaWeighting(level, settings.mgdaNormalization);
     case 'pcgrad':
