@@ -23,6 +23,7 @@ export const STRATEGIES = [
   'stch',
   'graddrop',
   'dbmtl',
+  'moco',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -248,6 +249,32 @@ export const STRATEGY_PARAMS = {
     max: 10,
     step: 0.1,
   },
+  mocoBeta: {
+    strategy: 'moco',
+    label: 'MoCo gradient tracking β',
+    default: 0.5,
+    min: 0,
+    aboveMin: true,
+    max: 1,
+    step: 0.05,
+  },
+  mocoGamma: {
+    strategy: 'moco',
+    label: 'MoCo weight step γ',
+    default: 0.1,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.05,
+  },
+  mocoRho: {
+    strategy: 'moco',
+    label: 'MoCo regularization ρ',
+    default: 0,
+    min: 0,
+    max: 100,
+    step: 0.1,
+  },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
     strategy: 'dwa',
@@ -422,6 +449,12 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'gradient',
     summary:
       'Descends Σ log Lᵢ, and scales each task’s running-average gradient up to the largest one’s norm.',
+  },
+  moco: {
+    label: 'MoCo (Fernando et al.)',
+    family: 'gradient',
+    summary:
+      'MGDA on tracked (running-average) task gradients, its weights moved one projected step at a time: less biased by noisy batches.',
   },
   gradvac: {
     label: 'GradVac (Wang et al.)',

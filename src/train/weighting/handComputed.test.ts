@@ -26,6 +26,7 @@ import { GradNormState } from './gradnorm';
 import { dbMtlWeighting } from './dbMtl';
 import { gradDropDirection } from './gradDrop';
 import { stchWeighting } from './stch';
+import { mocoWeighting, projectOntoSimplex } from './moco';
 import { imtlCoefficients } from './imtl';
 import { solveLinear, symmetricEigen } from './linearAlgebra';
 import { nashCoefficients } from './nashMtl';
@@ -337,6 +338,53 @@ describe('DB-MTL', () => {
       expect.closeTo(2.625, 5),
     ]);
     db.dispose();
+  });
+});
+
+describe('MoCo', () => {
+  it('projects onto the simplex exactly', async () => {
+    const cases: [number[], number[]][] = [
+      [
+        [0.4875, 0.45],
+        [0.51875, 0.48125],
+      ],
+      [
+        [2, 0, -1],
+        [1, 0, 0],
+      ],
+      [
+        [0.5, 0.5, 0.5],
+        [1 / 3, 1 / 3, 1 / 3],
+      ],
+      [
+        [0.2, 0.3],
+        [0.45, 0.55],
+      ],
+    ];
+    for (const [v, want] of cases) {
+      const p = Array.from(await projectOntoSimplex(tf.tensor1d(v)).data());
+      p.forEach((x, i) => expect(x, `${v}`).toBeCloseTo(want[i]!, 6));
+    }
+  });
+
+  it('tracks the gradients, then steps λ on the simplex along −(YᵀY)λ', async () => {
+    // β₁ = ½: y = ½g = (½, 0), (0, 1); YᵀY = diag(¼, 1); λ = (½, ½) − 0.1·(⅛, ½) =
+    // (0.4875, 0.45), projected (0.51875, 0.48125); d = λ₁y₁ + λ₂y₂ = (0.259375, 0.48125).
+    const moco = mocoWeighting(0.5, 0.1, 0);
+    const matrix = tf.tensor2d([
+      [1, 0],
+      [0, 2],
+    ]);
+    const { direction, weights } = moco.direction!(matrix, tf.tensor1d([1, 1]));
+    expect(Array.from(await weights.data())).toEqual([
+      expect.closeTo(0.51875, 6),
+      expect.closeTo(0.48125, 6),
+    ]);
+    expect(Array.from(await direction.data())).toEqual([
+      expect.closeTo(0.259375, 6),
+      expect.closeTo(0.48125, 6),
+    ]);
+    moco.dispose();
   });
 });
 

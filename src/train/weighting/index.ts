@@ -7,6 +7,7 @@ import { equalWeights } from './equal';
 import { dbMtlWeighting } from './dbMtl';
 import { fairGradWeighting } from './fairGrad';
 import { gradDropWeighting } from './gradDrop';
+import { mocoWeighting } from './moco';
 import { stchWeighting } from './stch';
 import { famoWeighting } from './famo';
 import { glsWeights } from './gls';
@@ -89,6 +90,8 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return gradDropWeighting(level, rng());
     case 'dbmtl':
       return dbMtlWeighting(settings.dbmtlBeta, settings.dbmtlSigma);
+    case 'moco':
+      return mocoWeighting(settings.mocoBeta, settings.mocoGamma, settings.mocoRho);
     case 'gradvac':
       return gradvacWeighting(settings.gradvacBeta, rng());
   }
