@@ -17,7 +17,10 @@ export function projectOntoSimplex(v: tf.Tensor1D): tf.Tensor1D {
     const ranks = tf.range(1, n + 1);
     const above = tf.greater(u, tf.div(tf.sub(sums, 1), ranks));
     const rho = tf.sum(tf.cast(above, 'int32'));
-    const theta = tf.div(tf.sub(tf.gather(sums, tf.sub(rho, tf.scalar(1, 'int32'))), 1), tf.cast(rho, 'float32'));
+    const theta = tf.div(
+      tf.sub(tf.gather(sums, tf.sub(rho, tf.scalar(1, 'int32'))), 1),
+      tf.cast(rho, 'float32'),
+    );
     return tf.relu(tf.sub(v, theta)) as tf.Tensor1D;
   });
 }
