@@ -24,6 +24,7 @@ export const STRATEGIES = [
   'graddrop',
   'dbmtl',
   'moco',
+  'excess',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -275,6 +276,15 @@ export const STRATEGY_PARAMS = {
     max: 100,
     step: 0.1,
   },
+  excessStep: {
+    strategy: 'excess',
+    label: 'ExcessMTL robust step η',
+    default: 0.01,
+    min: 0,
+    aboveMin: true,
+    max: 10,
+    step: 0.01,
+  },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
     strategy: 'dwa',
@@ -455,6 +465,12 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'gradient',
     summary:
       'MGDA on tracked (running-average) task gradients, its weights moved one projected step at a time: less biased by noisy batches.',
+  },
+  excess: {
+    label: 'ExcessMTL (He et al.)',
+    family: 'gradient',
+    summary:
+      'Weighs up the tasks whose estimated excess risk (distance from their own best, from gradients and their accumulated squares) stays high relative to their start.',
   },
   gradvac: {
     label: 'GradVac (Wang et al.)',

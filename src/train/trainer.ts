@@ -257,7 +257,9 @@ export class Trainer {
           own?.direction ?? tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
         const heads = this.heads.map((group, i) => ({
           group,
-          grads: grads.heads[i]!.map((t) => tf.mul(t, headScales[i]!)),
+          grads: grads.heads[i]!.map((t) =>
+            tf.mul(t, own?.headScales ? tf.gather(own.headScales, i) : headScales[i]!),
+          ),
         }));
         const shared = this.shared && {
           group: this.shared,

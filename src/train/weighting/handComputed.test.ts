@@ -26,6 +26,7 @@ import { GradNormState } from './gradnorm';
 import { dbMtlWeighting } from './dbMtl';
 import { gradDropDirection } from './gradDrop';
 import { stchWeighting } from './stch';
+import { excessMtlWeighting } from './excessMtl';
 import { mocoWeighting, projectOntoSimplex } from './moco';
 import { imtlCoefficients } from './imtl';
 import { solveLinear, symmetricEigen } from './linearAlgebra';
@@ -385,6 +386,35 @@ describe('MoCo', () => {
       expect.closeTo(0.48125, 6),
     ]);
     moco.dispose();
+  });
+});
+
+describe('ExcessMTL', () => {
+  it('measures excess risks gᵀdiag(1/√h)g, then grows the weights of the tasks furthest behind', async () => {
+    const excess = excessMtlWeighting(1);
+    // Step 1: h = g², risks (1/1, 4/2) = (1, 2) are the reference; weights stay 1.
+    const first = excess.direction!(
+      tf.tensor2d([
+        [1, 0],
+        [0, 2],
+      ]),
+      tf.tensor1d([1, 1]),
+    );
+    expect(Array.from(await first.weights.data())).toEqual([1, 1]);
+    // Step 2, g = (1, 0), (0, 1): h = (2, 0), (0, 5), risks (1/√2, 1/√5), relative to the
+    // reference (0.7071, 0.2236); w ∝ (e^0.7071, e^0.2236), summing to 2.
+    const second = excess.direction!(
+      tf.tensor2d([
+        [1, 0],
+        [0, 1],
+      ]),
+      tf.tensor1d([1, 1]),
+    );
+    const grown = [Math.exp(1 / Math.SQRT2), Math.exp(1 / Math.sqrt(5) / 2)];
+    const want = grown.map((g) => (2 * g) / (grown[0]! + grown[1]!));
+    for (const t of [second.weights, second.headScales!, second.direction])
+      Array.from(await t.data()).forEach((w, i) => expect(w).toBeCloseTo(want[i]!, 5));
+    excess.dispose();
   });
 });
 

@@ -5,6 +5,7 @@ import { cagradWeighting } from './cagrad';
 import { dwaWeights } from './dwa';
 import { equalWeights } from './equal';
 import { dbMtlWeighting } from './dbMtl';
+import { excessMtlWeighting } from './excessMtl';
 import { fairGradWeighting } from './fairGrad';
 import { gradDropWeighting } from './gradDrop';
 import { mocoWeighting } from './moco';
@@ -92,6 +93,8 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return dbMtlWeighting(settings.dbmtlBeta, settings.dbmtlSigma);
     case 'moco':
       return mocoWeighting(settings.mocoBeta, settings.mocoGamma, settings.mocoRho);
+    case 'excess':
+      return excessMtlWeighting(settings.excessStep);
     case 'gradvac':
       return gradvacWeighting(settings.gradvacBeta, rng());
   }

@@ -37,13 +37,14 @@ export interface GradientWeighting {
   combine(gram: number[][], losses: number[]): { coefficients: number[]; headScales: number[] };
   /**
    * For strategies that form the shared direction on the device from the [T, P] gradient matrix
-   * (coordinate-wise, or keeping gradient averages) rather than as Σ cᵢ·gᵢ: the direction, and
-   * the per-task weights the λ readout shows. Called inside the step's tidy.
+   * (coordinate-wise, or keeping gradient averages) rather than as Σ cᵢ·gᵢ: the direction, the
+   * per-task weights the λ readout shows and, when they are decided on the device too, the scales
+   * of the heads' gradients (replacing `combine`'s). Called inside the step's tidy.
    */
   direction?(
     matrix: tf.Tensor2D,
     losses: tf.Tensor1D,
-  ): { direction: tf.Tensor1D; weights: tf.Tensor1D };
+  ): { direction: tf.Tensor1D; weights: tf.Tensor1D; headScales?: tf.Tensor1D };
   dispose(): void;
 }
 
