@@ -25,6 +25,8 @@ export const STRATEGIES = [
   'dbmtl',
   'moco',
   'excess',
+  'modo',
+  'sdmgrad',
 ] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 
@@ -285,6 +287,40 @@ export const STRATEGY_PARAMS = {
     max: 10,
     step: 0.01,
   },
+  modoGamma: {
+    strategy: 'modo',
+    label: 'MoDo weight step γ',
+    default: 0.1,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.05,
+  },
+  modoRho: {
+    strategy: 'modo',
+    label: 'MoDo regularization ρ',
+    default: 0,
+    min: 0,
+    max: 100,
+    step: 0.1,
+  },
+  sdmgradOmega: {
+    strategy: 'sdmgrad',
+    label: 'SDMGrad pull to the average ω',
+    default: 0.3,
+    min: 0,
+    max: 100,
+    step: 0.1,
+  },
+  sdmgradGamma: {
+    strategy: 'sdmgrad',
+    label: 'SDMGrad weight step γ',
+    default: 0.1,
+    min: 0,
+    aboveMin: true,
+    max: 100,
+    step: 0.05,
+  },
   /** DWA compares mean losses over windows of this many steps (its "epochs"). */
   dwaWindow: {
     strategy: 'dwa',
@@ -471,6 +507,18 @@ export const STRATEGY_INFO: Record<StrategyId, StrategyInfo> = {
     family: 'gradient',
     summary:
       'Weighs up the tasks whose estimated excess risk (distance from their own best, from gradients and their accumulated squares) stays high relative to their start.',
+  },
+  modo: {
+    label: 'MoDo (Chen et al.)',
+    family: 'gradient',
+    summary:
+      'MGDA’s weights moved one projected step at a time along gradient products from two independent batches: an unbiased estimate. Costs two extra batches of per-task gradients.',
+  },
+  sdmgrad: {
+    label: 'SDMGrad (Xiao et al.)',
+    family: 'gradient',
+    summary:
+      'Like MoDo, with the direction kept near the average gradient (ω sets how near). Costs two extra batches of per-task gradients.',
   },
   gradvac: {
     label: 'GradVac (Wang et al.)',

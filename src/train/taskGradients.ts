@@ -86,6 +86,15 @@ export function disposeTaskGradients(g: TaskGradients): void {
   ]);
 }
 
+/** Reads back the T×T products Cᵢⱼ = aᵢ·bⱼ of two tasks' gradient matrices. */
+export async function readProducts(a: tf.Tensor2D, b: tf.Tensor2D): Promise<number[][]> {
+  const product = tf.tidy(() => tf.matMul(a, b, false, true));
+  const data = await product.data();
+  product.dispose();
+  const n = a.shape[0];
+  return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * n, (i + 1) * n)));
+}
+
 /** Reads back the Gram matrix Mᵢⱼ = gᵢ·gⱼ and the losses: T² + T numbers. */
 export async function readGram(g: TaskGradients): Promise<{ gram: number[][]; losses: number[] }> {
   const gramTensor = tf.tidy(() => tf.matMul(g.matrix, g.matrix, false, true));

@@ -10,7 +10,14 @@ import type { ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
 import { createGroup, stepGroups, type ParamGroup } from './paramGroups';
-import { disposeTaskGradients, readGram, taskGradients, type GradientBatch } from './taskGradients';
+import {
+  disposeTaskGradients,
+  readGram,
+  readProducts,
+  taskGradients,
+  type GradientBatch,
+  type TaskGradients,
+} from './taskGradients';
 import { cosines } from './weighting/gram';
 import {
   createWeighting,
@@ -250,7 +257,8 @@ export class Trainer {
     const grads = taskGradients(prepared.batch, split);
     try {
       const { gram, losses } = await readGram(grads);
-      const { coefficients, headScales } = weighting.combine(gram, losses);
+      const cross = weighting.doubleSampling ? await this.crossProducts(split) : undefined;
+      const { coefficients, headScales } = weighting.combine(gram, losses, cross);
       return tf.tidy(() => {
         const own = weighting.direction?.(grads.matrix, grads.losses);
         const direction =
@@ -271,6 +279,22 @@ export class Trainer {
     } finally {
       disposeTaskGradients(grads);
       tf.dispose(prepared.owned);
+    }
+  }
+
+  /** g¹ᵢ·g²ⱼ for the task gradients of two fresh, independent batches (double sampling). */
+  private async crossProducts(split: SplitModel | null): Promise<number[][]> {
+    const [a, b] = [0, 1].map(() => {
+      const prepared = this.gradientBatch(this.sampler.next(this.config.batchSize));
+      const grads = taskGradients(prepared.batch, split);
+      tf.dispose(prepared.owned);
+      return grads;
+    }) as [TaskGradients, TaskGradients];
+    try {
+      return await readProducts(a.matrix, b.matrix);
+    } finally {
+      disposeTaskGradients(a);
+      disposeTaskGradients(b);
     }
   }
 

@@ -26,10 +26,12 @@ import { GradNormState } from './gradnorm';
 import { dbMtlWeighting } from './dbMtl';
 import { gradDropDirection } from './gradDrop';
 import { stchWeighting } from './stch';
+import { modoWeighting } from './modo';
+import { sdmgradWeighting } from './sdmgrad';
 import { excessMtlWeighting } from './excessMtl';
 import { mocoWeighting, projectOntoSimplex } from './moco';
 import { imtlCoefficients } from './imtl';
-import { solveLinear, symmetricEigen } from './linearAlgebra';
+import { projectToSimplex, solveLinear, symmetricEigen } from './linearAlgebra';
 import { nashCoefficients } from './nashMtl';
 
 beforeAll(useCpuBackend);
@@ -415,6 +417,42 @@ describe('ExcessMTL', () => {
     for (const t of [second.weights, second.headScales!, second.direction])
       Array.from(await t.data()).forEach((w, i) => expect(w).toBeCloseTo(want[i]!, 5));
     excess.dispose();
+  });
+});
+
+describe('MoDo and SDMGrad (double sampling)', () => {
+  // Gradient products of two independent batches: C = G¹G²ᵀ (not symmetric).
+  const cross = [
+    [1, 0.5],
+    [0, 2],
+  ];
+  const gram = [
+    [1, 0],
+    [0, 4],
+  ];
+
+  it('MoDo steps λ along −Cλ on the simplex', () => {
+    // λ = (½, ½): Cλ = (0.75, 1); λ − 0.1·Cλ = (0.425, 0.4), projected (0.5125, 0.4875).
+    const { coefficients } = modoWeighting(0.1, 0).combine(gram, [1, 1], cross);
+    expect(coefficients).toEqual([expect.closeTo(0.5125, 12), expect.closeTo(0.4875, 12)]);
+  });
+
+  it('SDMGrad adds the pull to the average, in the step and in the direction', () => {
+    // ω = 1: C(λ + ½) = C·(1, 1) = (1.5, 2); λ − 0.1·(1.5, 2) = (0.35, 0.3), projected
+    // (0.525, 0.475); coefficients (λ + ½)/2 = (0.5125, 0.4875).
+    const { coefficients } = sdmgradWeighting(1, 0.1, 0).combine(gram, [1, 1], cross);
+    expect(coefficients).toEqual([expect.closeTo(0.5125, 12), expect.closeTo(0.4875, 12)]);
+  });
+
+  it('projects onto the simplex on the host as on the device', async () => {
+    for (const v of [
+      [0.4875, 0.45],
+      [2, 0, -1],
+      [0.3, -0.2, 0.9, 0.1],
+    ]) {
+      const device = Array.from(await projectOntoSimplex(tf.tensor1d(v)).data());
+      projectToSimplex(v).forEach((x, i) => expect(x).toBeCloseTo(device[i]!, 6));
+    }
   });
 });
 

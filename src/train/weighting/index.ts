@@ -9,6 +9,8 @@ import { excessMtlWeighting } from './excessMtl';
 import { fairGradWeighting } from './fairGrad';
 import { gradDropWeighting } from './gradDrop';
 import { mocoWeighting } from './moco';
+import { modoWeighting } from './modo';
+import { sdmgradWeighting } from './sdmgrad';
 import { stchWeighting } from './stch';
 import { famoWeighting } from './famo';
 import { glsWeights } from './gls';
@@ -95,6 +97,10 @@ export function createWeighting(settings: WeightingSettings, context: WeightingC
       return mocoWeighting(settings.mocoBeta, settings.mocoGamma, settings.mocoRho);
     case 'excess':
       return excessMtlWeighting(settings.excessStep);
+    case 'modo':
+      return modoWeighting(settings.modoGamma, settings.modoRho);
+    case 'sdmgrad':
+      return sdmgradWeighting(settings.sdmgradOmega, settings.sdmgradGamma, 0);
     case 'gradvac':
       return gradvacWeighting(settings.gradvacBeta, rng());
   }

@@ -117,3 +117,19 @@ function triangularSolve(l: number[][], b: number[], size: number): number[] {
   }
   return x;
 }
+
+/**
+ * The Euclidean projection of v onto the probability simplex (Duchi et al., 2008): with u = v
+ * sorted downwards and ρ the largest j with uⱼ > (Σ_{k≤j} uₖ − 1)/j, max(v − θ, 0) for
+ * θ = (Σ_{k≤ρ} uₖ − 1)/ρ. (moco.ts does the same on the device.)
+ */
+export function projectToSimplex(v: readonly number[]): number[] {
+  const u = [...v].sort((a, b) => b - a);
+  let sum = 0;
+  let theta = 0;
+  u.forEach((x, j) => {
+    sum += x;
+    if (x > (sum - 1) / (j + 1)) theta = (sum - 1) / (j + 1);
+  });
+  return v.map((x) => Math.max(x - theta, 0));
+}

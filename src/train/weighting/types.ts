@@ -33,8 +33,17 @@ export interface GradientWeighting {
    * through the heads per task; "UB" in MGDA-UB); `parameters`: with respect to the shared weights.
    */
   level: 'representation' | 'parameters';
+  /**
+   * Asks for the products Cᵢⱼ = g¹ᵢ·g²ⱼ of gradients on two more independent batches (double
+   * sampling: an unbiased estimate of the Gram matrix, MoDo's and SDMGrad's), passed to `combine`.
+   */
+  doubleSampling?: true;
   /** Coefficients cᵢ of the shared direction and the scale of each task's own head gradient. */
-  combine(gram: number[][], losses: number[]): { coefficients: number[]; headScales: number[] };
+  combine(
+    gram: number[][],
+    losses: number[],
+    cross?: number[][],
+  ): { coefficients: number[]; headScales: number[] };
   /**
    * For strategies that form the shared direction on the device from the [T, P] gradient matrix
    * (coordinate-wise, or keeping gradient averages) rather than as Σ cᵢ·gᵢ: the direction, the
