@@ -11,8 +11,13 @@ test('every weighting strategy trains on WebGPU; adaptive ones move λ, all keep
   await expect(app.readout('backend')).toHaveText('webgpu');
   for (const strategy of STRATEGIES) {
     await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption(strategy);
+    // Window-based strategies learn from a few steps here, not from their default windows.
     if (strategy === 'dwa')
       await page.getByRole('spinbutton', { name: 'DWA window (steps)' }).fill('2');
+    if (strategy === 'stch')
+      await page
+        .getByRole('spinbutton', { name: 'STCH warm-up (steps) for the nadir point' })
+        .fill('2');
     const seen = new Set<string>();
     for (let k = 0; k < 7; k++) {
       await app.stepOnce();
