@@ -1,9 +1,10 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data|history]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data|history|weighting]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
  * inspector and every kind of preset; `data` shows each data preview, decision maps, a CSV
- * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison.
+ * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison;
+ * `weighting` the weighting panel for a few strategies, a MoCo run and FAMO on the landscape.
  */
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
@@ -87,7 +88,32 @@ async function history(page: Page): Promise<void> {
   await page.screenshot({ path: `${out}/30-history.png`, fullPage: true });
 }
 
-const scenarios: Record<string, (page: Page) => Promise<void>> = { train, builder, data, history };
+async function weighting(page: Page): Promise<void> {
+  const panel = page.getByRole('group', { name: 'Task weighting' });
+  const choose = (id: string) =>
+    page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption(id);
+  for (const id of ['rlw', 'famo', 'moco']) {
+    await choose(id);
+    await panel.screenshot({ path: `${out}/40-weighting-${id}.png` });
+  }
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(Number(process.env.TRAIN_MS ?? 8000));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.screenshot({ path: `${out}/41-moco-trained.png`, fullPage: true });
+  const landscape = page.getByRole('region', { name: 'Optimization landscape' });
+  await landscape.getByRole('checkbox', { name: /FAMO/ }).check();
+  await landscape.getByRole('button', { name: 'Run trajectories' }).click();
+  await landscape.getByText(/^(\d+) of \1 finished$/).waitFor({ timeout: 120_000 });
+  await landscape.screenshot({ path: `${out}/42-landscape-famo.png` });
+}
+
+const scenarios: Record<string, (page: Page) => Promise<void>> = {
+  train,
+  builder,
+  data,
+  history,
+  weighting,
+};
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

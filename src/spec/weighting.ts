@@ -35,7 +35,8 @@ export type StrategyId = (typeof STRATEGIES)[number];
  * panel, the range validation enforces (with its message) and the design file's schema.
  */
 export interface StrategyParam {
-  strategy: StrategyId;
+  /** The strategy it belongs to, or the strategies that share it (a convention common to them). */
+  strategy: StrategyId | readonly StrategyId[];
   /** The field's label, also the name in validation messages. */
   label: string;
   default: number;
@@ -72,6 +73,24 @@ export const STRATEGY_PARAMS = {
     choices: [
       { value: 0, label: 'w steps directly, renormalized to Σw = T (paper)' },
       { value: 1, label: 'w = T·softmax(ξ), ξ stepped by Adam (LibMTL)' },
+    ],
+  },
+  /**
+   * At the shared representation each task's gradient has one entry per sample and unit: its Gram
+   * matrix can take them all (ours) or first sum them over the batch (LibMTL). The combined step
+   * always uses the per-sample gradients.
+   */
+  representationGram: {
+    strategy: ['gradnorm', 'mgda', 'imtl', 'aligned'],
+    label: 'Representation gradients in the Gram matrix (hard sharing)',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    step: 1,
+    choices: [
+      { value: 0, label: 'per sample and unit' },
+      { value: 1, label: 'summed over the batch (LibMTL)' },
     ],
   },
   mgdaNormalization: {
@@ -349,7 +368,10 @@ export const DEFAULT_WEIGHTING: WeightingSettings = {
 
 /** The hyper-parameters a strategy has, in the order its panel shows them. */
 export function paramsOf(strategy: StrategyId): StrategyParamKey[] {
-  return STRATEGY_PARAM_KEYS.filter((k) => STRATEGY_PARAMS[k].strategy === strategy);
+  return STRATEGY_PARAM_KEYS.filter((k) => {
+    const owner: StrategyParam['strategy'] = STRATEGY_PARAMS[k].strategy;
+    return typeof owner === 'string' ? owner === strategy : owner.includes(strategy);
+  });
 }
 
 /** Why a hyper-parameter's value is refused, or null. */

@@ -54,6 +54,24 @@ describe('strategy switches and gradient views', () => {
     run.dispose();
   });
 
+  it('takes the Gram matrix of batch-summed representation gradients when asked', async () => {
+    const weightsAfter = async (representationGram: number) => {
+      const weighting = {
+        ...DEFAULT_TRAIN.weighting,
+        strategy: 'mgda' as const,
+        representationGram,
+      };
+      const run = makeTrainer({ config: { weighting } });
+      const [step] = await trainSteps(run.trainer, 1);
+      run.dispose();
+      return step!.weights;
+    };
+    const perSample = await weightsAfter(0);
+    const summed = await weightsAfter(1);
+    for (const w of [perSample, summed]) expect(w[0]! + w[1]!).toBeCloseTo(1, 5);
+    expect(summed[0]).not.toBeCloseTo(perSample[0]!, 3);
+  });
+
   it('measures gradient cosines between tasks, 1 on the diagonal', async () => {
     const run = makeTrainer();
     const c = (await run.trainer.gradientCosines())!;

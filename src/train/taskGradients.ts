@@ -95,9 +95,26 @@ export async function readProducts(a: tf.Tensor2D, b: tf.Tensor2D): Promise<numb
   return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * n, (i + 1) * n)));
 }
 
-/** Reads back the Gram matrix Mᵢⱼ = gᵢ·gⱼ and the losses: T² + T numbers. */
-export async function readGram(g: TaskGradients): Promise<{ gram: number[][]; losses: number[] }> {
-  const gramTensor = tf.tidy(() => tf.matMul(g.matrix, g.matrix, false, true));
+/**
+ * Representation gradients [T, B·W] (one entry per sample and unit) summed over the batch of B
+ * samples: [T, W].
+ */
+export function batchSummed(matrix: tf.Tensor2D, batch: number): tf.Tensor2D {
+  return tf.tidy(() => tf.sum(tf.reshape(matrix, [matrix.shape[0], batch, -1]), 1) as tf.Tensor2D);
+}
+
+/**
+ * Reads back the Gram matrix Mᵢⱼ = gᵢ·gⱼ and the losses: T² + T numbers. `batch`: at the
+ * representation, the Gram of the batch-summed gradients instead.
+ */
+export async function readGram(
+  g: TaskGradients,
+  batch?: number,
+): Promise<{ gram: number[][]; losses: number[] }> {
+  const gramTensor = tf.tidy(() => {
+    const rows = batch ? batchSummed(g.matrix, batch) : g.matrix;
+    return tf.matMul(rows, rows, false, true);
+  });
   const [gramData, lossData] = await Promise.all([gramTensor.data(), g.losses.data()]);
   gramTensor.dispose();
   const n = lossData.length;

@@ -256,7 +256,8 @@ export class Trainer {
     const split = weighting.level === 'representation' ? this.split : null;
     const grads = taskGradients(prepared.batch, split);
     try {
-      const { gram, losses } = await readGram(grads);
+      const summed = split && this.config.weighting.representationGram === 1;
+      const { gram, losses } = await readGram(grads, summed ? indices.length : undefined);
       const cross = weighting.doubleSampling ? await this.crossProducts(split) : undefined;
       const { coefficients, headScales } = weighting.combine(gram, losses, cross);
       return tf.tidy(() => {

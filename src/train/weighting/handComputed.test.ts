@@ -8,6 +8,7 @@ import {
   orthogonal,
 } from '../../testing/gradientSets';
 import { useCpuBackend } from '../../testing/tfCpu';
+import { readGram } from '../taskGradients';
 import fc from 'fast-check';
 import { createRng, type Rng } from '../../data/random';
 import { rlwDraw } from './rlw';
@@ -547,6 +548,30 @@ describe('conventions', () => {
     // ∂/∂ξ = T·z·(a − zᵀa) = (−2, 2); Adam's first step moves ξ to (0.1, −0.1).
     const w1 = 2 / (1 + Math.exp(-0.2));
     expect(softmax.weights).toEqual([expect.closeTo(w1, 6), expect.closeTo(2 - w1, 6)]);
+  });
+
+  it('representation gradients enter the Gram matrix per sample, or summed over the batch', async () => {
+    // Two samples, one unit: g₁ = (1, −1), g₂ = (1, 1) per sample; summed, g₁ = 0 and g₂ = 2.
+    const grads = {
+      losses: tf.tensor1d([1, 1]),
+      matrix: tf.tensor2d([
+        [1, -1],
+        [1, 1],
+      ]),
+      heads: [],
+      encoded: null,
+    };
+    expect((await readGram(grads)).gram).toEqual([
+      [2, 0],
+      [0, 2],
+    ]);
+    const summed = (await readGram(grads, 2)).gram;
+    expect(summed).toEqual([
+      [0, 0],
+      [0, 4],
+    ]);
+    // MGDA then sees orthogonal equal gradients (½, ½), or a task already at rest (1, 0).
+    expect(mgdaCoefficients(summed, [1, 1], 0)).toEqual([1, 0]);
   });
 
   it('refuses a choice that is not one, naming the choices', () => {
