@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordRuns } from './runRecorder';
-import { storeWithHistory } from '../testing/storeWithHistory';
+import { storeWithHistory, trainOneRun } from '../testing/storeWithHistory';
 
 afterEach(() => vi.useRealTimers());
 
@@ -10,17 +10,7 @@ describe('the run recorder', () => {
     const t = await storeWithHistory('recorder-reset');
     const stop = recordRuns(t.store, (m) => t.sent.push(m));
     vi.useFakeTimers();
-    t.store.getState().train();
-    t.receive(
-      { type: 'runBuilt', runId: 'run-1', tasks: ['circle', 'wave'], params: 371, backend: 'cpu' },
-      {
-        type: 'metrics',
-        runId: 'run-1',
-        steps: [{ step: 1, losses: [1, 2], weights: [1, 1] }],
-        stepsPerSecond: 50,
-      },
-      { type: 'status', runId: 'run-1', state: 'done', step: 1 },
-    );
+    trainOneRun(t, 'done');
     // The run's final validation comes just after it stopped; Reset follows before the record
     // of that change is due.
     t.receive({

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStorage } from '../history/runStore';
 import { webRunLocks } from '../history/runLocks';
 import { recordRuns } from './runRecorder';
-import { storeWithHistory } from '../testing/storeWithHistory';
+import { storeWithHistory, trainOneRun } from '../testing/storeWithHistory';
 
 let dbs = 0;
 const stops: (() => void)[] = [];
@@ -29,20 +29,6 @@ function originLocks(): LockManager {
     query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' as const })) }),
   };
 }
-
-const trainOneRun = (tab: Awaited<ReturnType<typeof storeWithHistory>>) => {
-  tab.store.getState().train();
-  tab.receive(
-    { type: 'runBuilt', runId: 'run-1', tasks: ['circle', 'wave'], params: 371, backend: 'cpu' },
-    {
-      type: 'metrics',
-      runId: 'run-1',
-      steps: [{ step: 1, losses: [1, 2], weights: [1, 1] }],
-      stepsPerSecond: 50,
-    },
-    { type: 'status', runId: 'run-1', state: 'paused', step: 1 },
-  );
-};
 
 describe('saved runs shared by two tabs', () => {
   it('a run one tab has open cannot be opened or deleted in the other until that tab lets it go', async () => {

@@ -1,4 +1,4 @@
-import { projectToSimplex } from './linearAlgebra';
+import { simplexStepWeighting, times } from './simplexStep';
 import type { GradientWeighting } from './types';
 
 /**
@@ -8,20 +8,7 @@ import type { GradientWeighting } from './types';
  * matrix, which one batch's GGᵀ is not); the step then follows Σ λᵢgᵢ on the training batch.
  */
 export function modoWeighting(gamma: number, rho: number): GradientWeighting {
-  let lambda: number[] | null = null;
-  return {
-    family: 'gradient',
-    level: 'parameters',
-    doubleSampling: true,
-    combine: (gram, _losses, cross) => {
-      const n = gram.length;
-      const l = lambda ?? gram.map(() => 1 / n);
-      const c = cross ?? gram;
-      lambda = projectToSimplex(
-        l.map((li, i) => li - gamma * (c[i]!.reduce((s, cij, j) => s + cij * l[j]!, 0) + rho * li)),
-      );
-      return { coefficients: lambda, headScales: gram.map(() => 1) };
-    },
-    dispose: () => undefined,
-  };
+  return simplexStepWeighting(gamma, (lambda, c) =>
+    times(c, lambda).map((x, i) => x + rho * lambda[i]!),
+  );
 }
