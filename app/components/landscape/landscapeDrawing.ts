@@ -24,6 +24,8 @@ export const COLORS: Record<ToyStrategy, string> = {
   nash: '#be185d',
   upgrad: '#65a30d',
   famo: '#7c3aed',
+  fairgrad: '#b45309',
+  gradvac: '#0f766e',
 };
 
 const toPixel = ([x1, x2]: Point): [number, number] => [

@@ -15,5 +15,7 @@ export const TOY_STRATEGIES = [
   'nash',
   'upgrad',
   'famo',
+  'fairgrad',
+  'gradvac',
 ] as const satisfies readonly StrategyId[];
 export type ToyStrategy = (typeof TOY_STRATEGIES)[number];

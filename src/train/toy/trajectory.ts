@@ -2,7 +2,10 @@ import { createRng } from '../../data/random';
 import { alignedCoefficients } from '../weighting/alignedMtl';
 import { cagradCoefficients } from '../weighting/cagrad';
 import { combineVectors, gramOf } from '../weighting/gram';
+import { alphaFairWeights } from '../weighting/alphaFair';
+import { gradvacWeighting } from '../weighting/gradvac';
 import { imtlCoefficients } from '../weighting/imtl';
+import type { GradientWeighting } from '../weighting/types';
 import { minNormWeights } from '../weighting/mgda';
 import { nashCoefficients } from '../weighting/nashMtl';
 import { pcgradCoefficients } from '../weighting/pcgrad';
@@ -20,6 +23,7 @@ export interface TrajectoryOptions {
   steps: number;
   learningRate: number;
   cagradC: number;
+  fairgradAlpha: number;
   seed: number;
   /** Keep one point every this many steps (the first and last are always kept). */
   every: number;
@@ -29,6 +33,7 @@ export const DEFAULT_TRAJECTORY: TrajectoryOptions = {
   steps: 100_000,
   learningRate: 1e-3,
   cagradC: 0.5,
+  fairgradAlpha: 2,
   seed: 1,
   every: 100,
 };
@@ -38,7 +43,11 @@ function direction(
   strategy: ToyStrategy,
   { losses, grads }: ReturnType<typeof toyLosses>,
   options: TrajectoryOptions,
-  state: { rng: ReturnType<typeof createRng>; famo: FamoLogits | null },
+  state: {
+    rng: ReturnType<typeof createRng>;
+    famo: FamoLogits | null;
+    gradvac: GradientWeighting | null;
+  },
 ): Point {
   const { rng } = state;
   const g = grads as unknown as number[][];
@@ -61,10 +70,14 @@ function direction(
         return alignedCoefficients(gram).map((c) => c / 2);
       case 'nash':
         return nashCoefficients(gram);
+      case 'fairgrad':
+        return alphaFairWeights(gram, options.fairgradAlpha);
       case 'upgrad':
         return upgradCoefficients(gram).map((c) => c / 2);
       case 'famo':
         return state.famo!.coefficients(losses);
+      case 'gradvac':
+        return state.gradvac!.combine(gram, losses).coefficients.map((c) => c / 2);
     }
   })();
   return combineVectors(g, coefficients) as Point;
@@ -82,6 +95,8 @@ export class ToyTrajectory {
   private readonly rng: ReturnType<typeof createRng>;
   /** FAMO's weights, which learn from each step's outcome. */
   private readonly famo: FamoLogits | null;
+  /** GradVac's running cosine targets. */
+  private readonly gradvac: GradientWeighting | null;
 
   constructor(
     readonly strategy: ToyStrategy,
@@ -94,6 +109,7 @@ export class ToyTrajectory {
     this.rng = createRng(options.seed);
     // Without weight decay on its logits (docs/SCIENCE.md, the two-objective toy).
     this.famo = strategy === 'famo' ? new FamoLogits(2, 0.025, 0) : null;
+    this.gradvac = strategy === 'gradvac' ? gradvacWeighting(0.01, this.rng) : null;
   }
 
   /** Whether every step has been taken. */
@@ -107,7 +123,7 @@ export class ToyTrajectory {
     const until = Math.min(this.options.steps, this.t + count);
     while (this.t < until) {
       const t = ++this.t;
-      const state = { rng: this.rng, famo: this.famo };
+      const state = { rng: this.rng, famo: this.famo, gradvac: this.gradvac };
       const d = direction(this.strategy, toyLosses(this.x), this.options, state);
       this.adam.step(this.x, d);
       this.famo?.update(toyLosses(this.x).losses);
