@@ -1,3 +1,4 @@
+import { sharingMode } from '../../src/spec/sharing';
 import { layerLabel, layerTypes, newLayer } from '../../src/layers/registry';
 import type { LayerSpec, LayerType, Problem } from '../../src/spec/types';
 import { useApp, type AppState } from '../store';
@@ -34,11 +35,7 @@ export function Inspector({ problems }: { problems: Problem[] }) {
 
   const taskName = selected.task === null ? undefined : spec.tasks[selected.task]?.name;
   const owner =
-    selected.task === null
-      ? spec.sharing.mode === 'mmoe'
-        ? 'every expert'
-        : 'the shared encoder'
-      : `the head of ${taskName}`;
+    selected.task === null ? sharingMode(spec.sharing).encoderLabel : `the head of ${taskName}`;
   const here = problems.filter((p) => p.where === pathWhere(selected, taskName));
   const edit = (change: (s: typeof spec) => typeof spec, key?: string) =>
     editDesign((d) => ({ ...d, spec: change(d.spec) }), key);

@@ -1,4 +1,6 @@
 import { LIMITS } from '../../src/design/validate';
+import { SHARING_MODES, sharingModeNamed } from '../../src/spec/sharing';
+import type { SharingSpec } from '../../src/spec/types';
 import { useApp, type AppState } from '../store';
 import { setSharing } from '../store/designEdits';
 import { NumberField } from './NumberField';
@@ -8,7 +10,7 @@ const selectSharingControl = (s: AppState) => ({
   editDesign: s.editDesign,
 });
 
-/** Hard sharing or MMoE, and how many experts. */
+/** The sharing mode (src/spec/sharing.ts) and its settings: MMoE's expert count. */
 export function SharingControl() {
   const { sharing, editDesign } = useApp(selectSharingControl);
   const apply = (next: typeof sharing, key?: string) =>
@@ -20,12 +22,13 @@ export function SharingControl() {
         <select
           aria-label="Sharing"
           value={sharing.mode}
-          onChange={(e) =>
-            apply(e.target.value === 'mmoe' ? { mode: 'mmoe', experts: 3 } : { mode: 'hard' })
-          }
+          onChange={(e) => apply(sharingModeNamed(e.target.value as SharingSpec['mode']).initial)}
         >
-          <option value="hard">Hard sharing: one encoder under every head</option>
-          <option value="mmoe">MMoE: experts mixed by a gate per task</option>
+          {SHARING_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {sharingModeNamed(mode).label}
+            </option>
+          ))}
         </select>
       </label>
       {sharing.mode === 'mmoe' && (

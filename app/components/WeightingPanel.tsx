@@ -1,3 +1,4 @@
+import { sharingMode } from '../../src/spec/sharing';
 import {
   paramsOf,
   STRATEGIES,
@@ -18,13 +19,13 @@ const FAMILIES = [
 const selectWeightingPanel = (s: AppState) => ({
   weighting: s.config.weighting,
   tasks: s.spec.tasks.length,
-  mmoe: s.spec.sharing.mode === 'mmoe',
+  singleRepresentation: sharingMode(s.spec.sharing).singleRepresentation,
   setWeighting: s.setWeighting,
 });
 
 /** How tasks are balanced: the strategy, its hyper-parameters, and what it does. Applies mid-run. */
 export function WeightingPanel() {
-  const { weighting, tasks, mmoe, setWeighting } = useApp(selectWeightingPanel);
+  const { weighting, tasks, singleRepresentation, setWeighting } = useApp(selectWeightingPanel);
   const info = STRATEGY_INFO[weighting.strategy];
   const caveat = strategyCaveat(weighting.strategy, tasks);
   const representation = info.representation === true;
@@ -53,9 +54,9 @@ export function WeightingPanel() {
       <p className="muted">{info.summary}</p>
       {representation && (
         <p className="muted">
-          {mmoe
-            ? 'MMoE has no single shared representation, so this uses gradients of the experts’ weights (one pass per task).'
-            : 'Gradients are taken at the shared representation: one extra backward pass through each head.'}
+          {singleRepresentation
+            ? 'Gradients are taken at the shared representation: one extra backward pass through each head.'
+            : 'This sharing mode has no single shared representation, so this uses gradients of the shared weights (one pass per task).'}
         </p>
       )}
       {caveat && <p className="note">{caveat}</p>}

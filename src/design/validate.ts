@@ -1,3 +1,4 @@
+import { MAX_EXPERTS, sharingMode } from '../spec/sharing';
 import type { TargetInfo } from '../data/dataset';
 import { layerProblems as parameterProblems } from '../layers/checkFields';
 import { LAYER_LIMITS } from '../layers/limits';
@@ -27,7 +28,7 @@ export const LIMITS = {
   ...LAYER_LIMITS,
   maxLayers: 32,
   maxTasks: 16,
-  maxExperts: 16,
+  maxExperts: MAX_EXPERTS,
   maxBatchSize: 8192,
   maxSteps: 1_000_000,
   maxLambda: 100,
@@ -101,21 +102,16 @@ export function validateSpec(
       message: `The model reads ${spec.input.kind} ${formatShape(inputShape(spec.input))} but the dataset gives ${data.input.kind} ${formatShape(inputShape(data.input))}`,
     });
   }
-  if (spec.sharing.mode === 'mmoe' && !intIn(spec.sharing.experts, 2, LIMITS.maxExperts)) {
-    problems.push({
-      where: 'sharing',
-      message: `MMoE needs 2 to ${LIMITS.maxExperts} experts, got ${String(spec.sharing.experts)}`,
-    });
-  }
+  const mode = sharingMode(spec.sharing);
+  problems.push(...mode.settingProblems(spec.sharing));
   if (spec.encoder.length > LIMITS.maxLayers) {
     problems.push({
       where: 'encoder',
       message: `The shared encoder has ${spec.encoder.length} layers; at most ${LIMITS.maxLayers}`,
     });
   }
-  const label = spec.sharing.mode === 'mmoe' ? 'Expert' : 'Shared';
   spec.encoder.forEach((layer, i) =>
-    problems.push(...layerProblems(`encoder[${i}]`, `${label} layer ${i + 1}`, layer)),
+    problems.push(...layerProblems(`encoder[${i}]`, `${mode.layerLabel} ${i + 1}`, layer)),
   );
   if (spec.tasks.length === 0) problems.push({ where: 'tasks', message: 'Add at least one task' });
   if (spec.tasks.length > LIMITS.maxTasks)

@@ -1,13 +1,8 @@
 import { py } from '../layers/python';
 import { layerDef } from '../layers/registry';
 import { outputActivationName } from '../spec/outputs';
-import {
-  encoderLayerName,
-  expertLayerName,
-  gateLayerName,
-  headLayerName,
-  outputLayerName,
-} from '../spec/naming';
+import { gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
+import { encoderCopyNames } from '../spec/sharing';
 import { inputShape, inferShapes } from '../spec/shapes';
 import type {
   LayerSpec,
@@ -89,15 +84,18 @@ const INDENT = '    ';
 /** Lines of `build_model` up to the shared representation: `shared`, or MMoE's experts and gate input. */
 function sharedLines(spec: ModelSpec, vocabSize: number): string[] {
   const ranks = chainRanks(spec, spec.encoder, 'encoder');
-  if (spec.sharing.mode !== 'mmoe')
+  const copies = encoderCopyNames(spec.sharing, spec.encoder);
+  if (spec.sharing.mode !== 'mmoe') {
+    const name = (i: number) => copies[0]![i]!;
     return [
       `    x = inputs`,
-      ...chainLines('x', spec.encoder, encoderLayerName, ranks, vocabSize, INDENT),
+      ...chainLines('x', spec.encoder, name, ranks, vocabSize, INDENT),
       `    shared = x`,
     ];
+  }
   const lines = [`    experts = []`];
-  for (let e = 0; e < spec.sharing.experts; e++) {
-    const name = (i: number, l: LayerSpec) => expertLayerName(e, i, l);
+  for (const [e, names] of copies.entries()) {
+    const name = (i: number) => names[i]!;
     lines.push(
       `    x = inputs`,
       ...chainLines('x', spec.encoder, name, ranks, vocabSize, INDENT),

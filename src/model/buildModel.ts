@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../data/random';
 import { layerDef } from '../layers/registry';
-import {
-  encoderLayerName,
-  expertLayerName,
-  gateLayerName,
-  headLayerName,
-  outputLayerName,
-} from '../spec/naming';
+import { gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
+import { encoderCopyNames, sharingMode } from '../spec/sharing';
 import { inputShape } from '../spec/shapes';
 import { outputActivationName } from '../spec/outputs';
 import type { LayerSpec, ModelSpec } from '../spec/types';
@@ -64,8 +59,8 @@ export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
   });
   let sharedFor: (task: string) => tf.SymbolicTensor;
   if (spec.sharing.mode === 'mmoe') {
-    const experts = Array.from({ length: spec.sharing.experts }, (_, e) =>
-      chain(input, spec.encoder, (i, l) => expertLayerName(e, i, l)),
+    const experts = encoderCopyNames(spec.sharing, spec.encoder).map((names) =>
+      chain(input, spec.encoder, (i) => names[i]!),
     );
     const width = experts[0]!.shape[1]!;
     // Stack the expert vectors to [E, d]; each task's gate [E] mixes them with a dot product.
@@ -98,7 +93,8 @@ export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
         .apply([gate, stacked]) as tf.SymbolicTensor;
     };
   } else {
-    const shared = chain(input, spec.encoder, encoderLayerName);
+    const [names] = encoderCopyNames(spec.sharing, spec.encoder);
+    const shared = chain(input, spec.encoder, (i) => names![i]!);
     sharedFor = () => shared;
   }
   const outputs = spec.tasks.map((task) => {
@@ -134,20 +130,15 @@ export interface ParameterGroups {
 
 /** Names of the layers that belong to the shared part of a spec. */
 export function sharedLayerNames(spec: ModelSpec): string[] {
-  if (spec.sharing.mode === 'mmoe') {
-    const experts = spec.sharing.experts;
-    return Array.from({ length: experts }, (_, e) =>
-      spec.encoder.map((l, i) => expertLayerName(e, i, l)),
-    ).flat();
-  }
-  return spec.encoder.map((l, i) => encoderLayerName(i, l));
+  return encoderCopyNames(spec.sharing, spec.encoder).flat();
 }
 
 /** Names of the layers that belong to task `index`. */
 export function taskLayerNames(spec: ModelSpec, index: number): string[] {
   const task = spec.tasks[index]!;
+  const own = sharingMode(spec.sharing).taskLayers(spec.sharing, task.name, inputShape(spec.input));
   return [
-    ...(spec.sharing.mode === 'mmoe' ? [gateLayerName(task.name)] : []),
+    ...own.map((layer) => layer.name),
     ...task.head.map((l, i) => headLayerName(task.name, i, l)),
     outputLayerName(task.name),
   ];
@@ -173,12 +164,10 @@ export function l2Penalties(
       const l2 = layerDef(l.type).kernelL2?.(l) ?? 0;
       return l2 > 0 ? [{ name: name(i, l), l2 }] : [];
     });
-  const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
+  const mode = sharingMode(spec.sharing);
   const entries = [
-    ...Array.from({ length: copies }, (_, e) =>
-      named(spec.encoder, (i, l) =>
-        spec.sharing.mode === 'mmoe' ? expertLayerName(e, i, l) : encoderLayerName(i, l),
-      ),
+    ...Array.from({ length: mode.copies(spec.sharing) }, (_, e) =>
+      named(spec.encoder, (i, l) => mode.layerName(e, i, l)),
     ).flat(),
     ...spec.tasks.flatMap((t) => named(t.head, (i, l) => headLayerName(t.name, i, l))),
   ];

@@ -1,3 +1,4 @@
+import { sharingMode } from '../spec/sharing';
 import * as tf from '@tensorflow/tfjs';
 import { encoderLayerName, headLayerName, outputLayerName } from '../spec/naming';
 import { inferShapes } from '../spec/shapes';
@@ -32,7 +33,7 @@ export interface SplitModel {
  * way), so it gets null.
  */
 export function splitAtRepresentation(model: tf.LayersModel, spec: ModelSpec): SplitModel | null {
-  if (spec.sharing.mode !== 'hard') return null;
+  if (!sharingMode(spec.sharing).singleRepresentation) return null;
   const sharedShape = inferShapes(spec).sharedShape;
   if (!sharedShape) return null;
   const last = spec.encoder.length - 1;

@@ -1,12 +1,7 @@
 import { layerResult } from '../layers/registry';
 import { formatShape, type Shape } from '../layers/shape';
-import {
-  encoderLayerName,
-  expertLayerName,
-  gateLayerName,
-  headLayerName,
-  outputLayerName,
-} from './naming';
+import { headLayerName, outputLayerName } from './naming';
+import { sharingMode } from './sharing';
 import type { InputSpec, LayerSpec, ModelSpec, Problem } from './types';
 
 export type { Shape } from '../layers/shape';
@@ -100,49 +95,31 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
   const problems: Problem[] = [];
   const input = inputShape(spec.input);
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
-  const mmoe = spec.sharing.mode === 'mmoe';
-  const copies = spec.sharing.mode === 'mmoe' ? spec.sharing.experts : 1;
+  const mode = sharingMode(spec.sharing);
+  const copies = mode.copies(spec.sharing);
   const encoder = chain(
     spec.encoder,
-    spec.encoder.map((l, i) => (mmoe ? expertLayerName(0, i, l) : encoderLayerName(i, l))),
+    spec.encoder.map((l, i) => mode.layerName(0, i, l)),
     { layers: [], out: input, tokens: spec.input.kind === 'tokens' },
     vocabSize,
     (i) => `encoder[${i}]`,
-    (i) => `${mmoe ? 'Expert' : 'Shared'} layer ${i + 1}`,
+    (i) => `${mode.layerLabel} ${i + 1}`,
     problems,
   );
   let sharedShape = encoder.out;
   if (encoder.tokens && spec.tasks.length > 0) {
     problems.push({
       where: 'encoder',
-      message: `Token input ${formatShape(input)} needs an Embedding first: add one to the ${mmoe ? 'expert' : 'shared encoder'}`,
+      message: `Token input ${formatShape(input)} needs an Embedding first: add one to ${mode.encoderLabel}`,
     });
     sharedShape = null;
   }
-  if (mmoe && sharedShape && sharedShape.length !== 1) {
-    problems.push({
-      where: 'sharing',
-      message: `MMoE mixes expert vectors, but an expert outputs ${formatShape(sharedShape)}: end it with Flatten or GlobalAveragePooling`,
-    });
-    sharedShape = null;
-  }
-  if (mmoe && spec.input.kind === 'tokens') {
-    problems.push({
-      where: 'sharing',
-      message:
-        'MMoE gates read the input as numbers, which token ids are not: use hard sharing for token inputs',
-    });
-  }
-  const gateIn = input.reduce((a, b) => a * b, 1);
+  problems.push(...mode.shapeProblems(spec.sharing, spec.input, sharedShape));
+  sharedShape = mode.headInput(sharedShape);
   const tasks = spec.tasks.map((task) => {
-    const gate: LayerShape | null = mmoe
-      ? {
-          name: gateLayerName(task.name),
-          shape: [copies],
-          params: gateIn * copies + copies,
-          nonTrainable: 0,
-        }
-      : null;
+    const [gate = null] = mode
+      .taskLayers(spec.sharing, task.name, input)
+      .map((layer): LayerShape => ({ ...layer, nonTrainable: 0 }));
     const head = chain(
       task.head,
       task.head.map((l, i) => headLayerName(task.name, i, l)),
