@@ -80,13 +80,14 @@ type Actions<K extends keyof HistorySlice> = Pick<HistorySlice, K>;
 function keepingActions(
   { set, get, deps }: SliceContext,
   withStorage: StorageRunner,
+  deleted: Set<string>,
 ): Actions<'saveCurrentRun' | 'saveRun' | 'keepCheckpoint'> {
   return {
     saveCurrentRun: () => get().saveRun(get()),
     saveRun: async (state) => {
       const { run } = state;
       const { savedRuns } = get();
-      if (!run.runId || run.tasks.length === 0) return;
+      if (!run.runId || run.tasks.length === 0 || deleted.has(run.runId)) return;
       const known = savedRuns.some((r) => r.id === run.runId);
       const record = runRecord(state, savedRuns);
       const previous = savedRuns.find((r) => r.id === run.runId);
@@ -102,6 +103,7 @@ function keepingActions(
       });
     },
     keepCheckpoint: async ({ runId, step, modelJson, weightData }) => {
+      if (deleted.has(runId)) return;
       const kept = await withStorage(async (s) => {
         await s.putCheckpoint({ runId, step, modelJson, weightData, savedAt: Date.now() });
         return true;
@@ -120,6 +122,7 @@ function keepingActions(
 function savedRunActions(
   { set, get, deps }: SliceContext,
   withStorage: StorageRunner,
+  deleted: Set<string>,
 ): Actions<'openRun' | 'renameRun' | 'deleteRun'> {
   return {
     openRun: async (id) => {
@@ -165,6 +168,10 @@ function savedRunActions(
         const name = get().savedRuns.find((r) => r.id === id)?.name ?? 'This run';
         return set({ dataError: IN_ANOTHER_TAB(name, 'delete') });
       }
+      // A deleted run is never written again (a save or checkpoint may still be on its way), and
+      // the run shown here, once deleted, is no longer shown: Train starts a new one.
+      deleted.add(id);
+      if (get().run.runId === id) get().reset();
       await withStorage((s) => s.delete(id));
       deps.announceRunsChanged?.();
       set({ compareIds: get().compareIds.filter((x) => x !== id) });
@@ -176,6 +183,8 @@ function savedRunActions(
 export function createHistorySlice(context: SliceContext): HistorySlice {
   const { set, get } = context;
   const withStorage = storageRunner(context);
+  /** Runs deleted in this tab. */
+  const deleted = new Set<string>();
   return {
     savedRuns: [],
     historyError: null,
@@ -188,7 +197,7 @@ export function createHistorySlice(context: SliceContext): HistorySlice {
       const runs = await withStorage((s) => s.list());
       if (runs) set({ savedRuns: runs });
     },
-    ...keepingActions(context, withStorage),
-    ...savedRunActions(context, withStorage),
+    ...keepingActions(context, withStorage, deleted),
+    ...savedRunActions(context, withStorage, deleted),
   };
 }

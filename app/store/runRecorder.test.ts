@@ -28,4 +28,40 @@ describe('the run recorder', () => {
     });
     stop();
   });
+
+  it('never writes a deleted run again, and stops showing it', async () => {
+    const t = await storeWithHistory('recorder-delete');
+    const stop = recordRuns(t.store, (m) => t.sent.push(m));
+    trainOneRun(t);
+    await t.store.getState().saveCurrentRun();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // A validation after the stop leaves a write pending when the run is deleted.
+    t.receive({
+      type: 'validation',
+      runId: 'run-1',
+      evaluation: { step: 1, losses: [0.4, 0.2], metrics: [0.8, 0.3] },
+      cosines: null,
+    });
+    const deleting = t.store.getState().deleteRun('run-1');
+    vi.advanceTimersByTime(60_000);
+    vi.useRealTimers();
+    await deleting;
+    await t.store
+      .getState()
+      .saveRun({
+        ...t.store.getState(),
+        run: { ...t.store.getState().run, runId: 'run-1', tasks: ['circle', 'wave'] },
+      });
+    await t.store.getState().keepCheckpoint({
+      type: 'checkpoint',
+      runId: 'run-1',
+      step: 1,
+      modelJson: '{}',
+      weightData: new ArrayBuffer(4),
+    });
+    await t.store.getState().refreshRuns();
+    expect(t.store.getState().savedRuns).toEqual([]);
+    expect(t.store.getState().run.runId).toBeNull();
+    stop();
+  });
 });
