@@ -46,12 +46,10 @@ describe('the run recorder', () => {
     vi.advanceTimersByTime(60_000);
     vi.useRealTimers();
     await deleting;
-    await t.store
-      .getState()
-      .saveRun({
-        ...t.store.getState(),
-        run: { ...t.store.getState().run, runId: 'run-1', tasks: ['circle', 'wave'] },
-      });
+    await t.store.getState().saveRun({
+      ...t.store.getState(),
+      run: { ...t.store.getState().run, runId: 'run-1', tasks: ['circle', 'wave'] },
+    });
     await t.store.getState().keepCheckpoint({
       type: 'checkpoint',
       runId: 'run-1',
