@@ -22,6 +22,7 @@ import { cosines } from './weighting/gram';
 import {
   createWeighting,
   type GradientWeighting,
+  type GramWeighting,
   type LossWeighting,
   type Weighting,
 } from './weighting';
@@ -256,31 +257,43 @@ export class Trainer {
     const split = weighting.level === 'representation' ? this.split : null;
     const grads = taskGradients(prepared.batch, split);
     try {
-      const summed = split && this.config.weighting.representationGram === 1;
-      const { gram, losses } = await readGram(grads, summed ? indices.length : undefined);
-      const cross = weighting.doubleSampling ? await this.crossProducts(split) : undefined;
-      const { coefficients, headScales } = weighting.combine(gram, losses, cross);
+      // A strategy working on the device reads nothing back; the others read the Gram matrix.
+      const combined = weighting.direction ? null : await this.combine(weighting, grads, indices);
       return tf.tidy(() => {
-        const own = weighting.direction?.(grads.matrix, grads.losses);
-        const direction =
-          own?.direction ?? tf.reshape(tf.matMul(tf.tensor2d([coefficients]), grads.matrix), [-1]);
+        const { direction, weights, headScales } = combined
+          ? {
+              direction: tf.reshape(
+                tf.matMul(tf.tensor2d([combined.coefficients]), grads.matrix),
+                [-1],
+              ),
+              weights: tf.tensor1d(combined.coefficients),
+              headScales: tf.tensor1d(combined.headScales),
+            }
+          : weighting.direction!(grads.matrix, grads.losses);
         const heads = this.heads.map((group, i) => ({
           group,
-          grads: grads.heads[i]!.map((t) =>
-            tf.mul(t, own?.headScales ? tf.gather(own.headScales, i) : headScales[i]!),
-          ),
+          grads: grads.heads[i]!.map((t) => tf.mul(t, tf.gather(headScales, i))),
         }));
         const shared = this.shared && {
           group: this.shared,
           grads: this.sharedGradients(direction, grads.encoded, prepared.batch.x, split),
         };
         stepGroups(shared ? [shared, ...heads] : heads, this.decay());
-        return tf.concat([grads.losses, own?.weights ?? tf.tensor1d(coefficients)]) as tf.Tensor1D;
+        return tf.concat([grads.losses, weights]) as tf.Tensor1D;
       });
     } finally {
       disposeTaskGradients(grads);
       tf.dispose(prepared.owned);
     }
+  }
+
+  /** A Gram strategy's coefficients and head scales from this step's read-back Gram matrix. */
+  private async combine(weighting: GramWeighting, grads: TaskGradients, indices: Int32Array) {
+    const split = weighting.level === 'representation' ? this.split : null;
+    const summed = split && this.config.weighting.representationGram === 1;
+    const { gram, losses } = await readGram(grads, summed ? indices.length : undefined);
+    const cross = weighting.doubleSampling ? await this.crossProducts(split) : undefined;
+    return weighting.combine(gram, losses, cross);
   }
 
   /** g¹ᵢ·g²ⱼ for the task gradients of two fresh, independent batches (double sampling). */

@@ -5,7 +5,7 @@ import { combineVectors, gramOf } from '../weighting/gram';
 import { alphaFairWeights } from '../weighting/alphaFair';
 import { gradvacWeighting } from '../weighting/gradvac';
 import { imtlCoefficients } from '../weighting/imtl';
-import type { GradientWeighting } from '../weighting/types';
+import type { GramWeighting } from '../weighting/types';
 import { minNormWeights } from '../weighting/mgda';
 import { nashCoefficients } from '../weighting/nashMtl';
 import { pcgradCoefficients } from '../weighting/pcgrad';
@@ -46,7 +46,7 @@ function direction(
   state: {
     rng: ReturnType<typeof createRng>;
     famo: FamoLogits | null;
-    gradvac: GradientWeighting | null;
+    gradvac: GramWeighting | null;
   },
 ): Point {
   const { rng } = state;
@@ -96,7 +96,7 @@ export class ToyTrajectory {
   /** FAMO's weights, which learn from each step's outcome. */
   private readonly famo: FamoLogits | null;
   /** GradVac's running cosine targets. */
-  private readonly gradvac: GradientWeighting | null;
+  private readonly gradvac: GramWeighting | null;
 
   constructor(
     readonly strategy: ToyStrategy,

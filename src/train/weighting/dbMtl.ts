@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { GradientWeighting } from './types';
+import type { DeviceWeighting } from './types';
 
 /** Losses are floored here: ∇log Lᵢ = gᵢ/Lᵢ of a task trained to exactly 0 stays finite. */
 const FLOOR = 1e-8;
@@ -11,19 +11,16 @@ const FLOOR = 1e-8;
  * Σᵢ (maxⱼ‖ĝⱼ‖ / ‖ĝᵢ‖)·ĝᵢ: every task's averaged gradient counts as much as the largest. The
  * averages stay on the device; the λ readout shows the magnitude factors maxⱼ‖ĝⱼ‖ / ‖ĝᵢ‖.
  */
-export function dbMtlWeighting(beta: number, sigma: number): GradientWeighting {
+export function dbMtlWeighting(beta: number, sigma: number): DeviceWeighting {
   let average: tf.Tensor2D | null = null;
   let step = 0;
   return {
     family: 'gradient',
     level: 'parameters',
-    combine: (_gram, losses) => ({
-      coefficients: losses.map(() => 1),
-      headScales: losses.map((l) => 1 / Math.max(l, FLOOR)),
-    }),
     direction: (matrix, losses) => {
       const rate = beta / (++step) ** sigma;
-      const logGradients = tf.div(matrix, tf.reshape(tf.maximum(losses, FLOOR), [-1, 1]));
+      const floored = tf.maximum(losses, FLOOR);
+      const logGradients = tf.div(matrix, tf.reshape(floored, [-1, 1]));
       const previous = average ?? tf.zerosLike(logGradients);
       const next = tf.keep(
         tf.add(tf.mul(rate, previous), tf.mul(1 - rate, logGradients)),
@@ -33,7 +30,12 @@ export function dbMtlWeighting(beta: number, sigma: number): GradientWeighting {
       const norms = tf.add(tf.norm(next, 'euclidean', 1), 1e-12);
       const weights = tf.div(tf.max(norms), norms) as tf.Tensor1D;
       const direction = tf.reshape(tf.matMul(tf.reshape(weights, [1, -1]), next), [-1]);
-      return { direction: direction as tf.Tensor1D, weights };
+      // Heads descend log Lᵢ too: their gradients scale by 1/Lᵢ.
+      return {
+        direction: direction as tf.Tensor1D,
+        weights,
+        headScales: tf.div(1, floored) as tf.Tensor1D,
+      };
     },
     dispose: () => {
       average?.dispose();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { GradientWeighting } from './types';
+import type { DeviceWeighting } from './types';
 
 /**
  * ExcessMTL (He et al., ICML 2024): weights tasks by how far each is from its own best, estimated
@@ -17,7 +17,7 @@ interface ExcessState {
   weights: tf.Tensor1D;
 }
 
-export function excessMtlWeighting(stepSize: number): GradientWeighting {
+export function excessMtlWeighting(stepSize: number): DeviceWeighting {
   let state: ExcessState | null = null;
   const replace = (next: ExcessState): void => {
     const old = state ? [state.squares, state.initial, state.weights] : [];
@@ -32,7 +32,6 @@ export function excessMtlWeighting(stepSize: number): GradientWeighting {
   return {
     family: 'gradient',
     level: 'parameters',
-    combine: (gram) => ({ coefficients: gram.map(() => 1), headScales: gram.map(() => 1) }),
     direction: (matrix) => {
       const tasks = matrix.shape[0];
       const squared = tf.square(matrix);

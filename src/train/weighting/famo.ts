@@ -33,7 +33,7 @@ export function famoWeighting(tasks: number, beta: number, gamma: number): LossW
       const z = tf.softmax(logits);
       const c = stopGradient(tf.sum(tf.div(z, floored)));
       const total = tf.div(tf.sum(tf.mul(z, tf.log(floored))), c) as tf.Scalar;
-      const weights = tf.div(z, tf.mul(stopGradient(floored), c)) as tf.Tensor1D;
+      const weights = tf.div(z, tf.mul(floored, c)) as tf.Tensor1D;
       return { total, weights };
     },
     observe: () => undefined,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../data/random';
-import type { GradientWeighting } from './types';
+import type { DeviceWeighting } from './types';
 
 /**
  * GradDrop's direction for given uniforms U (one per coordinate): with sign purity
@@ -35,11 +35,10 @@ export function gradDropDirection(
  * the tasks whose gradient has the sign drawn from that coordinate's sign purity, so conflicting
  * signs do not cancel out. At the shared representation where there is one, per sample and unit.
  */
-export function gradDropWeighting(level: GradientWeighting['level'], rng: Rng): GradientWeighting {
+export function gradDropWeighting(level: DeviceWeighting['level'], rng: Rng): DeviceWeighting {
   return {
     family: 'gradient',
     level,
-    combine: (gram) => ({ coefficients: gram.map(() => 1), headScales: gram.map(() => 1) }),
     direction: (matrix) => {
       const uniform = tf.randomUniform(
         [matrix.shape[1]],
@@ -48,7 +47,7 @@ export function gradDropWeighting(level: GradientWeighting['level'], rng: Rng): 
         'float32',
         rng.int(2 ** 31),
       ) as tf.Tensor1D;
-      return gradDropDirection(matrix, uniform);
+      return { ...gradDropDirection(matrix, uniform), headScales: tf.ones([matrix.shape[0]]) };
     },
     dispose: () => undefined,
   };

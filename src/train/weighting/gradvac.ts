@@ -1,6 +1,6 @@
 import type { Rng } from '../../data/random';
 import { shuffledIndices } from '../../data/random';
-import type { GradientWeighting } from './types';
+import type { GramWeighting } from './types';
 
 /**
  * GradVac (Wang et al., ICLR 2021, "Gradient Vaccine"): PCGrad's projection generalized to a
@@ -11,7 +11,7 @@ import type { GradientWeighting } from './types';
  * φ. d = Σ gᵢ. Tracked as coefficients over the original gradients, so only the Gram matrix is
  * needed. The paper adjusts per parameter group; here the shared part is one group.
  */
-export function gradvacWeighting(beta: number, rng: Rng): GradientWeighting {
+export function gradvacWeighting(beta: number, rng: Rng): GramWeighting {
   let targets: number[][] | null = null;
   return {
     family: 'gradient',

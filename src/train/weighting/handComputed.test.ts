@@ -320,9 +320,9 @@ describe('DB-MTL', () => {
     // β = ½, σ = 0. Step 1: averages ½(3, 0) and ½(0, ½), norms 1.5 and 0.25, factors (1, 6),
     // d = (1.5, 1.5). Step 2: (2.25, 0) and (0, 0.375): d = (2.25, 2.25). Heads get gᵢ/Lᵢ.
     const db = dbMtlWeighting(0.5, 0);
-    expect(db.combine([], losses).headScales).toEqual([1, 0.5]);
     for (const want of [1.5, 2.25]) {
-      const { direction, weights } = db.direction!(matrix(), tf.tensor1d(losses));
+      const { direction, weights, headScales } = db.direction(matrix(), tf.tensor1d(losses));
+      expect(Array.from(await headScales.data())).toEqual([1, 0.5]);
       expect(Array.from(await direction.data())).toEqual([
         expect.closeTo(want, 5),
         expect.closeTo(want, 5),

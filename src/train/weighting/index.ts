@@ -26,7 +26,7 @@ import type { Weighting } from './types';
 import { uncertaintyWeights } from './uncertainty';
 import { upgradWeighting } from './upgrad';
 
-export type { GradientWeighting, LossWeighting, Weighting } from './types';
+export type { GradientWeighting, GramWeighting, LossWeighting, Weighting } from './types';
 
 /** What a strategy needs to know about the run it serves. */
 export interface WeightingContext {

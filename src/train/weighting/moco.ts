@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { GradientWeighting } from './types';
+import type { DeviceWeighting } from './types';
 
 /** Both MoCo rates decay as 1/t^DECAY. */
 const DECAY = 0.5;
@@ -32,14 +32,13 @@ export function projectOntoSimplex(v: tf.Tensor1D): tf.Tensor1D {
  * step at a time on averaged gradients, which removes the bias a stochastic MGDA has.
  * βₜ = β/√t, γₜ = γ/√t. Everything stays on the device; the λ readout shows λ.
  */
-export function mocoWeighting(beta: number, gamma: number, rho: number): GradientWeighting {
+export function mocoWeighting(beta: number, gamma: number, rho: number): DeviceWeighting {
   let tracked: tf.Tensor2D | null = null;
   let lambda: tf.Tensor1D | null = null;
   let step = 0;
   return {
     family: 'gradient',
     level: 'parameters',
-    combine: (gram) => ({ coefficients: gram.map(() => 1), headScales: gram.map(() => 1) }),
     direction: (matrix) => {
       const t = ++step;
       const tasks = matrix.shape[0];
@@ -56,7 +55,11 @@ export function mocoWeighting(beta: number, gamma: number, rho: number): Gradien
       tracked = tf.keep(nextY);
       lambda = tf.keep(nextLambda);
       const direction = tf.reshape(tf.matMul(tf.reshape(nextLambda, [1, -1]), nextY), [-1]);
-      return { direction: direction as tf.Tensor1D, weights: tf.clone(nextLambda) };
+      return {
+        direction: direction as tf.Tensor1D,
+        weights: tf.clone(nextLambda),
+        headScales: tf.ones([tasks]),
+      };
     },
     dispose: () => {
       tracked?.dispose();

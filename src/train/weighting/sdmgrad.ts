@@ -1,5 +1,5 @@
 import { simplexStepWeighting, times } from './simplexStep';
-import type { GradientWeighting } from './types';
+import type { GramWeighting } from './types';
 
 /**
  * SDMGrad, stochastic direction-oriented multi-objective gradient (Xiao et al., NeurIPS 2023):
@@ -8,7 +8,7 @@ import type { GradientWeighting } from './types';
  * C = G¹G²ᵀ: λ ← Π_Δ(λ − γ(C(λ + ω/T) + ρλ)). The step follows (Σ λᵢgᵢ + ωḡ)/(1 + ω) on the
  * training batch: coefficients (λᵢ + ω/T)/(1 + ω). ω = 0 is MoDo.
  */
-export function sdmgradWeighting(omega: number, gamma: number, rho: number): GradientWeighting {
+export function sdmgradWeighting(omega: number, gamma: number, rho: number): GramWeighting {
   const shifted = (lambda: number[]) => lambda.map((l) => l + omega / lambda.length);
   return simplexStepWeighting(
     gamma,

@@ -1,5 +1,5 @@
 import { projectToSimplex } from './linearAlgebra';
-import type { GradientWeighting } from './types';
+import type { GramWeighting } from './types';
 
 /**
  * Simplex weights λ (starting at 1/T) that take one projected gradient step per training step,
@@ -11,7 +11,7 @@ export function simplexStepWeighting(
   gamma: number,
   gradient: (lambda: number[], products: number[][]) => number[],
   coefficients: (lambda: number[]) => number[] = (lambda) => lambda,
-): GradientWeighting {
+): GramWeighting {
   let lambda: number[] | null = null;
   return {
     family: 'gradient',

@@ -22,17 +22,21 @@ export interface LossWeighting {
 }
 
 /**
- * A strategy that combines per-task gradients g₁…g_T of the shared part into one direction
- * d = Σ cᵢ·gᵢ. It only needs their Gram matrix Mᵢⱼ = gᵢ·gⱼ (T×T) and the losses, so it runs as
- * plain TypeScript on a tiny readback, and the same code drives the optimization-landscape toy.
+ * A strategy that combines per-task gradients g₁…g_T of the shared part into one direction.
+ * `representation`: gradients with respect to the shared representation h (one extra backward
+ * through the heads per task; "UB" in MGDA-UB); `parameters`: with respect to the shared weights.
  */
-export interface GradientWeighting {
+interface GradientStrategy {
   family: 'gradient';
-  /**
-   * `representation`: gradients with respect to the shared representation h (one extra backward
-   * through the heads per task; "UB" in MGDA-UB); `parameters`: with respect to the shared weights.
-   */
   level: 'representation' | 'parameters';
+  dispose(): void;
+}
+
+/**
+ * d = Σ cᵢ·gᵢ with coefficients from the Gram matrix Mᵢⱼ = gᵢ·gⱼ (T×T) and the losses: plain
+ * TypeScript on a tiny readback, the same code that drives the optimization-landscape toy.
+ */
+export interface GramWeighting extends GradientStrategy {
   /**
    * Asks for the products Cᵢⱼ = g¹ᵢ·g²ⱼ of gradients on two more independent batches (double
    * sampling: an unbiased estimate of the Gram matrix, MoDo's and SDMGrad's), passed to `combine`.
@@ -44,18 +48,23 @@ export interface GradientWeighting {
     losses: number[],
     cross?: number[][],
   ): { coefficients: number[]; headScales: number[] };
-  /**
-   * For strategies that form the shared direction on the device from the [T, P] gradient matrix
-   * (coordinate-wise, or keeping gradient averages) rather than as Σ cᵢ·gᵢ: the direction, the
-   * per-task weights the λ readout shows and, when they are decided on the device too, the scales
-   * of the heads' gradients (replacing `combine`'s). Called inside the step's tidy.
-   */
-  direction?(
+  direction?: never;
+}
+
+/**
+ * The direction formed on the device from the [T, P] gradient matrix (coordinate-wise, or keeping
+ * gradient averages there): nothing is read back. Returns the direction, the per-task weights the
+ * λ readout shows and the scales of the heads' gradients. Called inside the step's tidy.
+ */
+export interface DeviceWeighting extends GradientStrategy {
+  direction(
     matrix: tf.Tensor2D,
     losses: tf.Tensor1D,
-  ): { direction: tf.Tensor1D; weights: tf.Tensor1D; headScales?: tf.Tensor1D };
-  dispose(): void;
+  ): { direction: tf.Tensor1D; weights: tf.Tensor1D; headScales: tf.Tensor1D };
+  combine?: never;
 }
+
+export type GradientWeighting = GramWeighting | DeviceWeighting;
 
 export type Weighting = LossWeighting | GradientWeighting;
 
@@ -66,7 +75,7 @@ export type Weighting = LossWeighting | GradientWeighting;
 export function coefficientWeighting(
   level: GradientWeighting['level'],
   coefficients: (gram: number[][], losses: number[]) => number[],
-): GradientWeighting {
+): GramWeighting {
   return {
     family: 'gradient',
     level,
