@@ -10,6 +10,7 @@ import { Inspector, pathWhere } from './Inspector';
 import { LayerBlock } from './LayerBlock';
 import { describeLayer } from '../../src/layers/registry';
 import { SharingControl } from './SharingControl';
+import { encoderCopyNames, sharingMode } from '../../src/spec/sharing';
 
 const selectModelDiagram = (s: AppState) => ({
   spec: s.spec,
@@ -20,14 +21,16 @@ const selectModelDiagram = (s: AppState) => ({
 });
 
 /**
- * The network as a picture: input → shared encoder (or experts) → one branch per task → outputs.
+ * The network as a picture: input → shared encoder (experts, columns or backbone, as the
+ * sharing mode lays it out) → one branch per task (with its gates, attention or own experts) → outputs.
  * Blocks show output shapes and parameter counts; clicking one opens it in the inspector.
  */
 export function ModelDiagram({ problems }: { problems: Problem[] }) {
   const { spec, selected, select, editDesign, running } = useApp(selectModelDiagram);
   const shapes = useMemo(() => inferShapes(spec), [spec]);
   const invalid = new Set(problems.map((p) => p.where));
-  const mmoe = spec.sharing.mode === 'mmoe';
+  const mode = sharingMode(spec.sharing);
+  const copies = encoderCopyNames(spec).length;
 
   const blocks = (layers: LayerSpec[], task: number | null, taskName?: string) =>
     layers.map((layer, index) => {
@@ -58,22 +61,29 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
         shape={{ name: 'input', shape: shapes.input, params: 0, nonTrainable: 0 }}
       />
       <fieldset
-        className={`shared${mmoe ? ' mmoe' : ''}`}
+        className={`shared${copies > 1 ? ' mmoe' : ''}`}
         aria-label="Shared encoder"
         disabled={running}
       >
         <legend>Shared encoder</legend>
         <SharingControl />
-        {mmoe && (
-          <p className="muted">
-            Every expert has these layers ({shapes.sharedParams.toLocaleString('en-US')} params in
-            all):
-          </p>
-        )}
+        <p className="muted">
+          {mode.explain}
+          {copies > 1 &&
+            ` The encoder is built ${copies} times; ${mode.encoderLabel} has these layers.`}{' '}
+          Shared: {shapes.sharedParams.toLocaleString('en-US')} params.
+        </p>
         <div className="stack">{blocks(spec.encoder, null)}</div>
         <button type="button" className="add" onClick={() => append(null, spec.encoder.length)}>
           Add layer
         </button>
+        {shapes.sharedBlocks.length > 0 && (
+          <div className="stack">
+            {shapes.sharedBlocks.map((b) => (
+              <LayerBlock key={b.name} kind="gate" title={b.label} shape={b} />
+            ))}
+          </div>
+        )}
       </fieldset>
       <div className="branches">
         {spec.tasks.map((task, t) => {
@@ -87,13 +97,9 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
               style={{ borderTopColor: taskColor(t) }}
             >
               <div className="branch-title">{task.name}</div>
-              {taskShapes?.gate && (
-                <LayerBlock
-                  kind="gate"
-                  title={`Gate · ${taskShapes.gate.shape?.[0]} experts`}
-                  shape={taskShapes.gate}
-                />
-              )}
+              {taskShapes?.blocks.map((b) => (
+                <LayerBlock key={b.name} kind="gate" title={b.label} shape={b} />
+              ))}
               <div className="stack">{blocks(task.head, t, task.name)}</div>
               <button
                 type="button"

@@ -1,5 +1,4 @@
-import { LIMITS } from '../../src/design/validate';
-import { SHARING_MODES, sharingModeNamed } from '../../src/spec/sharing';
+import { SHARING_MODES, sharingMode, sharingModeNamed } from '../../src/spec/sharing';
 import type { SharingSpec } from '../../src/spec/types';
 import { useApp, type AppState } from '../store';
 import { setSharing } from '../store/designEdits';
@@ -10,13 +9,14 @@ const selectSharingControl = (s: AppState) => ({
   editDesign: s.editDesign,
 });
 
-/** The sharing mode (src/spec/sharing.ts) and its settings: MMoE's expert count. */
+/** The sharing mode (src/spec/sharing/) and its settings, as the mode's fields list them. */
 export function SharingControl() {
   const { sharing, editDesign } = useApp(selectSharingControl);
-  const apply = (next: typeof sharing, key?: string) =>
+  const apply = (next: SharingSpec, key?: string) =>
     editDesign((d) => ({ ...d, spec: setSharing(d.spec, next) }), key);
+  const settings = sharing as unknown as Record<string, number>;
   return (
-    <div className="row">
+    <div className="row wrap">
       <label className="field grow">
         <span>Sharing</span>
         <select
@@ -31,15 +31,22 @@ export function SharingControl() {
           ))}
         </select>
       </label>
-      {sharing.mode === 'mmoe' && (
+      {sharingMode(sharing).fields.map((field) => (
         <NumberField
-          label="Experts"
-          value={sharing.experts}
-          min={2}
-          max={LIMITS.maxExperts}
-          onValue={(experts) => apply({ mode: 'mmoe', experts }, 'experts')}
+          key={`${sharing.mode}-${field.key}`}
+          label={field.label}
+          value={settings[field.key]!}
+          min={field.min}
+          max={field.max}
+          step={field.integer ? 1 : 'any'}
+          onValue={(value) =>
+            apply(
+              { ...sharing, [field.key]: value } as unknown as SharingSpec,
+              `${sharing.mode}-${field.key}`,
+            )
+          }
         />
-      )}
+      ))}
     </div>
   );
 }

@@ -218,11 +218,41 @@ const gradnormNet: ModelSpec = {
   tasks: DEFAULT_GRADNORM_SCALES.map((_, i) => linear100(gradnormTarget(i))),
 };
 
+/** CGC on the MMoE design: two shared experts and one of its own for each task. */
+const cgc2d: ModelSpec = { ...mmoe2d, sharing: { mode: 'cgc', sharedExperts: 2, taskExperts: 1 } };
+
+/** PLE: the same experts, extracted once per encoder block (two levels here). */
+const ple2d: ModelSpec = { ...mmoe2d, sharing: { mode: 'ple', sharedExperts: 2, taskExperts: 1 } };
+
+/** DSelect-k: four experts, each task picking two of them. */
+const dselect2d: ModelSpec = {
+  ...mmoe2d,
+  sharing: { mode: 'dselectk', experts: 4, selectors: 2, gamma: 1 },
+};
+
+/**
+ * Cross-stitch on the tasks that compete: each keeps its own column, and the stitch matrices show
+ * how much the two still borrow from each other.
+ */
+const stitchedCircleWave: ModelSpec = { ...circleWave, sharing: { mode: 'crossStitch' } };
+
+/** MTAN on the shapes CNN: each task's masks pick the convolution features it needs. */
+const mtanCnn: ModelSpec = { ...shapesCnn, sharing: { mode: 'mtan' } };
+
 /** The menu of starting points; the first is the app's default. */
 export const PRESETS: Preset[] = [
   preset('sharing', 'Sharing helps: gauss + plane', DEFAULT_DATA, DEFAULT_MODEL),
   preset('toy2d', 'Sharing hurts: circle + wave', POINTS, circleWave),
   preset('mmoe', 'MMoE on 2-D points (3 tasks, 4 experts)', POINTS, mmoe2d),
+  preset('cgc', 'CGC on 2-D points (2 shared + 1 own expert per task)', POINTS, cgc2d),
+  preset('ple', 'PLE on 2-D points (2 levels)', POINTS, ple2d),
+  preset('dselectk', 'DSelect-k on 2-D points (4 experts, k = 2)', POINTS, dselect2d),
+  preset(
+    'crossStitch',
+    'Cross-stitch on circle + wave (a column each)',
+    POINTS,
+    stitchedCircleWave,
+  ),
   preset(
     'cnn',
     'CNN on 12×12 shapes (3 tasks)',
@@ -235,6 +265,13 @@ export const PRESETS: Preset[] = [
     'Self-attention on token sequences (2 tasks)',
     { ...POINTS, kind: 'sequences' },
     attention,
+    { learningRate: 0.005 },
+  ),
+  preset(
+    'mtan',
+    'MTAN on 12×12 shapes (attention per task)',
+    { ...POINTS, kind: 'shapes', size: 1200 },
+    mtanCnn,
     { learningRate: 0.005 },
   ),
   preset('lstm', 'LSTM on token sequences (2 tasks)', { ...POINTS, kind: 'sequences' }, lstm),

@@ -92,7 +92,7 @@ describe('validateSpec, per kind of mistake', () => {
     [
       'one MMoE expert',
       { ...DEFAULT_MODEL, sharing: { mode: 'mmoe', experts: 1 } },
-      'MMoE needs 2 to 16 experts, got 1',
+      'MMoE experts must be 2 to 16, got 1',
     ],
     [
       'a zero kernel',

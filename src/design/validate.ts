@@ -103,7 +103,12 @@ export function validateSpec(
     });
   }
   const mode = sharingMode(spec.sharing);
-  problems.push(...mode.settingProblems(spec.sharing));
+  problems.push(
+    ...mode.settingProblems(
+      spec.sharing,
+      spec.tasks.map((t) => t.name),
+    ),
+  );
   if (spec.encoder.length > LIMITS.maxLayers) {
     problems.push({
       where: 'encoder',

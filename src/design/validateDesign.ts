@@ -1,4 +1,3 @@
-import { sharingMode } from '../spec/sharing';
 import { describeDataset } from '../data/loadDataset';
 import { inferShapes } from '../spec/shapes';
 import { estimateSize, sizeProblem } from '../spec/sizeBudget';
@@ -19,8 +18,7 @@ export function validateDesign(design: {
   ];
   if (problems.length) return problems;
   // Refused before anything is allocated: an oversized design would otherwise fail deep in tf.js.
-  const copies = sharingMode(design.spec.sharing).copies(design.spec.sharing);
-  const estimate = estimateSize(inferShapes(design.spec), design.config.batchSize, copies);
+  const estimate = estimateSize(inferShapes(design.spec), design.config.batchSize);
   const tooBig = sizeProblem(estimate, design.config.batchSize);
   return tooBig ? [tooBig] : [];
 }

@@ -22,13 +22,17 @@ const KERAS_WEIGHTS: Record<string, number> = {
   LSTM: 3,
   GRU: 3,
   SelfAttention: 10,
+  CrossStitch: 1,
+  DSelectGate: 4,
 };
 
 /** Every layer call of the script: its Keras class and name, in order. */
 function scriptLayers(script: string): { cls: string; name: string }[] {
-  return [...script.matchAll(/(?:layers\.(\w+)|(SelfAttention))\([^\n]*?name=("[^"]+")/g)].map(
-    (m) => ({ cls: m[1] ?? m[2]!, name: JSON.parse(m[3]!) as string }),
-  );
+  return [
+    ...script.matchAll(
+      /(?:layers\.(\w+)|(SelfAttention|CrossStitch|DSelectGate))\([^\n]*?name=("[^"]+")/g,
+    ),
+  ].map((m) => ({ cls: m[1] ?? m[2]!, name: JSON.parse(m[3]!) as string }));
 }
 
 const gru: ModelSpec = {

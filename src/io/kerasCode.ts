@@ -1,8 +1,8 @@
 import { py } from '../layers/python';
 import { layerDef } from '../layers/registry';
 import { outputActivationName } from '../spec/outputs';
-import { gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
-import { encoderCopyNames } from '../spec/sharing';
+import { headLayerName, outputLayerName } from '../spec/naming';
+import { modeContext, sharingMode } from '../spec/sharing';
 import { inputShape, inferShapes } from '../spec/shapes';
 import type {
   LayerSpec,
@@ -81,50 +81,23 @@ function chainRanks(spec: ModelSpec, layers: LayerSpec[], from: 'encoder' | stri
 
 const INDENT = '    ';
 
-/** Lines of `build_model` up to the shared representation: `shared`, or MMoE's experts and gate input. */
+/** Lines of `build_model` for the shared part, as the sharing mode writes it: they fill `head_inputs`. */
 function sharedLines(spec: ModelSpec, vocabSize: number): string[] {
   const ranks = chainRanks(spec, spec.encoder, 'encoder');
-  const copies = encoderCopyNames(spec.sharing, spec.encoder);
-  if (spec.sharing.mode !== 'mmoe') {
-    const name = (i: number) => copies[0]![i]!;
-    return [
-      `    x = inputs`,
-      ...chainLines('x', spec.encoder, name, ranks, vocabSize, INDENT),
-      `    shared = x`,
-    ];
-  }
-  const lines = [`    experts = []`];
-  for (const [e, names] of copies.entries()) {
-    const name = (i: number) => names[i]!;
-    lines.push(
-      `    x = inputs`,
-      ...chainLines('x', spec.encoder, name, ranks, vocabSize, INDENT),
-      `    experts.append(layers.Reshape((1, x.shape[-1]), name=${py(`shared_expert${e + 1}_stack`)})(x))`,
-    );
-  }
-  lines.push(
-    `    stacked = layers.Concatenate(axis=1, name="shared_experts")(experts)`,
-    inputShape(spec.input).length > 1
-      ? `    gate_input = layers.Flatten(name="gate_input")(inputs)`
-      : `    gate_input = inputs`,
-  );
-  return lines;
+  const shapes = inferShapes(spec);
+  return sharingMode(spec.sharing).python(spec.sharing, {
+    ...modeContext(spec, shapes.encoder),
+    encoderLayer: (i, name) => kerasLayer(spec.encoder[i]!, name, ranks[i]!, vocabSize),
+  });
 }
 
-/** Lines of `build_model` for one task: its input (shared, or its gate's mixture), head and output. */
-function taskLines(spec: ModelSpec, task: TaskSpec, vocabSize: number): string[] {
-  const input =
-    spec.sharing.mode === 'mmoe'
-      ? [
-          `    gate = layers.Dense(${spec.sharing.experts}, activation="softmax", name=${py(gateLayerName(task.name))})(gate_input)`,
-          `    h = layers.Dot(axes=(1, 1), name=${py(`${task.name}_mixture`)})([gate, stacked])`,
-        ]
-      : [`    h = shared`];
+/** Lines of `build_model` for one task: its head input, head and output. */
+function taskLines(spec: ModelSpec, task: TaskSpec, index: number, vocabSize: number): string[] {
   const name = (i: number, l: LayerSpec) => headLayerName(task.name, i, l);
   const ranks = chainRanks(spec, task.head, task.name);
   return [
     `    # task ${task.name}`,
-    ...input,
+    `    h = head_inputs[${index}]`,
     ...chainLines('h', task.head, name, ranks, vocabSize, INDENT),
     `    outputs.append(layers.Dense(${task.outputUnits}, activation=${py(outputActivationName(task.loss))}, name=${py(outputLayerName(task.name))})(h))`,
   ];
@@ -138,7 +111,7 @@ function buildModelLines(spec: ModelSpec): string[] {
     `    inputs = keras.Input(shape=${tuple(inputShape(spec.input))}, dtype=${py(dtype)}, name="input")`,
     ...sharedLines(spec, vocabSize),
     `    outputs = []`,
-    ...spec.tasks.flatMap((task) => taskLines(spec, task, vocabSize)),
+    ...spec.tasks.flatMap((task, i) => taskLines(spec, task, i, vocabSize)),
     `    return keras.Model(inputs, outputs, name="mtl_playground")`,
   ];
 }
@@ -146,7 +119,12 @@ function buildModelLines(spec: ModelSpec): string[] {
 /** Custom layer classes the model uses, each written once before the model. */
 function supportCode(spec: ModelSpec): string[] {
   const used = [...spec.encoder, ...spec.tasks.flatMap((t) => t.head)];
-  return [...new Set(used.flatMap((l) => layerDef(l.type).pythonSupport ?? []))];
+  return [
+    ...new Set([
+      ...used.flatMap((l) => layerDef(l.type).pythonSupport ?? []),
+      ...(sharingMode(spec.sharing).pythonSupport ?? []),
+    ]),
+  ];
 }
 
 const LOAD_TFJS_WEIGHTS = `def load_tfjs_weights(model, directory="."):

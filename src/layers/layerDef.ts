@@ -77,6 +77,11 @@ export interface LayerDef<L extends { type: string } = { type: string }> {
   /** A fresh layer's parameters, Keras-like. */
   defaults: Omit<L, 'type'>;
   fields: readonly Field<L>[];
+  /**
+   * Only rescales what comes in (BatchNormalization): it joins the block of the layer before it,
+   * where architectures put their gates, stitches and attention (src/spec/sharing/).
+   */
+  normalizes?: boolean;
   /** Reads raw token ids (an Embedding); every other layer needs vectors. */
   readsTokens?: boolean;
   /** Output shape and weight counts exactly as tf.js builds the layer, or why it cannot apply. */

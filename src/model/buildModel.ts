@@ -1,17 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../data/random';
 import { layerDef } from '../layers/registry';
-import { gateLayerName, headLayerName, outputLayerName } from '../spec/naming';
-import { encoderCopyNames, sharingMode } from '../spec/sharing';
-import { inputShape } from '../spec/shapes';
+import { headLayerName, outputLayerName } from '../spec/naming';
+import { encoderCopyNames, modeContext, sharingMode } from '../spec/sharing';
+import { inferShapes } from '../spec/shapes';
 import { outputActivationName } from '../spec/outputs';
 import type { LayerSpec, ModelSpec } from '../spec/types';
+import { CrossStitch, type CrossStitchArgs } from './crossStitch';
+import { DSelectGate, type DSelectGateArgs } from './dselectGate';
 import { SelfAttention, type SelfAttentionArgs } from './selfAttention';
 
-/** Layers this project writes itself, for the layer modules that need them. */
+/** Layers this project writes itself, for the layer and sharing modules that need them. */
 const CUSTOM_LAYERS = {
   SelfAttention: (config: Record<string, unknown>) =>
     new SelfAttention(config as unknown as SelfAttentionArgs),
+  CrossStitch: (config: Record<string, unknown>) =>
+    new CrossStitch(config as unknown as CrossStitchArgs),
+  DSelectGate: (config: Record<string, unknown>) =>
+    new DSelectGate(config as unknown as DSelectGateArgs),
 };
 
 /** Makes the tf.js layer for one spec layer; `nextSeed` keeps initialization reproducible. */
@@ -34,71 +40,45 @@ function makeLayer(
 }
 
 /**
- * Builds the functional LayersModel: one input, the shared part (one encoder, or E experts mixed
- * per task by a softmax gate), one named output per task (in `spec.tasks` order). Initializers
- * and dropout are seeded, so a seed gives the same model.
+ * Builds the functional LayersModel: one input, the shared part as the sharing mode lays it out
+ * (src/spec/sharing/), one named output per task (in `spec.tasks` order). Initializers and
+ * dropout are seeded, so a seed gives the same model.
  */
 export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
   let purpose = 100;
   const nextSeed = (): number => deriveSeed(seed, purpose++);
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
-  const chain = (
-    x: tf.SymbolicTensor,
-    layers: LayerSpec[],
-    name: (i: number, l: LayerSpec) => string,
-  ) =>
-    layers.reduce(
-      (h, layer, i) => makeLayer(name(i, layer), layer, vocabSize, nextSeed, h.shape.length - 1)(h),
-      x,
-    );
-
+  const shapes = inferShapes(spec);
+  // Rank of each encoder layer's input, known before any copy is made.
+  const encoderRanks = spec.encoder.map((_, i) =>
+    i === 0 ? shapes.input.length : (shapes.encoder[i - 1]?.shape?.length ?? 1),
+  );
   const input = tf.input({
-    shape: inputShape(spec.input),
+    shape: shapes.input,
     name: 'input',
     dtype: spec.input.kind === 'tokens' ? 'int32' : 'float32',
   });
-  let sharedFor: (task: string) => tf.SymbolicTensor;
-  if (spec.sharing.mode === 'mmoe') {
-    const experts = encoderCopyNames(spec.sharing, spec.encoder).map((names) =>
-      chain(input, spec.encoder, (i) => names[i]!),
+  const headInput = sharingMode(spec.sharing).build(spec.sharing, {
+    ...modeContext(spec, shapes.encoder),
+    tf,
+    x: input,
+    encoderLayer: (i, name) =>
+      makeLayer(name, spec.encoder[i]!, vocabSize, nextSeed, encoderRanks[i]!),
+    nextSeed,
+    custom: CUSTOM_LAYERS,
+  });
+  const outputs = spec.tasks.map((task, t) => {
+    const h = task.head.reduce(
+      (x, layer, i) =>
+        makeLayer(
+          headLayerName(task.name, i, layer),
+          layer,
+          vocabSize,
+          nextSeed,
+          x.shape.length - 1,
+        )(x),
+      headInput(t),
     );
-    const width = experts[0]!.shape[1]!;
-    // Stack the expert vectors to [E, d]; each task's gate [E] mixes them with a dot product.
-    const stacked = tf.layers
-      .concatenate({ name: 'shared_experts', axis: 1 })
-      .apply(
-        experts.map(
-          (h, e) =>
-            tf.layers
-              .reshape({ name: `shared_expert${e + 1}_stack`, targetShape: [1, width] })
-              .apply(h) as tf.SymbolicTensor,
-        ),
-      ) as tf.SymbolicTensor;
-    const gateInput =
-      input.shape.length > 2
-        ? (tf.layers.flatten({ name: 'gate_input' }).apply(input) as tf.SymbolicTensor)
-        : input;
-    const count = spec.sharing.experts;
-    sharedFor = (task) => {
-      const gate = tf.layers
-        .dense({
-          name: gateLayerName(task),
-          units: count,
-          activation: 'softmax',
-          kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
-        })
-        .apply(gateInput) as tf.SymbolicTensor;
-      return tf.layers
-        .dot({ name: `${task}_mixture`, axes: [1, 1] })
-        .apply([gate, stacked]) as tf.SymbolicTensor;
-    };
-  } else {
-    const [names] = encoderCopyNames(spec.sharing, spec.encoder);
-    const shared = chain(input, spec.encoder, (i) => names![i]!);
-    sharedFor = () => shared;
-  }
-  const outputs = spec.tasks.map((task) => {
-    const h = chain(sharedFor(task.name), task.head, (i, l) => headLayerName(task.name, i, l));
     return tf.layers
       .dense({
         name: outputLayerName(task.name),
@@ -128,17 +108,32 @@ export interface ParameterGroups {
   tasks: tf.Variable[][];
 }
 
+/** Layer names of each owner: the shared part (`null`) and each task (index), before heads. */
+function ownedLayerNames(spec: ModelSpec): Map<number | null, string[]> {
+  const owned = new Map<number | null, Set<string>>();
+  const add = (owner: number | null, names: string[]) => {
+    if (!owned.has(owner)) owned.set(owner, new Set());
+    names.forEach((n) => owned.get(owner)!.add(n));
+  };
+  add(null, []);
+  for (const copy of encoderCopyNames(spec)) add(copy.owner, copy.names);
+  const shapes = inferShapes(spec);
+  const mode = sharingMode(spec.sharing);
+  for (const block of mode.blocks(spec.sharing, modeContext(spec, shapes.encoder)))
+    add(block.owner, block.layers);
+  return new Map([...owned].map(([owner, names]) => [owner, [...names]]));
+}
+
 /** Names of the layers that belong to the shared part of a spec. */
 export function sharedLayerNames(spec: ModelSpec): string[] {
-  return encoderCopyNames(spec.sharing, spec.encoder).flat();
+  return ownedLayerNames(spec).get(null) ?? [];
 }
 
 /** Names of the layers that belong to task `index`. */
 export function taskLayerNames(spec: ModelSpec, index: number): string[] {
   const task = spec.tasks[index]!;
-  const own = sharingMode(spec.sharing).taskLayers(spec.sharing, task.name, inputShape(spec.input));
   return [
-    ...own.map((layer) => layer.name),
+    ...(ownedLayerNames(spec).get(index) ?? []),
     ...task.head.map((l, i) => headLayerName(task.name, i, l)),
     outputLayerName(task.name),
   ];
@@ -164,11 +159,8 @@ export function l2Penalties(
       const l2 = layerDef(l.type).kernelL2?.(l) ?? 0;
       return l2 > 0 ? [{ name: name(i, l), l2 }] : [];
     });
-  const mode = sharingMode(spec.sharing);
   const entries = [
-    ...Array.from({ length: mode.copies(spec.sharing) }, (_, e) =>
-      named(spec.encoder, (i, l) => mode.layerName(e, i, l)),
-    ).flat(),
+    ...encoderCopyNames(spec).flatMap((copy) => named(spec.encoder, (i) => copy.names[i]!)),
     ...spec.tasks.flatMap((t) => named(t.head, (i, l) => headLayerName(t.name, i, l))),
   ];
   return entries.map(({ name, l2 }) => ({

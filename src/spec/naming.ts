@@ -13,9 +13,19 @@ export function expertLayerName(expert: number, index: number, layer: LayerSpec)
   return `shared_expert${expert + 1}_${index + 1}_${layer.type}`;
 }
 
-/** The softmax gate of a task in MMoE mode. */
-export function gateLayerName(task: string): string {
-  return `${task}_gate`;
+/** Layer `index` of expert `expert` (0-based) that task `task` owns (CGC, PLE). */
+export function taskExpertLayerName(
+  task: string,
+  expert: number,
+  index: number,
+  layer: LayerSpec,
+): string {
+  return `${task}_expert${expert + 1}_${index + 1}_${layer.type}`;
+}
+
+/** The gate of a task (`level`: PLE's level suffix, e.g. `_l2`). */
+export function gateLayerName(task: string, level = ''): string {
+  return `${task}_gate${level}`;
 }
 
 /** Name of hidden layer `index` of a task's head. */

@@ -54,6 +54,16 @@ const spec = v.strictObject({
   sharing: v.variant('mode', [
     v.strictObject({ mode: v.literal('hard') }),
     v.strictObject({ mode: v.literal('mmoe'), experts: int(0, 64) }),
+    v.strictObject({ mode: v.literal('cgc'), sharedExperts: int(0, 64), taskExperts: int(0, 64) }),
+    v.strictObject({ mode: v.literal('ple'), sharedExperts: int(0, 64), taskExperts: int(0, 64) }),
+    v.strictObject({
+      mode: v.literal('dselectk'),
+      experts: int(0, 64),
+      selectors: int(0, 64),
+      gamma: num(0, 1000),
+    }),
+    v.strictObject({ mode: v.literal('crossStitch') }),
+    v.strictObject({ mode: v.literal('mtan') }),
   ]),
   encoder: layers,
   tasks: v.pipe(

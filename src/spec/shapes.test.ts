@@ -6,6 +6,7 @@ import { DEFAULT_MODEL } from './defaults';
 import { newLayer } from '../layers/registry';
 import { PRESETS } from '../design/presets';
 import { inferShapes } from './shapes';
+import { SHARING_MODES, sharingModeNamed } from './sharing';
 import type { InputSpec, LayerSpec, ModelSpec, TaskSpec } from './types';
 
 beforeAll(useCpuBackend);
@@ -136,6 +137,43 @@ const cases: [string, ModelSpec][] = [
     ),
   ],
   ...PRESETS.map((p): [string, ModelSpec] => [`preset ${p.id}`, p.spec]),
+  ...SHARING_MODES.filter((m) => m !== 'hard').flatMap((mode): [string, ModelSpec][] => {
+    const sharing = sharingModeNamed(mode).initial;
+    const conv = (filters: number, strides: number): LayerSpec => ({
+      type: 'conv2d',
+      filters,
+      kernelSize: 3,
+      strides,
+      padding: 'same',
+      activation: 'relu',
+    });
+    const designs: [string, ModelSpec][] = [
+      [
+        'dense blocks',
+        { ...spec(features, [dense(6), newLayer('batchNorm'), dense(4)], 0, [dense(5)]), sharing },
+      ],
+      [
+        'conv blocks on images',
+        {
+          ...spec(image, [conv(3, 1), newLayer('batchNorm'), conv(2, 2), newLayer('flatten')]),
+          sharing,
+        },
+      ],
+    ];
+    if (mode === 'crossStitch' || mode === 'mtan')
+      designs.push([
+        'tokens',
+        {
+          ...spec(tokens, [
+            { type: 'embedding', outputDim: 5 },
+            { type: 'lstm', units: 4, returnSequences: true },
+            newLayer('globalAvgPool'),
+          ]),
+          sharing,
+        },
+      ]);
+    return designs.map(([label, design]) => [`${mode}, ${label}`, design]);
+  }),
 ];
 
 const size = (w: tf.LayerVariable): number => w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
@@ -149,9 +187,11 @@ describe('inferShapes', () => {
     expect(shapes.nonTrainableParams).toBe(
       model.nonTrainableWeights.reduce((n, w) => n + size(w), 0),
     );
+    const blocks = [...shapes.sharedBlocks, ...shapes.tasks.flatMap((t) => t.blocks)];
     const layers = [
       ...shapes.encoder,
-      ...shapes.tasks.flatMap((t) => [...(t.gate ? [t.gate] : []), ...t.head, t.output]),
+      ...blocks.filter((b) => !b.label.startsWith('Own experts')),
+      ...shapes.tasks.flatMap((t) => [...t.head, t.output]),
     ];
     for (const layer of layers) {
       const built = model.getLayer(layer.name);
@@ -159,7 +199,10 @@ describe('inferShapes', () => {
         built.trainableWeights.reduce((n, w) => n + size(w), 0),
         layer.name,
       ).toBe(layer.params);
-      expect((built.outputShape as number[]).slice(1), layer.name).toEqual(layer.shape);
+      // A cross-stitch unit has one output per column, each of the block's shape.
+      const out = built.outputShape as (number | null)[] | (number | null)[][];
+      const first = Array.isArray(out[0]) ? (out[0] as number[]) : (out as number[]);
+      expect(first.slice(1), layer.name).toEqual(layer.shape);
     }
     expect(model.outputNames).toEqual(s.tasks.map((t) => t.name));
     model.dispose();
@@ -212,9 +255,14 @@ describe('inferShapes', () => {
       'Shared layer 2: Flatten needs an image or a sequence; this input is already flat [216]',
     ],
     [
-      'MMoE experts ending in a sequence',
-      spec(tokens, [newLayer('embedding')], 2),
-      'MMoE mixes expert vectors, but an expert outputs [6, 16]: end it with Flatten or GlobalAveragePooling',
+      'MMoE gates on token ids',
+      spec(tokens, [newLayer('embedding'), newLayer('globalAvgPool')], 2),
+      'MMoE gates read the input as numbers, which token ids are not: use hard sharing, cross-stitch or MTAN for token inputs',
+    ],
+    [
+      'cross-stitch without a layer to stitch after',
+      { ...spec(features, [newLayer('dropout')]), sharing: { mode: 'crossStitch' } as const },
+      'Cross-stitch works block by block: add a layer with weights (Dense, Conv2D…) to the encoder',
     ],
   ])('explains %s', (_label, s, message) => {
     expect(inferShapes(s).problems.map((p) => p.message)).toContain(message);

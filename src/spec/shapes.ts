@@ -1,47 +1,36 @@
 import { layerResult } from '../layers/registry';
 import { formatShape, type Shape } from '../layers/shape';
+import { inputShape } from './inputShape';
+import type { LayerShape } from './layerShape';
 import { headLayerName, outputLayerName } from './naming';
-import { sharingMode } from './sharing';
-import type { InputSpec, LayerSpec, ModelSpec, Problem } from './types';
+import { modeContext, sharingMode, type ModeBlock } from './sharing';
+import type { LayerSpec, ModelSpec, Problem } from './types';
 
 export type { Shape } from '../layers/shape';
+export type { LayerShape } from './layerShape';
+export { inputShape } from './inputShape';
 
-/** One layer's inferred output shape and weight counts (null shape: an earlier layer failed). */
-export interface LayerShape {
-  name: string;
-  shape: Shape | null;
-  /** Trainable weights. */
-  params: number;
-  /** Weights that are not trained by gradients (BatchNormalization's moving statistics). */
-  nonTrainable: number;
-}
+/** A block a sharing mode adds (gate, attention, stitch, own experts), shaped for the diagram. */
+export type BlockShape = LayerShape & Pick<ModeBlock, 'label' | 'owner'>;
 
 /** Shapes and sizes of a whole design, as tf.js will build it, and every shape problem. */
 export interface ModelShapes {
   input: Shape;
-  /** One expert's layers in MMoE mode. */
+  /** The encoder's layers, once: every expert or column has these. */
   encoder: LayerShape[];
-  /** Output of the shared part: the encoder, or the mixture of experts. */
+  /** What each head reads: the encoder's output (mixtures, stitches and masks keep its shape). */
   sharedShape: Shape | null;
-  /** Trainable weights of the shared part (all experts together in MMoE). */
+  /** Trainable weights every task shares (all shared copies and shared blocks). */
   sharedParams: number;
-  tasks: { name: string; gate: LayerShape | null; head: LayerShape[]; output: LayerShape }[];
+  /** Blocks the sharing mode adds that every task shares (cross-stitch units, PLE's shared gates). */
+  sharedBlocks: BlockShape[];
+  /** Encoder copies built, for the size budget. */
+  passes: number;
+  tasks: { name: string; blocks: BlockShape[]; head: LayerShape[]; output: LayerShape }[];
   /** Trainable parameters of the whole model. */
   totalParams: number;
   nonTrainableParams: number;
   problems: Problem[];
-}
-
-/** The input as a shape. */
-export function inputShape(input: InputSpec): Shape {
-  switch (input.kind) {
-    case 'features':
-      return [input.size];
-    case 'image':
-      return [input.height, input.width, input.channels];
-    case 'tokens':
-      return [input.length];
-  }
 }
 
 interface Chain {
@@ -96,10 +85,11 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
   const input = inputShape(spec.input);
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
   const mode = sharingMode(spec.sharing);
-  const copies = mode.copies(spec.sharing);
+  const taskNames = spec.tasks.map((t) => t.name);
+  const copies = mode.copies(spec.sharing, taskNames);
   const encoder = chain(
     spec.encoder,
-    spec.encoder.map((l, i) => mode.layerName(0, i, l)),
+    spec.encoder.map((l, i) => copies[0]?.name(i, l) ?? `encoder_${i + 1}`),
     { layers: [], out: input, tokens: spec.input.kind === 'tokens' },
     vocabSize,
     (i) => `encoder[${i}]`,
@@ -114,12 +104,19 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
     });
     sharedShape = null;
   }
-  problems.push(...mode.shapeProblems(spec.sharing, spec.input, sharedShape));
-  sharedShape = mode.headInput(sharedShape);
-  const tasks = spec.tasks.map((task) => {
-    const [gate = null] = mode
-      .taskLayers(spec.sharing, task.name, input)
-      .map((layer): LayerShape => ({ ...layer, nonTrainable: 0 }));
+  const context = modeContext(spec, encoder.layers);
+  const modeProblems = sharedShape ? mode.shapeProblems(spec.sharing, context) : [];
+  problems.push(...modeProblems);
+  if (modeProblems.length) sharedShape = null;
+  const blocks: BlockShape[] = (sharedShape ? mode.blocks(spec.sharing, context) : []).map((b) => ({
+    name: b.layers[0] ?? b.label,
+    label: b.label,
+    owner: b.owner,
+    shape: b.shape,
+    params: b.params,
+    nonTrainable: 0,
+  }));
+  const tasks = spec.tasks.map((task, t) => {
     const head = chain(
       task.head,
       task.head.map((l, i) => headLayerName(task.name, i, l)),
@@ -144,21 +141,30 @@ export function inferShapes(spec: ModelSpec): ModelShapes {
       params: outputParams,
       nonTrainable: 0,
     };
-    return { name: task.name, gate, head: head.layers, output };
+    return {
+      name: task.name,
+      blocks: blocks.filter((b) => b.owner === t),
+      head: head.layers,
+      output,
+    };
   });
-  const sharedParams = sum(encoder.layers, 'params') * copies;
+  const sharedBlocks = blocks.filter((b) => b.owner === null);
+  const sharedCopies = copies.filter((c) => c.owner === null).length;
+  const sharedParams = sum(encoder.layers, 'params') * sharedCopies + sum(sharedBlocks, 'params');
   const taskParams = tasks.reduce(
-    (s, t) => s + (t.gate?.params ?? 0) + sum(t.head, 'params') + t.output.params,
+    (s, t) => s + sum(t.blocks, 'params') + sum(t.head, 'params') + t.output.params,
     0,
   );
   const nonTrainableParams =
-    sum(encoder.layers, 'nonTrainable') * copies +
+    sum(encoder.layers, 'nonTrainable') * copies.length +
     tasks.reduce((s, t) => s + sum(t.head, 'nonTrainable'), 0);
   return {
     input,
     encoder: encoder.layers,
     sharedShape,
     sharedParams,
+    sharedBlocks,
+    passes: mode.passes(spec.sharing, taskNames),
     tasks,
     totalParams: sharedParams + taskParams,
     nonTrainableParams,

@@ -10,7 +10,7 @@ const dense = (units: number) => ({ type: 'dense', units, activation: 'relu', l2
 
 describe('size budget', () => {
   it('counts parameters with optimizer state and activations per batch', () => {
-    const e = estimateSize(inferShapes(DEFAULT_MODEL), 32, 1);
+    const e = estimateSize(inferShapes(DEFAULT_MODEL), 32);
     expect(e.params).toBe(371);
     expect(e.paramBytes).toBe(371 * 4 * 4);
     // 16 + 16 hidden values, 2 + 1 outputs per example, ×3 copies, float32.
@@ -30,7 +30,7 @@ describe('size budget', () => {
     expect(problem?.message).toMatch(
       /^This design needs about [\d.]+ GB to train \(3\d\d\.\d M parameters: .*over the 1 GB limit: shrink Shared layer \d+ /,
     );
-    expect(estimateSize(inferShapes(huge), 32, 1).totalBytes).toBeGreaterThan(MEMORY_BUDGET_BYTES);
+    expect(estimateSize(inferShapes(huge), 32).totalBytes).toBeGreaterThan(MEMORY_BUDGET_BYTES);
   });
 
   it('blames the batch when activations dominate', () => {

@@ -27,15 +27,16 @@ export interface SizeEstimate {
 const size = (l: LayerShape): number => (l.shape ?? []).reduce((a, b) => a * b, 1);
 
 /** Estimates parameters and activation memory for one training batch, from the inferred shapes. */
-export function estimateSize(shapes: ModelShapes, batchSize: number, copies: number): SizeEstimate {
+export function estimateSize(shapes: ModelShapes, batchSize: number): SizeEstimate {
   // Named as the builder shows them, so the message points at something the person can find.
-  const shared = copies > 1 ? 'Expert layer' : 'Shared layer';
+  const shared = shapes.passes > 1 ? 'Encoder copy layer' : 'Shared layer';
   const layers: (LayerShape & { label: string })[] = [
     ...shapes.encoder.flatMap((l, i) =>
-      Array.from({ length: copies }, () => ({ ...l, label: `${shared} ${i + 1}` })),
+      Array.from({ length: shapes.passes }, () => ({ ...l, label: `${shared} ${i + 1}` })),
     ),
+    ...shapes.sharedBlocks.map((b) => ({ ...b, label: b.label })),
     ...shapes.tasks.flatMap((t) => [
-      ...(t.gate ? [{ ...t.gate, label: `task '${t.name}' gate` }] : []),
+      ...t.blocks.map((b) => ({ ...b, label: `task '${t.name}' ${b.label}` })),
       ...t.head.map((l, i) => ({ ...l, label: `task '${t.name}' head layer ${i + 1}` })),
       { ...t.output, label: `task '${t.name}' output` },
     ]),

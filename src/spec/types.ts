@@ -42,12 +42,20 @@ export interface TaskSpec {
 }
 
 /**
- * How tasks share: one encoder under every head (hard sharing), or E expert encoders mixed per
- * task by a softmax gate on the input (MMoE, Ma et al., KDD 2018).
+ * How tasks share the encoder (src/spec/sharing/ says what each mode builds): one encoder under
+ * every head (hard), experts mixed per task by gates (MMoE, CGC, PLE, DSelect-k), one encoder
+ * column per task linked by cross-stitch units, or one backbone with task attention (MTAN).
  */
-export type SharingSpec = { mode: 'hard' } | { mode: 'mmoe'; experts: number };
+export type SharingSpec =
+  | { mode: 'hard' }
+  | { mode: 'mmoe'; experts: number }
+  | { mode: 'cgc'; sharedExperts: number; taskExperts: number }
+  | { mode: 'ple'; sharedExperts: number; taskExperts: number }
+  | { mode: 'dselectk'; experts: number; selectors: number; gamma: number }
+  | { mode: 'crossStitch' }
+  | { mode: 'mtan' };
 
-/** The whole network. In MMoE mode `encoder` is the architecture of one expert. */
+/** The whole network. With experts or columns, `encoder` is the architecture of each. */
 export interface ModelSpec {
   input: InputSpec;
   sharing: SharingSpec;

@@ -101,3 +101,28 @@ describe('one task', () => {
     },
   );
 });
+
+describe('every strategy trains on every architecture', () => {
+  // The 2-D presets of each architecture; MTAN on the same points (its preset is a CNN).
+  const mtan = { ...mmoe, spec: { ...mmoe.spec, sharing: { mode: 'mtan' as const } } };
+  const designs = [
+    ...['cgc', 'ple', 'dselectk', 'crossStitch'].map((id) => PRESETS.find((p) => p.id === id)!),
+    mtan,
+  ];
+  it.each(designs.flatMap((d) => STRATEGIES.map((s) => [d.spec.sharing.mode, s, d] as const)))(
+    '%s × %s: finite losses and weights',
+    async (_mode, strategy, preset) => {
+      const weighting = { ...DEFAULT_TRAIN.weighting, strategy, dwaWindow: 1 };
+      const run = makeTrainer({
+        spec: preset.spec,
+        data: { ...preset.data, size: 80 },
+        config: { ...preset.config, batchSize: 16, weighting },
+      });
+      const steps = await trainSteps(run.trainer, 3);
+      expect(
+        steps.every((s) => s.losses.every(Number.isFinite) && s.weights.every(Number.isFinite)),
+      ).toBe(true);
+      run.dispose();
+    },
+  );
+});

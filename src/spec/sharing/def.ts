@@ -1,0 +1,138 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { LayerShape } from '../layerShape';
+import { layerDef } from '../../layers/registry';
+import type { Shape } from '../../layers/shape';
+import type { InputSpec, LayerSpec, Problem, SharingSpec } from '../types';
+
+/** A number setting of a sharing mode, as the builder shows it and validation checks it. */
+export interface SharingField<S> {
+  key: keyof S & string;
+  label: string;
+  min: number;
+  max: number;
+  /** Whole numbers only (a count); otherwise any number in range. */
+  integer: boolean;
+}
+
+/** One copy of the encoder's layers: shared by every task (owner null) or owned by one task. */
+export interface EncoderCopy {
+  owner: number | null;
+  /** Name of encoder layer `index` in this copy. */
+  name(index: number, layer: LayerSpec): string;
+}
+
+/**
+ * A part a mode adds around the encoder (a gate, an attention module, a cross-stitch unit, a
+ * task's own experts), with the layers that hold its weights and who owns them.
+ */
+export interface ModeBlock {
+  label: string;
+  shape: Shape | null;
+  params: number;
+  /** Null: shared by every task; otherwise the task index. */
+  owner: number | null;
+  /** Layers holding this block's weights, named as the builder names them. */
+  layers: string[];
+}
+
+/** What a mode's checks and block list know about the design. */
+export interface ModeContext {
+  input: InputSpec;
+  inputShape: Shape;
+  encoder: LayerSpec[];
+  /** The encoder's layers once, shaped from the input (all copies have these shapes). */
+  encoderShapes: LayerShape[];
+  tasks: string[];
+}
+
+/** What a mode needs while its tf.js part is built (src/model/buildModel.ts hands it in). */
+export interface SharingBuild extends ModeContext {
+  tf: typeof tf;
+  /** The model's input tensor. */
+  x: tf.SymbolicTensor;
+  /** Makes encoder layer `index` as a tf.js layer named `name`; applying it twice shares weights. */
+  encoderLayer(index: number, name: string): (h: tf.SymbolicTensor) => tf.SymbolicTensor;
+  nextSeed(): number;
+  /** Layers written in this project (src/model), by class name. */
+  custom: Record<string, (config: Record<string, unknown>) => tf.layers.Layer>;
+}
+
+/** What a mode needs while its part of the Keras script is written (src/io/kerasCode.ts). */
+export interface SharingPython extends ModeContext {
+  /** The Keras constructor call of encoder layer `index` named `name`. */
+  encoderLayer(index: number, name: string): string;
+}
+
+/**
+ * Everything a sharing mode means, in one place: its settings, the encoder copies and extra
+ * blocks it makes (names, shapes, weights, owners), what it refuses, its tf.js build and its
+ * Keras code. The encoder is drawn and shaped once; every copy has its layers.
+ */
+export interface SharingDef<S extends SharingSpec> {
+  /** The option in the builder. */
+  label: string;
+  /** One sentence the builder shows under the option. */
+  explain: string;
+  /** The settings a design takes when this mode is picked. */
+  initial: S;
+  fields: readonly SharingField<S>[];
+  /** What the diagram and messages call the encoder's layers and the encoder. */
+  layerLabel: string;
+  encoderLabel: string;
+  copies(sharing: S, tasks: string[]): EncoderCopy[];
+  /** Blocks besides the encoder copies, the heads and the outputs. */
+  blocks(sharing: S, context: ModeContext): ModeBlock[];
+  /** What is wrong with the settings themselves (beyond the fields' ranges). */
+  settingProblems(sharing: S, tasks: string[]): Problem[];
+  /** Why this mode cannot build this design. */
+  shapeProblems(sharing: S, context: ModeContext): Problem[];
+  /** Times the encoder runs per example (copies, and MTAN's task streams), for the size budget. */
+  passes(sharing: S, tasks: string[]): number;
+  /** Whether every task reads one and the same encoder output (gradients can be taken there). */
+  singleRepresentation: boolean;
+  /** Builds the shared part; returns each task's head input, asked for in task order. */
+  build(sharing: S, context: SharingBuild): (task: number) => tf.SymbolicTensor;
+  /** Lines of `build_model` that leave each task's head input in the list `head_inputs`. */
+  python(sharing: S, context: SharingPython): string[];
+  /** Python classes the lines need, written once before the model. */
+  pythonSupport?: readonly string[];
+}
+
+/** A mode definition, typed by its settings. */
+export const defineSharing = <S extends SharingSpec>(def: SharingDef<S>): SharingDef<S> => def;
+
+/** The product of a shape's sizes. */
+export const sizeOf = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
+
+/** Encoder layers that have weights: where gates, stitches and attention sit. */
+export const weightedLayers = (shapes: LayerShape[]): number[] =>
+  shapes.flatMap((l, i) => (l.params > 0 ? [i] : []));
+
+/**
+ * The encoder cut into blocks: each starts at a layer with weights that does more than rescale,
+ * and takes the layers after it up to the next such layer (pooling, dropout, normalization
+ * belong to the block before them). PLE extracts once per block; cross-stitch units and MTAN's
+ * attention sit at each block's end. An encoder without such a layer is one block.
+ */
+export function encoderBlocks(encoder: LayerSpec[], shapes: LayerShape[]): number[][] {
+  const blocks: number[][] = [];
+  let current: number[] = [];
+  let hasWeights = false;
+  encoder.forEach((layer, i) => {
+    const starts = (shapes[i]?.params ?? 0) > 0 && !layerDef(layer.type).normalizes;
+    if (starts && hasWeights) {
+      blocks.push(current);
+      current = [];
+    }
+    current.push(i);
+    hasWeights ||= starts;
+  });
+  blocks.push(current);
+  return blocks;
+}
+
+/** The output shape of the block ending at encoder layer `last` (-1: the input). */
+export const blockShape = (context: ModeContext, last: number | undefined): Shape =>
+  last === undefined || last < 0
+    ? context.inputShape
+    : (context.encoderShapes[last]?.shape ?? context.inputShape);
