@@ -1,4 +1,4 @@
-import { MAX_EXPERTS, sharingMode } from '../spec/sharing';
+import { sharingMode } from '../spec/sharing';
 import type { TargetInfo } from '../data/dataset';
 import { layerProblems as parameterProblems } from '../layers/checkFields';
 import { LAYER_LIMITS } from '../layers/limits';
@@ -28,7 +28,6 @@ export const LIMITS = {
   ...LAYER_LIMITS,
   maxLayers: 32,
   maxTasks: 16,
-  maxExperts: MAX_EXPERTS,
   maxBatchSize: 8192,
   maxSteps: 1_000_000,
   maxLambda: 100,
