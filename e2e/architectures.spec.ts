@@ -6,9 +6,9 @@ import { Playground } from './playground';
 /** A block each architecture adds to the diagram, and where it shows. */
 const SIGNS: Record<string, { where: string; text: RegExp }> = {
   mmoe: { where: 'head-gauss', text: /^Gate · 3 experts/ },
-  cgc: { where: 'head-gauss', text: /^Own experts · 1/ },
+  cgc: { where: 'head-gauss', text: /^1 own expert/ },
   ple: { where: 'head-gauss', text: /^Gate, level 2/ },
-  dselectk: { where: 'head-gauss', text: /^Gate · 4 experts/ },
+  dselectk: { where: 'head-gauss', text: /^Gate · picks 2 of 4 experts/ },
   mtan: { where: 'head-gauss', text: /^Attention 2/ },
 };
 
@@ -35,7 +35,9 @@ test('every architecture trains on WebGPU with each way a strategy reaches the m
     if (sign) await expect(page.getByTestId(sign.where).getByText(sign.text)).toBeVisible();
     if (mode === 'crossStitch')
       await expect(
-        page.getByRole('group', { name: 'Shared encoder' }).getByText('Cross-stitch · 2×2'),
+        page
+          .getByRole('group', { name: 'Shared encoder' })
+          .getByText(/^Cross-stitch after layer \d · 2×2/),
       ).toHaveCount(2);
     // One step per strategy, switched mid-run as a person would.
     for (const strategy of PATHS) {

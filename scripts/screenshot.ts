@@ -1,8 +1,8 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|data|history|weighting]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|architectures|data|history|weighting]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
- * inspector and every kind of preset; `data` shows each data preview, decision maps, a CSV
+ * inspector and every kind of preset; `architectures` each architecture's preset in the diagram; `data` shows each data preview, decision maps, a CSV
  * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison;
  * `weighting` the weighting panel for a few strategies, a MoCo run and FAMO on the landscape.
  */
@@ -30,6 +30,16 @@ async function builder(page: Page): Promise<void> {
   for (const preset of ['mmoe', 'cnn', 'attention']) {
     await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
     await page.screenshot({ path: `${out}/11-${preset}.png`, fullPage: true });
+  }
+}
+
+async function architectures(page: Page): Promise<void> {
+  for (const preset of ['cgc', 'ple', 'dselectk', 'crossStitch', 'mtan']) {
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
+    await page.waitForTimeout(500);
+    await page
+      .getByRole('region', { name: 'Model' })
+      .screenshot({ path: `${out}/12-${preset}.png` });
   }
 }
 
@@ -110,6 +120,7 @@ async function weighting(page: Page): Promise<void> {
 const scenarios: Record<string, (page: Page) => Promise<void>> = {
   train,
   builder,
+  architectures,
   data,
   history,
   weighting,

@@ -190,7 +190,7 @@ describe('inferShapes', () => {
     const blocks = [...shapes.sharedBlocks, ...shapes.tasks.flatMap((t) => t.blocks)];
     const layers = [
       ...shapes.encoder,
-      ...blocks.filter((b) => !b.label.startsWith('Own experts')),
+      ...blocks.filter((b) => !b.label.includes('own expert')),
       ...shapes.tasks.flatMap((t) => [...t.head, t.output]),
     ];
     for (const layer of layers) {

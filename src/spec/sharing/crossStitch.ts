@@ -12,8 +12,8 @@ export const columnLayerName = (column: number, index: number, layer: LayerSpec)
 export const stitchLayerName = (last: number): string => `shared_stitch${last + 1}`;
 
 /** Blocks that hold weights; a unit follows each. */
-const stitched = (context: Pick<ModeContext, 'encoder' | 'encoderShapes'>) =>
-  encoderBlocks(context.encoder, context.encoderShapes).filter((block) =>
+const stitched = (context: Pick<ModeContext, 'encoder' | 'encoderShapes' | 'inputShape'>) =>
+  encoderBlocks(context).filter((block) =>
     block.some((i) => (context.encoderShapes[i]?.params ?? 0) > 0),
   );
 
@@ -45,7 +45,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
     })),
   blocks: (_s, context) =>
     stitched(context).map((block) => ({
-      label: `Cross-stitch · ${context.tasks.length}×${context.tasks.length}`,
+      label: `Cross-stitch after layer ${block.at(-1)! + 1} · ${context.tasks.length}×${context.tasks.length}`,
       shape: blockShape(context, block.at(-1)),
       params: context.tasks.length ** 2,
       owner: null,
@@ -61,7 +61,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
   build: (_s, context) => {
     const { encoder, encoderLayer, tasks, x } = context;
     let columns = tasks.map(() => x);
-    for (const block of encoderBlocks(encoder, context.encoderShapes)) {
+    for (const block of encoderBlocks(context)) {
       columns = columns.map((h, t) =>
         block.reduce((acc, i) => encoderLayer(i, columnLayerName(t, i, encoder[i]!))(acc), h),
       );
@@ -75,7 +75,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
   python: (_s, context) => {
     const { encoder, tasks } = context;
     const lines = [`    columns = [inputs] * ${tasks.length}`];
-    for (const block of encoderBlocks(encoder, context.encoderShapes)) {
+    for (const block of encoderBlocks(context)) {
       tasks.forEach((_, t) =>
         lines.push(
           `    x = columns[${t}]`,

@@ -109,23 +109,35 @@ export const weightedLayers = (shapes: LayerShape[]): number[] =>
   shapes.flatMap((l, i) => (l.params > 0 ? [i] : []));
 
 /**
- * The encoder cut into blocks: each starts at a layer with weights that does more than rescale,
- * and takes the layers after it up to the next such layer (pooling, dropout, normalization
- * belong to the block before them). PLE extracts once per block; cross-stitch units and MTAN's
- * attention sit at each block's end. An encoder without such a layer is one block.
+ * The encoder cut into blocks, where architectures act between layers: a block starts at a layer
+ * with weights that does more than rescale, and takes the layers after it that keep going on the
+ * same kind of tensor (pooling, dropout, normalization). A layer that flattens or pools away an
+ * axis before further weighted layers opens the next block, so conv–pool–conv–pool–flatten–dense
+ * is three blocks: [conv, pool] [conv, pool] [flatten, dense]. PLE extracts once per block;
+ * cross-stitch units and MTAN's attention sit at each block's end. An encoder without a layer
+ * with weights is one block.
  */
-export function encoderBlocks(encoder: LayerSpec[], shapes: LayerShape[]): number[][] {
+export function encoderBlocks(
+  context: Pick<ModeContext, 'encoder' | 'encoderShapes' | 'inputShape'>,
+): number[][] {
+  const { encoder, encoderShapes: shapes } = context;
+  const params = (i: number) => shapes[i]?.params ?? 0;
+  const weighted = (i: number) => params(i) > 0 && !layerDef(encoder[i]!.type).normalizes;
+  const rank = (i: number) =>
+    i < 0 ? context.inputShape.length : (shapes[i]?.shape?.length ?? context.inputShape.length);
+  const reshapes = (i: number) => params(i) === 0 && rank(i) !== rank(i - 1);
   const blocks: number[][] = [];
   let current: number[] = [];
-  let hasWeights = false;
-  encoder.forEach((layer, i) => {
-    const starts = (shapes[i]?.params ?? 0) > 0 && !layerDef(layer.type).normalizes;
-    if (starts && hasWeights) {
+  let open = false;
+  encoder.forEach((_, i) => {
+    const weightedAfter = encoder.some((__, j) => j > i && weighted(j));
+    if (open && (weighted(i) || (reshapes(i) && weightedAfter))) {
       blocks.push(current);
       current = [];
+      open = false;
     }
     current.push(i);
-    hasWeights ||= starts;
+    open ||= weighted(i);
   });
   blocks.push(current);
   return blocks;
@@ -136,3 +148,9 @@ export const blockShape = (context: ModeContext, last: number | undefined): Shap
   last === undefined || last < 0
     ? context.inputShape
     : (context.encoderShapes[last]?.shape ?? context.inputShape);
+
+/** "layer 3" or "layers 3–5", 1-based, as the diagram numbers the encoder. */
+export const layerSpan = (block: number[]): string =>
+  block.length <= 1
+    ? `layer ${(block[0] ?? 0) + 1}`
+    : `layers ${block[0]! + 1}–${block.at(-1)! + 1}`;

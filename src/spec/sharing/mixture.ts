@@ -6,6 +6,7 @@ import type { LayerSpec, Problem } from '../types';
 import {
   blockShape,
   encoderBlocks,
+  layerSpan,
   sizeOf,
   type EncoderCopy,
   type ModeBlock,
@@ -37,9 +38,7 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** The encoder layers of each extraction level. */
 const levelsOf = (plan: MixturePlan, context: ModeContext): number[][] =>
-  plan.multiLevel
-    ? encoderBlocks(context.encoder, context.encoderShapes)
-    : [context.encoder.map((_, i) => i)];
+  plan.multiLevel ? encoderBlocks(context) : [context.encoder.map((_, i) => i)];
 
 /** Layer-name suffix of level `level` (none when there is one level, as in MMoE). */
 const suffix = (level: number, levels: number): string => (levels > 1 ? `_l${level + 1}` : '');
@@ -73,7 +72,7 @@ export function mixtureBlocks(plan: MixturePlan, context: ModeContext): ModeBloc
   const encoderParams = context.encoderShapes.reduce((s, l) => s + l.params, 0);
   const inputSize = (level: number) => sizeOf(blockShape(context, levels[level - 1]?.at(-1)));
   const gate = (level: number, count: number, owner: number | null, name: string): ModeBlock => ({
-    label: `${owner === null ? 'Shared gate' : 'Gate'}${levels.length > 1 ? `, level ${level + 1}` : ''} · ${count} experts`,
+    label: `${owner === null ? 'Shared gate' : 'Gate'}${levels.length > 1 ? `, level ${level + 1} (${layerSpan(levels[level]!)})` : ''} · ${plan.gate.kind === 'dselect' ? `picks ${plan.gate.selectors} of ` : ''}${count} experts`,
     shape: [count],
     params: gateParams(plan.gate, inputSize(level), count),
     owner,
@@ -85,7 +84,7 @@ export function mixtureBlocks(plan: MixturePlan, context: ModeContext): ModeBloc
       ...(plan.perTask > 0
         ? [
             {
-              label: `Own experts · ${plan.perTask}`,
+              label: `${plan.perTask} own expert${plan.perTask > 1 ? 's' : ''}`,
               shape: blockShape(context, context.encoder.length - 1),
               params: plan.perTask * encoderParams,
               owner: t,

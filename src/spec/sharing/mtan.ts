@@ -3,15 +3,11 @@ import { py } from '../../layers/python';
 import { encoderLayerName } from '../naming';
 import type { Shape } from '../../layers/shape';
 import { needsWeightedLayer } from './crossStitch';
-import { blockShape, defineSharing, encoderBlocks, type ModeContext } from './def';
+import { blockShape, defineSharing, encoderBlocks } from './def';
 
 /** Task `task`'s attention module after encoder block `block` (0-based). */
 export const attentionLayerName = (task: string, block: number): string =>
   `${task}_attention${block + 1}`;
-
-/** Blocks a mask follows: those with weights (a weightless leading block has none). */
-const attended = (context: Pick<ModeContext, 'encoder' | 'encoderShapes'>) =>
-  encoderBlocks(context.encoder, context.encoderShapes);
 
 /** A mask over a block output: a 1×1 convolution on images, a dense layer otherwise. */
 const maskParams = (shape: Shape, first: boolean): number => {
@@ -36,10 +32,10 @@ export const mtan = defineSharing<{ mode: 'mtan' }>({
   copies: () => [{ owner: null, name: encoderLayerName }],
   blocks: (_s, context) =>
     context.tasks.flatMap((task, t) =>
-      attended(context).map((block, b) => {
+      encoderBlocks(context).map((block, b) => {
         const shape = blockShape(context, block.at(-1));
         return {
-          label: `Attention ${b + 1}`,
+          label: `Attention ${b + 1} · after layer ${block.at(-1)! + 1}`,
           shape,
           params: maskParams(shape, b === 0),
           owner: t,
@@ -66,7 +62,7 @@ export const mtan = defineSharing<{ mode: 'mtan' }>({
       layer.apply(h) as tf.SymbolicTensor;
     let shared = x;
     let streams: tf.SymbolicTensor[] = [];
-    attended(context).forEach((block, b) => {
+    encoderBlocks(context).forEach((block, b) => {
       const made = block.map((i) => context.encoderLayer(i, encoderLayerName(i, encoder[i]!)));
       const run = (h: tf.SymbolicTensor) => made.reduce((acc, f) => f(acc), h);
       shared = run(shared);
@@ -106,7 +102,7 @@ export const mtan = defineSharing<{ mode: 'mtan' }>({
   python: (_s, context) => {
     const { encoder, tasks } = context;
     const lines = [`    x = inputs`, `    streams = [None] * ${tasks.length}`];
-    attended(context).forEach((block, b) => {
+    encoderBlocks(context).forEach((block, b) => {
       const shape = blockShape(context, block.at(-1));
       for (const i of block)
         lines.push(

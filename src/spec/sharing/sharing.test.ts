@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../design/presets';
 import { DEFAULT_MODEL } from '../defaults';
 import { inferShapes } from '../shapes';
 import type { ModelSpec, SharingSpec } from '../types';
@@ -19,7 +20,7 @@ describe('sharing modes', () => {
       const names = encoderCopyNames(spec).flatMap((c) => c.names);
       const blocks = sharingMode(sharing)
         .blocks(sharing, modeContext(spec, inferShapes(spec).encoder))
-        .filter((b) => !b.label.startsWith('Own experts'))
+        .filter((b) => !b.label.includes('own expert'))
         .flatMap((b) => b.layers);
       expect(new Set([...names, ...blocks]).size).toBe(names.length + blocks.length);
       expect(inferShapes(spec).problems).toEqual([]);
@@ -45,7 +46,7 @@ describe('sharing modes', () => {
     expect(sharingMode({ mode: 'hard' }).singleRepresentation).toBe(true);
   });
 
-  it('cuts the encoder into blocks at layers with weights; normalization stays with its block', () => {
+  it('cuts the encoder into blocks at layers with weights and before a flatten', () => {
     const spec: ModelSpec = {
       ...DEFAULT_MODEL,
       input: { kind: 'image', height: 8, width: 8, channels: 1 },
@@ -57,7 +58,20 @@ describe('sharing modes', () => {
         { type: 'dense', units: 3, activation: 'relu', l2: 0 },
       ],
     };
-    expect(encoderBlocks(spec.encoder, inferShapes(spec).encoder)).toEqual([[0, 1, 2, 3], [4]]);
+    const blocks = (design: ModelSpec) =>
+      encoderBlocks(modeContext(design, inferShapes(design).encoder));
+    expect(blocks(spec)).toEqual([[0, 1, 2, 3], [4]]);
+    const cnn = PRESETS.find((p) => p.id === 'cnn')!.spec;
+    expect(blocks(cnn)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
+    // A trailing Flatten stays with the block before it: no block without weights.
+    expect(blocks({ ...cnn, encoder: cnn.encoder.slice(0, 5) })).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ]);
   });
 
   it('counts CGC, PLE, DSelect-k and cross-stitch weights by hand', () => {
