@@ -55,51 +55,42 @@ export const mmoe = mixtureMode<Mode<'mmoe'>>(
   },
 );
 
-const sharedAndOwn = (name: string, s: Mode<'cgc'> | Mode<'ple'>) => [
-  ...countProblem(`${name} shared experts`, s.sharedExperts, 1, MAX_EXPERTS),
-  ...countProblem(`${name} experts per task`, s.taskExperts, 1, MAX_EXPERTS),
-];
-const SHARED_AND_OWN_FIELDS = [
-  { key: 'sharedExperts', label: 'Shared experts', min: 1, max: MAX_EXPERTS, integer: true },
-  { key: 'taskExperts', label: 'Experts per task', min: 1, max: MAX_EXPERTS, integer: true },
-] as const;
+/** CGC and PLE: shared experts plus each task's own, in one level or one per encoder block. */
+function sharedAndOwnMode<S extends Mode<'cgc'> | Mode<'ple'>>(
+  mode: S['mode'],
+  name: string,
+  multiLevel: boolean,
+  text: Pick<SharingDef<S>, 'label' | 'explain'>,
+): SharingDef<S> {
+  return mixtureMode<S>(
+    (s) => ({ name, shared: s.sharedExperts, perTask: s.taskExperts, multiLevel, gate: SOFTMAX }),
+    {
+      ...text,
+      initial: { mode, sharedExperts: 2, taskExperts: 1 } as S,
+      fields: [
+        { key: 'sharedExperts', label: 'Shared experts', min: 1, max: MAX_EXPERTS, integer: true },
+        { key: 'taskExperts', label: 'Experts per task', min: 1, max: MAX_EXPERTS, integer: true },
+      ],
+      settingProblems: (s) => [
+        ...countProblem(`${name} shared experts`, s.sharedExperts, 1, MAX_EXPERTS),
+        ...countProblem(`${name} experts per task`, s.taskExperts, 1, MAX_EXPERTS),
+      ],
+    },
+  );
+}
 
 /** Shared experts plus each task's own, mixed by the task's gate (Tang et al., RecSys 2020). */
-export const cgc = mixtureMode<Mode<'cgc'>>(
-  (s) => ({
-    name: 'CGC',
-    shared: s.sharedExperts,
-    perTask: s.taskExperts,
-    multiLevel: false,
-    gate: SOFTMAX,
-  }),
-  {
-    label: 'CGC: shared experts plus each task’s own',
-    explain: 'Each task’s gate mixes its own experts with the shared ones.',
-    initial: { mode: 'cgc', sharedExperts: 2, taskExperts: 1 },
-    fields: SHARED_AND_OWN_FIELDS,
-    settingProblems: (s) => sharedAndOwn('CGC', s),
-  },
-);
+export const cgc = sharedAndOwnMode<Mode<'cgc'>>('cgc', 'CGC', false, {
+  label: 'CGC: shared experts plus each task’s own',
+  explain: 'Each task’s gate mixes its own experts with the shared ones.',
+});
 
 /** CGC stacked once per encoder block, with a shared gate between levels (Tang et al., 2020). */
-export const ple = mixtureMode<Mode<'ple'>>(
-  (s) => ({
-    name: 'PLE',
-    shared: s.sharedExperts,
-    perTask: s.taskExperts,
-    multiLevel: true,
-    gate: SOFTMAX,
-  }),
-  {
-    label: 'PLE: CGC at every encoder block (progressive)',
-    explain:
-      'Every encoder block is one extraction level: task and shared experts, gated, feed the next level.',
-    initial: { mode: 'ple', sharedExperts: 2, taskExperts: 1 },
-    fields: SHARED_AND_OWN_FIELDS,
-    settingProblems: (s) => sharedAndOwn('PLE', s),
-  },
-);
+export const ple = sharedAndOwnMode<Mode<'ple'>>('ple', 'PLE', true, {
+  label: 'PLE: CGC at every encoder block (progressive)',
+  explain:
+    'Every encoder block is one extraction level: task and shared experts, gated, feed the next level.',
+});
 
 /** Experts picked by k differentiable selectors per task (Hazimeh et al., NeurIPS 2021). */
 export const dselectk = mixtureMode<Mode<'dselectk'>>(
