@@ -28,6 +28,8 @@ export interface SavedRun {
   checkpointStep: number | null;
   /** Each task trained alone, when the person ran baselines. */
   baselines?: { steps: number; results: { task: string; metric: number; loss: number }[] } | null;
+  /** The experiment this run is one cell of: its id, the method's label and the seed. */
+  experiment?: { id: string; label: string; seed: number };
 }
 
 /** A run's weights at one step, in the tf.js layers format. */

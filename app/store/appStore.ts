@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PRESETS } from '../../src/design/presets';
 import type { Design } from '../../src/spec/serialize';
 import { createDataSlice } from './dataSlice';
+import { createExperimentSlice } from './experimentSlice';
 import { createHistorySlice } from './historySlice';
 import { createImportSlice } from './importSlice';
 import { createDesignSlice } from './designSlice';
@@ -34,6 +35,7 @@ export function createAppStore(
       ...createHistorySlice(context),
       ...createImportSlice(context),
       ...createRecoverySlice(context),
+      ...createExperimentSlice(context),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { experimentCells } from '../../src/spec/experiment';
 import { STRATEGY_INFO } from '../../src/spec/weighting';
 import type { SavedRun } from '../history/runStore';
 import type { AppState, HistorySlice, SliceContext } from './state';
@@ -17,14 +18,39 @@ const IN_ANOTHER_TAB = (name: string, action: 'open' | 'delete') =>
   `'${name}' is open in another tab of MTL Playground: two tabs never write the same run. Close it there (Reset, or open another run) to ${action} it here.`;
 
 /** The record of a run as storage keeps it: its design, state, curves and baselines. */
+/** The experiment cell a run belongs to, for its record's tag and name. */
+function experimentCellOf(
+  experiment: AppState['experiment'],
+  runId: string | null,
+): SavedRun['experiment'] | null {
+  const index = runId ? experiment?.runs[runId] : undefined;
+  if (!experiment || index === undefined) return null;
+  const cell = experimentCells(experiment.spec)[index]!;
+  return {
+    id: experiment.spec.id,
+    label: experiment.spec.methods[cell.method]!.label,
+    seed: cell.seed,
+  };
+}
+
 function runRecord(
-  { run, spec, config, data }: Pick<AppState, 'run' | 'spec' | 'config' | 'data'>,
+  {
+    run,
+    spec,
+    config,
+    data,
+    experiment,
+  }: Pick<AppState, 'run' | 'spec' | 'config' | 'data' | 'experiment'>,
   savedRuns: SavedRun[],
 ): SavedRun {
+  const cell = experimentCellOf(experiment, run.runId);
   return {
     id: run.runId!,
     // Only a new record takes this name and step; storage keeps the stored ones.
-    name: defaultName(run, config.weighting.strategy, savedRuns),
+    name: cell
+      ? `${cell.label} · seed ${cell.seed}`
+      : defaultName(run, config.weighting.strategy, savedRuns),
+    ...(cell ? { experiment: cell } : {}),
     checkpointStep: null,
     createdAt: run.startedAt ?? Date.now(),
     updatedAt: Date.now(),

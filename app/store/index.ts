@@ -9,6 +9,7 @@ import { createAppStore, type AppState } from './appStore';
 import { createFrameBatcher } from './frameBatcher';
 import { IndexedDbRunStorage, type RunStorage } from '../history/runStore';
 import { recordRuns } from './runRecorder';
+import { driveExperiments } from './experimentDriver';
 import { localRunLocks, webRunLocks } from '../history/runLocks';
 import { runsChannel } from '../history/runsChannel';
 
@@ -122,6 +123,7 @@ planBackend(appStore.getState());
 appStore.subscribe(planBackend);
 appStore.getState().requestPreview();
 recordRuns(appStore, (message) => worker.send(message), locks);
+driveExperiments(appStore);
 void appStore.getState().refreshRuns();
 otherTabs.onChange(() => void appStore.getState().refreshRuns());
 

@@ -9,6 +9,7 @@ import type { BackendChoice, FromWorker, ToWorker } from '../../src/worker/proto
 import type { RunLocks } from '../history/runLocks';
 import type { RunStorage, SavedRun } from '../history/runStore';
 import type { Design, LayerPath } from './designEdits';
+import type { ExperimentSlice } from './experimentSlice';
 import type { RunView } from './runView';
 
 /** The shape of the app store: every slice's state and actions, and how a slice reaches the rest. */
@@ -88,7 +89,7 @@ export interface HistorySlice {
   /** Saves the current run's record (design, state, curves) now. */
   saveCurrentRun(): Promise<void>;
   /** Saves the run of a state the store has since left (a Reset or Open replaced it). */
-  saveRun(state: Pick<AppState, 'run' | 'spec' | 'config' | 'data'>): Promise<void>;
+  saveRun(state: Pick<AppState, 'run' | 'spec' | 'config' | 'data' | 'experiment'>): Promise<void>;
   /** Keeps weights the worker sent for the current run. */
   keepCheckpoint(message: Extract<FromWorker, { type: 'checkpoint' }>): Promise<void>;
   /** Shows a saved run and, when its weights were kept, restores it in the worker to train on. */
@@ -169,7 +170,8 @@ export type AppState = DesignSlice &
   DataSlice &
   HistorySlice &
   ImportSlice &
-  RecoverySlice;
+  RecoverySlice &
+  ExperimentSlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {

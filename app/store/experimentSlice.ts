@@ -1,0 +1,174 @@
+import {
+  cellDesign,
+  experimentCells,
+  experimentSeeds,
+  type ExperimentMethod,
+  type ExperimentSpec,
+} from '../../src/spec/experiment';
+import { validateDesign } from '../../src/design/validateDesign';
+import type { CellResult, SeedBaselines } from '../../src/train/experiment/summary';
+import type { RunView } from './runView';
+import type { AppState, SliceContext } from './state';
+
+/** Where an experiment stands: its definition, what finished, and what trains now. */
+export interface ExperimentProgress {
+  spec: ExperimentSpec;
+  results: CellResult[];
+  /** Single-task baselines by seed, trained after the seed's first run. */
+  baselines: Record<number, SeedBaselines>;
+  /** `training`: a cell's run; `baselines`: a seed's baselines; `stopped`: cancelled or interrupted. */
+  status: 'training' | 'baselines' | 'stopped' | 'done';
+  /** Index (in experimentCells order) of the cell training now, or the next one. */
+  cell: number;
+  /** The run of that cell, once started. */
+  runId: string | null;
+  /** Every run the experiment started, with its cell index (a resumed cell has two). */
+  runs: Record<string, number>;
+}
+
+export interface ExperimentSlice {
+  experiment: ExperimentProgress | null;
+  startExperiment(definition: { methods: ExperimentMethod[]; seeds: number; steps: number }): void;
+  /** Trains the remaining cells of a stopped experiment (the interrupted one from its start). */
+  resumeExperiment(): void;
+  /** Stops after keeping what finished; the run in progress is left as it is. */
+  stopExperiment(): void;
+  closeExperiment(): void;
+  /** Moves the experiment on after a change of the run (called by driveExperiments). */
+  advanceExperiment(previous: RunView): void;
+}
+
+/** A finished cell's numbers, read from its run: the last validation and the training time. */
+function cellResult(run: RunView, cell: { method: number; seed: number }): CellResult {
+  const last = (values: ArrayLike<number> | undefined) =>
+    values && values.length ? values[values.length - 1]! : Number.NaN;
+  return {
+    ...cell,
+    runId: run.runId!,
+    metrics: run.tasks.map((_, i) => last(run.valMetric.values[i])),
+    losses: run.tasks.map((_, i) => last(run.valLoss.values[i])),
+    seconds: last(run.trainTime) || 0,
+    diverged: run.divergence !== null,
+  };
+}
+
+export function createExperimentSlice({ set, get }: SliceContext): ExperimentSlice {
+  const update = (patch: Partial<ExperimentProgress>) => {
+    const experiment = get().experiment;
+    if (experiment) set({ experiment: { ...experiment, ...patch } });
+  };
+  /** Shows the experiment's base design again, once no run of it is shown. */
+  const restoreDesign = (spec: ExperimentSpec) => {
+    get().reset();
+    set({ spec: spec.design.spec, config: spec.design.config, data: spec.design.data });
+  };
+  /** Starts cell `index`, or finishes the experiment when there is none left. */
+  const startCell = (index: number) => {
+    const experiment = get().experiment!;
+    const cells = experimentCells(experiment.spec);
+    if (index >= cells.length) {
+      update({ status: 'done', cell: index, runId: null });
+      restoreDesign(experiment.spec);
+      return;
+    }
+    const design = cellDesign(experiment.spec, cells[index]!);
+    update({ runId: null }); // the reset below is the experiment's own, not the person's
+    get().reset();
+    set({ spec: design.spec, config: design.config, data: design.data });
+    get().train();
+    const runId = get().run.runId!;
+    update({
+      status: 'training',
+      cell: index,
+      runId,
+      runs: { ...get().experiment!.runs, [runId]: index },
+    });
+  };
+
+  return {
+    experiment: null,
+    startExperiment: ({ methods, seeds, steps }) => {
+      const design = { spec: get().spec, config: get().config, data: get().data };
+      const spec: ExperimentSpec = {
+        id: `experiment-${Date.now().toString(36)}`,
+        createdAt: Date.now(),
+        design,
+        methods,
+        seeds: experimentSeeds(design.config.seed, seeds),
+        steps,
+      };
+      const problems = experimentCells(spec).flatMap((cell) =>
+        validateDesign(cellDesign(spec, cell)),
+      );
+      if (methods.length === 0 || seeds < 1 || steps < 1 || problems.length > 0) {
+        const reason =
+          problems[0]?.message ??
+          (methods.length === 0
+            ? 'pick at least one method'
+            : 'seeds and steps must be at least 1');
+        get().receive({ type: 'error', message: `The experiment cannot start: ${reason}` });
+        return;
+      }
+      set({
+        experiment: {
+          spec,
+          results: [],
+          baselines: {},
+          status: 'training',
+          cell: 0,
+          runId: null,
+          runs: {},
+        },
+      });
+      startCell(0);
+    },
+    resumeExperiment: () => {
+      const experiment = get().experiment;
+      if (experiment?.status === 'stopped') startCell(experiment.cell);
+    },
+    stopExperiment: () => {
+      const experiment = get().experiment;
+      if (!experiment || experiment.status === 'done' || experiment.status === 'stopped') return;
+      update({ status: 'stopped', runId: null });
+      get().pause();
+    },
+    closeExperiment: () => {
+      const experiment = get().experiment;
+      if (experiment && experiment.status !== 'done' && experiment.status !== 'stopped') return;
+      set({ experiment: null });
+    },
+    advanceExperiment: (previous) => {
+      const experiment = get().experiment;
+      const run = get().run;
+      if (!experiment || !experimentBusy(get())) return;
+      // The person reset or opened another run: the experiment stops, keeping what finished.
+      if (previous.runId === experiment.runId && run.runId !== experiment.runId) {
+        update({ status: 'stopped', runId: null });
+        return;
+      }
+      if (run.runId !== experiment.runId || run === previous) return;
+      const cell = experimentCells(experiment.spec)[experiment.cell]!;
+      if (experiment.status === 'training') {
+        const diverged = run.divergence !== null && run.state !== 'running';
+        // Done means the budget was reached and its final validation has arrived.
+        const finished = run.state === 'done' && run.valLoss.steps.at(-1) === experiment.spec.steps;
+        if (!diverged && !finished) return;
+        const results = [...experiment.results, cellResult(run, cell)];
+        if (!diverged && !experiment.baselines[cell.seed]) {
+          update({ results, status: 'baselines' });
+          get().runBaselines();
+          return;
+        }
+        update({ results });
+        startCell(experiment.cell + 1);
+      } else if (experiment.status === 'baselines' && run.baselines && !previous.baselines) {
+        update({ baselines: { ...experiment.baselines, [cell.seed]: run.baselines.results } });
+        startCell(experiment.cell + 1);
+      }
+    },
+  };
+}
+
+/** Whether the experiment is using the worker now (so other runs must wait). */
+export const experimentBusy = (s: Pick<AppState, 'experiment'>): boolean =>
+  s.experiment?.status === 'training' || s.experiment?.status === 'baselines';
