@@ -10,6 +10,7 @@ import { DataPanel } from './components/data/DataPanel';
 import { DecisionMaps } from './components/DecisionMaps';
 import { DesignToolbar } from './components/DesignToolbar';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ExperimentPanel } from './components/experiment/ExperimentPanel';
 import { Header } from './components/Header';
 import { InterferencePanel } from './components/InterferencePanel';
 import { LambdaChart } from './components/LambdaChart';
@@ -118,6 +119,7 @@ export function App() {
             <LambdaChart />
             <InterferencePanel />
           </div>
+          <ExperimentPanel />
           <RunHistory />
           <LandscapeView />
         </section>

@@ -1,3 +1,4 @@
+import type { ExperimentProgress } from './store/experimentSlice';
 import {
   decodeDesignFromUrl,
   encodeDesignForUrl,
@@ -45,4 +46,42 @@ export function saveDesign(design: Design): void {
 /** A link that reproduces the design exactly. */
 export function shareLink(design: Design): string {
   return `${window.location.origin}${window.location.pathname}#${HASH_KEY}${encodeDesignForUrl(design)}`;
+}
+
+const EXPERIMENT_KEY = 'mtl-playground:experiment';
+
+/** Remembers the experiment (definition, finished runs' numbers) so a reload can go on with it. */
+export function saveExperiment(experiment: ExperimentProgress | null): void {
+  try {
+    if (experiment) window.localStorage.setItem(EXPERIMENT_KEY, JSON.stringify(experiment));
+    else window.localStorage.removeItem(EXPERIMENT_KEY);
+  } catch {
+    /* the experiment stays in memory */
+  }
+}
+
+/**
+ * The experiment of the last visit, if any: one that was training comes back stopped (its run in
+ * progress was cut off) and `interrupted`, for the app to resume. A damaged record is dropped.
+ */
+export function loadExperiment(): { experiment: ExperimentProgress; interrupted: boolean } | null {
+  try {
+    const text = window.localStorage.getItem(EXPERIMENT_KEY);
+    if (!text) return null;
+    const experiment = JSON.parse(text) as ExperimentProgress;
+    const design = parseDesign(serializeDesign(experiment.spec.design));
+    if (!design.ok || !Array.isArray(experiment.results) || !Array.isArray(experiment.spec.methods))
+      return null;
+    const interrupted = experiment.status === 'training' || experiment.status === 'baselines';
+    return {
+      experiment: {
+        ...experiment,
+        status: interrupted ? 'stopped' : experiment.status,
+        runId: null,
+      },
+      interrupted,
+    };
+  } catch {
+    return null;
+  }
 }

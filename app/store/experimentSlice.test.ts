@@ -124,6 +124,7 @@ describe('an experiment', () => {
   it('marks a diverged run and goes on; a Reset by the person stops it, Resume restarts that cell', async () => {
     const tab = await experimentTab('experiment-faults');
     tab.store.getState().startExperiment({ methods, seeds: 1, steps: 2 });
+    const { seed } = tab.store.getState().config;
     const runId = tab.store.getState().run.runId!;
     tab.receive(
       { type: 'runBuilt', runId, tasks: ['gauss', 'plane'], params: 371, backend: 'cpu' },
@@ -137,8 +138,11 @@ describe('an experiment', () => {
     tab.store.getState().reset();
     await settle();
     expect(tab.store.getState().experiment!.status).toBe('stopped');
-    tab.store.getState().resumeExperiment();
+    await tab.store.getState().resumeExperiment();
     expect(tab.store.getState().experiment!.cell).toBe(1);
+    // The cut-off run of that cell is not kept beside its new run.
+    await tab.store.getState().refreshRuns();
+    expect(tab.store.getState().savedRuns.map((r) => r.name)).toEqual([`Equal · seed ${seed}`]);
     expect(trains(tab.sent).map((c) => c.weighting.strategy)).toEqual(['equal', 'mgda', 'mgda']);
     tab.stop();
   });

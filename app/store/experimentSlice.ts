@@ -30,7 +30,7 @@ export interface ExperimentSlice {
   experiment: ExperimentProgress | null;
   startExperiment(definition: { methods: ExperimentMethod[]; seeds: number; steps: number }): void;
   /** Trains the remaining cells of a stopped experiment (the interrupted one from its start). */
-  resumeExperiment(): void;
+  resumeExperiment(): Promise<void>;
   /** Stops after keeping what finished; the run in progress is left as it is. */
   stopExperiment(): void;
   closeExperiment(): void;
@@ -122,14 +122,24 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
       });
       startCell(0);
     },
-    resumeExperiment: () => {
+    resumeExperiment: async () => {
       const experiment = get().experiment;
-      if (experiment?.status === 'stopped') startCell(experiment.cell);
+      if (experiment?.status !== 'stopped') return;
+      // The interrupted cell starts again (also when only its baselines were cut off): its
+      // partial run and result would count it twice.
+      const cells = experimentCells(experiment.spec);
+      const before = (r: { method: number; seed: number }) =>
+        cells.findIndex((c) => c.method === r.method && c.seed === r.seed) < experiment.cell;
+      const partial = Object.entries(experiment.runs).filter(([, cell]) => cell >= experiment.cell);
+      await Promise.all(partial.map(([id]) => get().deleteRun(id)));
+      if (get().experiment !== experiment) return;
+      update({ results: experiment.results.filter(before) });
+      startCell(experiment.cell);
     },
     stopExperiment: () => {
       const experiment = get().experiment;
       if (!experiment || experiment.status === 'done' || experiment.status === 'stopped') return;
-      update({ status: 'stopped', runId: null });
+      update({ status: 'stopped' });
       get().pause();
     },
     closeExperiment: () => {
@@ -143,7 +153,7 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
       if (!experiment || !experimentBusy(get())) return;
       // The person reset or opened another run: the experiment stops, keeping what finished.
       if (previous.runId === experiment.runId && run.runId !== experiment.runId) {
-        update({ status: 'stopped', runId: null });
+        update({ status: 'stopped' });
         return;
       }
       if (run.runId !== experiment.runId || run === previous) return;

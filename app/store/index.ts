@@ -4,7 +4,7 @@ import { currentShapeKey } from './designShape';
 import { WorkerClient } from '../../src/worker/client';
 import type { Fault, FromWorker } from '../../src/worker/protocol';
 import { downloadExport } from '../io/download';
-import { loadInitialDesign, saveDesign } from '../persistence';
+import { loadExperiment, loadInitialDesign, saveDesign, saveExperiment } from '../persistence';
 import { createAppStore, type AppState } from './appStore';
 import { createFrameBatcher } from './frameBatcher';
 import { IndexedDbRunStorage, type RunStorage } from '../history/runStore';
@@ -124,6 +124,16 @@ appStore.subscribe(planBackend);
 appStore.getState().requestPreview();
 recordRuns(appStore, (message) => worker.send(message), locks);
 driveExperiments(appStore);
+
+// An experiment goes on after a reload: finished runs are kept, the interrupted one starts again.
+const lastExperiment = loadExperiment();
+if (lastExperiment) {
+  appStore.setState({ experiment: lastExperiment.experiment });
+  if (lastExperiment.interrupted) setTimeout(() => void appStore.getState().resumeExperiment(), 0);
+}
+appStore.subscribe((state, previous) => {
+  if (state.experiment !== previous.experiment) saveExperiment(state.experiment);
+});
 void appStore.getState().refreshRuns();
 otherTabs.onChange(() => void appStore.getState().refreshRuns());
 

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { STRATEGIES, STRATEGY_INFO, type StrategyId } from '../../../src/spec/weighting';
+import { useApp, type AppState } from '../../store';
+import { experimentBusy } from '../../store/experimentSlice';
+import { isTraining } from '../../store/selectors';
+import { NumberField } from '../NumberField';
+import { ExperimentProgressLine } from './ExperimentProgressLine';
+import { ExperimentResults } from './ExperimentResults';
+
+const selectExperimentPanel = (s: AppState) => ({
+  experiment: s.experiment,
+  weighting: s.config.weighting,
+  maxSteps: s.config.maxSteps,
+  busy: experimentBusy(s),
+  training: isTraining(s),
+  startExperiment: s.startExperiment,
+  stopExperiment: s.stopExperiment,
+  resumeExperiment: s.resumeExperiment,
+  closeExperiment: s.closeExperiment,
+});
+
+/**
+ * Every picked weighting with every seed on the current design, one run after another, and the
+ * table papers report: each task's metric as mean ± std, Δm % over the seed's baselines, ranks.
+ */
+export function ExperimentPanel() {
+  const s = useApp(selectExperimentPanel);
+  const [picked, setPicked] = useState<StrategyId[]>(['equal', 'mgda']);
+  const [seeds, setSeeds] = useState(3);
+  const [steps, setSteps] = useState(s.maxSteps ?? 300);
+  const toggle = (id: StrategyId) =>
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+  const start = () =>
+    s.startExperiment({
+      methods: STRATEGIES.filter((id) => picked.includes(id)).map((strategy) => ({
+        label: STRATEGY_INFO[strategy].label,
+        weighting: { ...s.weighting, strategy },
+      })),
+      seeds,
+      steps,
+    });
+  const status = s.experiment?.status;
+  return (
+    <section className="panel experiment" aria-label="Experiment">
+      <h2>Experiment</h2>
+      <p className="muted">
+        Trains every picked method with every seed on this design (each a saved run), each seed’s
+        tasks alone once for Δm %, and tabulates mean ± std over seeds. Methods use the Weighting
+        panel’s hyper-parameters.
+      </p>
+      <fieldset className="method-picks" disabled={s.busy}>
+        <legend>Methods</legend>
+        {STRATEGIES.map((id) => (
+          <label key={id} className="check">
+            <input type="checkbox" checked={picked.includes(id)} onChange={() => toggle(id)} />
+            {STRATEGY_INFO[id].label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row wrap">
+        <NumberField label="Seeds" value={seeds} min={1} max={20} step={1} onValue={setSeeds} />
+        <NumberField
+          label="Steps per run"
+          value={steps}
+          min={1}
+          max={1_000_000}
+          step={1}
+          onValue={setSteps}
+        />
+        <button
+          type="button"
+          disabled={s.busy || s.training || picked.length === 0}
+          onClick={start}
+          title={s.training ? 'Pause or reset the current run first' : undefined}
+        >
+          Run experiment
+        </button>
+        {s.busy && (
+          <button type="button" onClick={s.stopExperiment}>
+            Stop experiment
+          </button>
+        )}
+        {status === 'stopped' && (
+          <button type="button" disabled={s.training} onClick={() => void s.resumeExperiment()}>
+            Resume experiment
+          </button>
+        )}
+        {(status === 'done' || status === 'stopped') && (
+          <button type="button" onClick={s.closeExperiment}>
+            Close results
+          </button>
+        )}
+      </div>
+      {s.experiment && <ExperimentProgressLine experiment={s.experiment} />}
+      {s.experiment && <ExperimentResults experiment={s.experiment} />}
+    </section>
+  );
+}

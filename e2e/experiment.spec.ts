@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { Playground } from './playground';
+
+/** Sets up 2 methods (Equal, MGDA-UB: the panel's default picks) × 2 seeds and starts. */
+async function startExperiment(page: Page, steps: number) {
+  const panel = page.getByRole('region', { name: 'Experiment' });
+  await expect(panel.getByRole('checkbox', { name: 'Equal' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: 'MGDA-UB' })).toBeChecked();
+  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await panel.getByRole('spinbutton', { name: 'Steps per run' }).fill(String(steps));
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  return panel;
+}
+
+/** The table's body rows as text, one per method. */
+const tableRows = (page: Page) => page.getByTestId('experiment-table').locator('tbody tr');
+
+test('a 2-method × 2-seed experiment fills its table and downloads it as CSV and Markdown', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const app = new Playground(page);
+  await app.open();
+  const panel = await startExperiment(page, 15);
+  await expect(page.getByTestId('experiment-progress')).toHaveText('Done: 4 runs', {
+    timeout: 240_000,
+  });
+  await expect(tableRows(page)).toHaveCount(2);
+  for (const row of await tableRows(page).all()) {
+    // Two tasks' metrics and Δm %, each mean ± std over the two seeds.
+    const cells = await row.locator('td').allTextContents();
+    expect(
+      cells.slice(0, 3).every((c) => / ± /.test(c)),
+      cells.join(' | '),
+    ).toBe(true);
+    expect(cells[4]).toBe('2');
+  }
+  const download = async (name: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name }).click(),
+    ]);
+    return (await readFile((await file.path())!)).toString('utf8');
+  };
+  const csv = (await download('Results CSV')).trim().split('\n');
+  expect(csv).toHaveLength(3);
+  expect(csv[0]!.split(',')).toHaveLength(15);
+  expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['Equal', 'MGDA-UB']);
+  expect(csv.slice(1).every((line) => line.split(',').length === 15)).toBe(true);
+  const markdown = (await download('Results Markdown')).trim().split('\n');
+  expect(markdown[0]).toMatch(/^\| Method \| gauss \(.+\) \| plane \(.+\) \| Δm % \|/);
+  expect(markdown).toHaveLength(4);
+  // The person's design is back as it was: the default strategy, no step budget.
+  await expect(page.getByRole('combobox', { name: 'Weighting strategy' })).toHaveValue('static');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a reload mid-experiment goes on and finishes without duplicating runs', async ({ page }) => {
+  test.setTimeout(300_000);
+  const app = new Playground(page);
+  await app.open();
+  await startExperiment(page, 40);
+  await expect(page.getByTestId('experiment-progress')).toContainText('Run 2 of 4', {
+    timeout: 120_000,
+  });
+  await page.reload();
+  await expect(page.getByTestId('experiment-progress')).toHaveText('Done: 4 runs', {
+    timeout: 240_000,
+  });
+  await expect(tableRows(page)).toHaveCount(2);
+  const history = page.getByRole('region', { name: 'Saved runs' });
+  for (const method of ['Equal', 'MGDA-UB'])
+    await expect(
+      history.getByRole('button', { name: new RegExp(`^Open ${method} · seed`) }),
+    ).toHaveCount(2);
+});
