@@ -51,6 +51,11 @@ test('a 2-method × 2-seed experiment fills its table and downloads it as CSV an
   const markdown = (await download('Results Markdown')).trim().split('\n');
   expect(markdown[0]).toMatch(/^\| Method \| gauss \(.+\) \| plane \(.+\) \| Δm % \|/);
   expect(markdown).toHaveLength(4);
+  const json = JSON.parse(await download('Runs JSON')) as {
+    runs: { method: string; history: { valMetric: { steps: number[] } } | null }[];
+  };
+  expect(json.runs.map((r) => r.method).sort()).toEqual(['Equal', 'Equal', 'MGDA-UB', 'MGDA-UB']);
+  expect(json.runs.every((r) => (r.history?.valMetric.steps.length ?? 0) > 0)).toBe(true);
   // The person's design is back as it was: the default strategy, no step budget.
   await expect(page.getByRole('combobox', { name: 'Weighting strategy' })).toHaveValue('static');
   expect(app.consoleErrors).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|architectures|data|history|weighting]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|architectures|experiment|data|history|weighting]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
  * inspector and every kind of preset; `architectures` each architecture's preset in the diagram; `data` shows each data preview, decision maps, a CSV
  * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison;
@@ -41,6 +41,21 @@ async function architectures(page: Page): Promise<void> {
       .getByRole('region', { name: 'Model' })
       .screenshot({ path: `${out}/12-${preset}.png` });
   }
+}
+
+async function experiment(page: Page): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Experiment' });
+  await panel.getByRole('checkbox', { name: 'CAGrad' }).check();
+  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await panel
+    .getByRole('spinbutton', { name: 'Steps per run' })
+    .fill(process.env.EXPERIMENT_STEPS ?? '60');
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  await page.waitForTimeout(4000);
+  await panel.screenshot({ path: `${out}/50-experiment-running.png` });
+  await page.getByTestId('experiment-progress').getByText(/^Done/).waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(2000);
+  await panel.screenshot({ path: `${out}/51-experiment-done.png` });
 }
 
 async function data(page: Page): Promise<void> {
@@ -121,6 +136,7 @@ const scenarios: Record<string, (page: Page) => Promise<void>> = {
   train,
   builder,
   architectures,
+  experiment,
   data,
   history,
   weighting,

@@ -157,6 +157,11 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
         return;
       }
       if (run.runId !== experiment.runId || run === previous) return;
+      // The worker refused or failed (the banner says why): stop rather than wait forever.
+      if (run.workerError && !previous.workerError && run.divergence === null) {
+        update({ status: 'stopped' });
+        return;
+      }
       const cell = experimentCells(experiment.spec)[experiment.cell]!;
       if (experiment.status === 'training') {
         const diverged = run.divergence !== null && run.state !== 'running';

@@ -6,7 +6,7 @@ import { useCpuBackend } from '../testing/tfCpu';
 import { WorkerHandler } from './handler';
 import { nextChunkSize, validationAllowed } from './stepPolicy';
 import type { FromWorker, RunDesign } from './protocol';
-import { workerHarness } from '../testing/workerHarness';
+import { until, workerHarness } from '../testing/workerHarness';
 
 beforeAll(useCpuBackend);
 
@@ -49,6 +49,26 @@ describe('WorkerHandler', () => {
     expect(new Set(memory.slice(1)).size).toBe(1);
     expect(of('validation').at(-1)!.evaluation.step).toBe(60);
     expect(of('status').map((s) => s.state)).toEqual(['running', 'done']);
+  });
+
+  it('trains baselines asked for the moment a run reports its budget reached (an experiment)', async () => {
+    const messages: FromWorker[] = [];
+    const d = design({ maxSteps: 20, evalEvery: 10 });
+    const handler: WorkerHandler = new WorkerHandler(
+      (m) => {
+        messages.push(m);
+        // The UI asks while the loop is still settling (its last validation is on the way).
+        if (m.type === 'status' && m.state === 'done')
+          void handler.handle({ type: 'baselines', runId: 'r1', design: d, steps: 5 });
+      },
+      { targetChunkMs: 20 },
+    );
+    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
+    await handler.handle({ type: 'train', runId: 'r1', design: d });
+    await until(() => messages.some((m) => m.type === 'baselines' || m.type === 'error'));
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+    const baselines = messages.find((m) => m.type === 'baselines');
+    expect(baselines).toMatchObject({ runId: 'r1', steps: 5 });
   });
 
   it('trains the next chunk while a chunk is read back, and reports every step in order', async () => {

@@ -167,8 +167,12 @@ export class WorkerHandler {
     },
     export: (m) => this.exportRun(m.runId),
     checkpoint: (m) => this.checkpoint(m.runId),
-    baselines: (m) => {
-      if (this.loop) throw new Error('Pause training before running baselines');
+    baselines: async (m) => {
+      // A loop that reached its budget is only settling (posting its last validation): the
+      // baselines an experiment asks for right then wait for it, as a Train would.
+      const settling = this.stopRequested || (this.run !== null && reachedBudget(this.run));
+      if (this.loop && !settling) throw new Error('Pause training before running baselines');
+      await this.loop;
       // Not awaited: baselines train slice by slice while other messages are handled.
       void this.baselines.run(m.runId, m.design, m.steps);
     },

@@ -1,11 +1,19 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import { summarizeExperiment, type MethodRow } from '../../../src/train/experiment/summary';
 import { meanStd, summaryCsv, summaryMarkdown } from '../../../src/train/experiment/table';
 import { METRIC_LABELS } from '../../format';
 import { downloadFile } from '../../io/download';
 import type { ExperimentProgress } from '../../store/experimentSlice';
+import { useApp, type AppState } from '../../store';
 import { ScrollingTable } from '../ScrollingTable';
+import { experimentChartData } from './chartData';
+import { experimentJson } from './experimentJson';
+
+/** recharts is heavy and these charts change once per finished run: loaded when first shown. */
+const ExperimentCharts = lazy(() => import('../../charts/ExperimentCharts'));
+
+const selectSavedRuns = (s: AppState) => ({ savedRuns: s.savedRuns });
 
 /** A column the table can be sorted by: its value in a row and which way is better. */
 interface SortKey {
@@ -26,6 +34,11 @@ export function ExperimentResults({ experiment }: { experiment: ExperimentProgre
         experiment.baselines,
       ),
     [spec, experiment.results, experiment.baselines],
+  );
+  const { savedRuns } = useApp(selectSavedRuns);
+  const charts = useMemo(
+    () => experimentChartData(experiment, savedRuns, summary),
+    [experiment, savedRuns, summary],
   );
   const [sortBy, setSortBy] = useState<string | null>(null);
   const keys: SortKey[] = [
@@ -121,7 +134,24 @@ export function ExperimentResults({ experiment }: { experiment: ExperimentProgre
         >
           Results Markdown
         </button>
+        <button
+          type="button"
+          disabled={experiment.results.length === 0}
+          onClick={() =>
+            downloadFile(
+              `${base}-runs.json`,
+              new Blob([experimentJson(experiment, savedRuns)], { type: 'application/json' }),
+            )
+          }
+        >
+          Runs JSON
+        </button>
       </div>
+      {experiment.results.length > 0 && (
+        <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+          <ExperimentCharts {...charts} />
+        </Suspense>
+      )}
     </>
   );
 }

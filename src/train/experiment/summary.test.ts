@@ -95,9 +95,7 @@ describe('experiment arithmetic', () => {
     expect(csv[0]).toBe(
       'method,runs,diverged,a accuracy mean,a accuracy std,a loss mean,a loss std,b mae mean,b mae std,b loss mean,b loss std,delta_m_percent mean,delta_m_percent std,mean rank,seconds per run',
     );
-    expect(csv[1]).toBe(
-      'Equal,2,0,0.75,0.1768,0.375,0.08839,0.5,0.3536,0.25,0.1768,10,0,1.75,11',
-    );
+    expect(csv[1]).toBe('Equal,2,0,0.75,0.1768,0.375,0.08839,0.5,0.3536,0.25,0.1768,10,0,1.75,11');
     expect(summaryMarkdown(summary)).toBe(
       [
         '| Method | a (accuracy) | b (mae) | Δm % | Mean rank | Runs |',

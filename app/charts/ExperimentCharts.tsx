@@ -1,0 +1,212 @@
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import type { MetricKind } from '../../src/spec/types';
+import type { BandPoint } from '../../src/train/experiment/curves';
+import { formatNumber, METRIC_LABELS } from '../format';
+import { CLASS_COLORS } from './labelColors';
+
+/** A method's colour: the class palette, in the table's order. */
+export const methodColor = (method: number): string => CLASS_COLORS[method % CLASS_COLORS.length]!;
+
+export interface MethodCurves {
+  label: string;
+  method: number;
+  /** Per task, the mean validation metric over seeds with its band. */
+  tasks: BandPoint[][];
+}
+
+/** Each task's validation metric per method: the mean over seeds, a band of ± one std. */
+function TaskBands({
+  task,
+  metric,
+  methods,
+  index,
+}: {
+  task: string;
+  metric: MetricKind;
+  methods: MethodCurves[];
+  index: number;
+}) {
+  return (
+    <figure
+      className="experiment-chart"
+      aria-label={`${task}: validation ${METRIC_LABELS[metric]} per method`}
+    >
+      <figcaption>
+        {task} · validation {METRIC_LABELS[metric]}, mean ± std over seeds
+      </figcaption>
+      <ResponsiveContainer width="100%" height={220}>
+        <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e5e7eb" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatNumber(v)}
+            width={64}
+            domain={['auto', 'auto']}
+          />
+          <Tooltip
+            formatter={(v) =>
+              Array.isArray(v)
+                ? v.map((x) => formatNumber(Number(x))).join(' – ')
+                : formatNumber(Number(v))
+            }
+            isAnimationActive={false}
+          />
+          <Legend />
+          {methods.map((m) => (
+            <Area
+              key={`${m.method}-band`}
+              data={m.tasks[index]!.map((p) => ({ step: p.step, band: [p.low, p.high] }))}
+              dataKey="band"
+              name={`${m.label} ± std`}
+              legendType="none"
+              stroke="none"
+              fill={methodColor(m.method)}
+              fillOpacity={0.15}
+              isAnimationActive={false}
+            />
+          ))}
+          {methods.map((m) => (
+            <Line
+              key={`${m.method}-mean`}
+              data={m.tasks[index]!}
+              dataKey="mean"
+              name={m.label}
+              stroke={methodColor(m.method)}
+              dot={false}
+              strokeWidth={1.8}
+              isAnimationActive={false}
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export interface ParetoRun {
+  method: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * Two tasks' final metrics, one small point per run and a large one per method's mean; the dashed
+ * line joins the runs no other run beats on both tasks (the Pareto front).
+ */
+function ParetoScatter({
+  tasks,
+  methods,
+  runs,
+  means,
+  front,
+}: {
+  tasks: { name: string; metric: MetricKind }[];
+  methods: { label: string; method: number }[];
+  runs: ParetoRun[];
+  means: ParetoRun[];
+  front: ParetoRun[];
+}) {
+  const [a, b] = tasks;
+  return (
+    <figure className="experiment-chart" aria-label="Pareto view of the two tasks">
+      <figcaption>
+        Pareto view: {a!.name} {METRIC_LABELS[a!.metric]} against {b!.name}{' '}
+        {METRIC_LABELS[b!.metric]}
+        (small: runs; large: method means; dashed: the runs no other run beats on both)
+      </figcaption>
+      <ResponsiveContainer width="100%" height={260}>
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <CartesianGrid stroke="#e5e7eb" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            name={a!.name}
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => formatNumber(v)}
+          />
+          <YAxis
+            dataKey="y"
+            type="number"
+            name={b!.name}
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => formatNumber(v)}
+            width={64}
+          />
+          <ZAxis range={[30, 30]} />
+          <Tooltip formatter={(v) => formatNumber(Number(v))} isAnimationActive={false} />
+          <Legend />
+          {methods.map((m) => (
+            <Scatter
+              key={`${m.method}-runs`}
+              name={m.label}
+              data={runs.filter((r) => r.method === m.method)}
+              fill={methodColor(m.method)}
+              fillOpacity={0.5}
+              isAnimationActive={false}
+            />
+          ))}
+          {methods.map((m) => (
+            <Scatter
+              key={`${m.method}-mean`}
+              name={`${m.label} mean`}
+              legendType="none"
+              data={means.filter((r) => r.method === m.method)}
+              fill={methodColor(m.method)}
+              shape="diamond"
+              isAnimationActive={false}
+            />
+          ))}
+          <Scatter
+            name="Pareto front"
+            data={front}
+            line={{ stroke: '#475569', strokeDasharray: '4 3' }}
+            fill="none"
+            isAnimationActive={false}
+          />
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** The experiment's charts: the band curves of every task and, for two tasks, the Pareto view. */
+export default function ExperimentCharts(props: {
+  tasks: { name: string; metric: MetricKind }[];
+  curves: MethodCurves[];
+  pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
+}) {
+  return (
+    <div className="experiment-charts">
+      {props.pareto && (
+        <ParetoScatter
+          tasks={props.tasks}
+          methods={props.curves}
+          runs={props.pareto.runs}
+          means={props.pareto.means}
+          front={props.pareto.front}
+        />
+      )}
+      {props.tasks.map((t, i) => (
+        <TaskBands key={t.name} task={t.name} metric={t.metric} methods={props.curves} index={i} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { MetricKind } from '../../../src/spec/types';
+import { meanBand, stepGrid } from '../../../src/train/experiment/curves';
+import { paretoFront } from '../../../src/train/experiment/statistics';
+import type { ExperimentSummary } from '../../../src/train/experiment/summary';
+import { metricSign } from '../../../src/train/multiTaskGain';
+import type { MethodCurves, ParetoRun } from '../../charts/ExperimentCharts';
+import type { SavedRun } from '../../history/runStore';
+import type { ExperimentProgress } from '../../store/experimentSlice';
+
+/** Points per mean curve: smooth enough to read, few enough to draw at once for every method. */
+const GRID_POINTS = 60;
+
+/** What the experiment's charts draw, from its results and the saved runs' validation curves. */
+export function experimentChartData(
+  experiment: ExperimentProgress,
+  savedRuns: readonly SavedRun[],
+  summary: ExperimentSummary,
+): {
+  tasks: { name: string; metric: MetricKind }[];
+  curves: MethodCurves[];
+  pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
+} {
+  const { spec, results } = experiment;
+  const tasks = spec.design.spec.tasks.map((t) => ({ name: t.name, metric: t.metric }));
+  const byId = new Map(savedRuns.map((r) => [r.id, r]));
+  const grid = stepGrid(1, spec.steps, GRID_POINTS);
+  const kept = results.filter((r) => !r.diverged);
+  const curves = spec.methods.map((m, method) => {
+    const runs = kept.flatMap((r) => {
+      const saved = r.method === method ? byId.get(r.runId) : undefined;
+      return saved ? [saved] : [];
+    });
+    return {
+      label: m.label,
+      method,
+      tasks: tasks.map((_, i) =>
+        meanBand(
+          runs.map((run) => ({
+            steps: run.curves.valMetric.steps,
+            values: run.curves.valMetric.values[i] ?? [],
+          })),
+          grid,
+        ),
+      ),
+    };
+  });
+  if (tasks.length !== 2) return { tasks, curves, pareto: null };
+  const runs = kept.map((r) => ({ method: r.method, x: r.metrics[0]!, y: r.metrics[1]! }));
+  const signs = tasks.map((t) => metricSign(t.metric));
+  const front = paretoFront(
+    runs.map((r) => [r.x, r.y]),
+    signs,
+  )
+    .map((i) => runs[i]!)
+    .sort((a, b) => a.x - b.x);
+  const means = summary.rows.flatMap((row) => {
+    const [x, y] = [row.metric[0]?.mean, row.metric[1]?.mean];
+    return x === undefined || y === undefined ? [] : [{ method: row.method, x, y }];
+  });
+  return { tasks, curves, pareto: { runs, means, front } };
+}
