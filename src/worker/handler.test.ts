@@ -362,14 +362,6 @@ describe('nextChunkSize', () => {
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 describe('landscape', () => {
   it('streams each trajectory in slices until done, and a newer request cancels an older one', async () => {
     const { handler, of } = harness();
