@@ -1,4 +1,4 @@
-import type { ExperimentProgress } from './store/experimentSlice';
+import type { ExperimentProgress } from './store/state';
 import {
   decodeDesignFromUrl,
   encodeDesignForUrl,

@@ -2,41 +2,12 @@ import {
   cellDesign,
   experimentCells,
   experimentSeeds,
-  type ExperimentMethod,
   type ExperimentSpec,
 } from '../../src/spec/experiment';
 import { validateDesign } from '../../src/design/validateDesign';
-import type { CellResult, SeedBaselines } from '../../src/train/experiment/summary';
+import type { CellResult } from '../../src/train/experiment/summary';
 import type { RunView } from './runView';
-import type { AppState, SliceContext } from './state';
-
-/** Where an experiment stands: its definition, what finished, and what trains now. */
-export interface ExperimentProgress {
-  spec: ExperimentSpec;
-  results: CellResult[];
-  /** Single-task baselines by seed, trained after the seed's first run. */
-  baselines: Record<number, SeedBaselines>;
-  /** `training`: a cell's run; `baselines`: a seed's baselines; `stopped`: cancelled or interrupted. */
-  status: 'training' | 'baselines' | 'stopped' | 'done';
-  /** Index (in experimentCells order) of the cell training now, or the next one. */
-  cell: number;
-  /** The run of that cell, once started. */
-  runId: string | null;
-  /** Every run the experiment started, with its cell index (a resumed cell has two). */
-  runs: Record<string, number>;
-}
-
-export interface ExperimentSlice {
-  experiment: ExperimentProgress | null;
-  startExperiment(definition: { methods: ExperimentMethod[]; seeds: number; steps: number }): void;
-  /** Trains the remaining cells of a stopped experiment (the interrupted one from its start). */
-  resumeExperiment(): Promise<void>;
-  /** Stops after keeping what finished; the run in progress is left as it is. */
-  stopExperiment(): void;
-  closeExperiment(): void;
-  /** Moves the experiment on after a change of the run (called by driveExperiments). */
-  advanceExperiment(previous: RunView): void;
-}
+import type { AppState, ExperimentProgress, ExperimentSlice, SliceContext } from './state';
 
 /** A finished cell's numbers, read from its run: the last validation and the training time. */
 function cellResult(run: RunView, cell: { method: number; seed: number }): CellResult {

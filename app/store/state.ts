@@ -9,8 +9,9 @@ import type { BackendChoice, FromWorker, ToWorker } from '../../src/worker/proto
 import type { RunLocks } from '../history/runLocks';
 import type { RunStorage, SavedRun } from '../history/runStore';
 import type { Design, LayerPath } from './designEdits';
-import type { ExperimentSlice } from './experimentSlice';
 import type { RunView } from './runView';
+import type { ExperimentMethod, ExperimentSpec } from '../../src/spec/experiment';
+import type { CellResult, SeedBaselines } from '../../src/train/experiment/summary';
 
 /** The shape of the app store: every slice's state and actions, and how a slice reaches the rest. */
 
@@ -164,6 +165,34 @@ export interface RunSlice {
 }
 
 /** Everything the app holds, and every action the UI can take. */
+/** Where an experiment stands: its definition, what finished, and what trains now. */
+export interface ExperimentProgress {
+  spec: ExperimentSpec;
+  results: CellResult[];
+  /** Single-task baselines by seed, trained after the seed's first run. */
+  baselines: Record<number, SeedBaselines>;
+  /** `training`: a cell's run; `baselines`: a seed's baselines; `stopped`: cancelled or interrupted. */
+  status: 'training' | 'baselines' | 'stopped' | 'done';
+  /** Index (in experimentCells order) of the cell training now, or the next one. */
+  cell: number;
+  /** The run of that cell, once started. */
+  runId: string | null;
+  /** Every run the experiment started, with its cell index (a resumed cell has two). */
+  runs: Record<string, number>;
+}
+
+export interface ExperimentSlice {
+  experiment: ExperimentProgress | null;
+  startExperiment(definition: { methods: ExperimentMethod[]; seeds: number; steps: number }): void;
+  /** Trains the remaining cells of a stopped experiment (the interrupted one from its start). */
+  resumeExperiment(): Promise<void>;
+  /** Stops after keeping what finished; the run in progress is left as it is. */
+  stopExperiment(): void;
+  closeExperiment(): void;
+  /** Moves the experiment on after a change of the run (called by driveExperiments). */
+  advanceExperiment(previous: RunView): void;
+}
+
 export type AppState = DesignSlice &
   RunSlice &
   LandscapeSlice &

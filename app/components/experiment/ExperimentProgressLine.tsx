@@ -1,7 +1,7 @@
 import { experimentCells } from '../../../src/spec/experiment';
 import { formatDuration } from '../../format';
 import { useApp, type AppState } from '../../store';
-import type { ExperimentProgress } from '../../store/experimentSlice';
+import type { ExperimentProgress } from '../../store/state';
 
 const selectRunSpeed = (s: AppState) => ({
   step: s.run.step,

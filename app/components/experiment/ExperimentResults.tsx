@@ -4,7 +4,7 @@ import { summarizeExperiment, type MethodRow } from '../../../src/train/experime
 import { meanStd, summaryCsv, summaryMarkdown } from '../../../src/train/experiment/table';
 import { METRIC_LABELS } from '../../format';
 import { downloadFile } from '../../io/download';
-import type { ExperimentProgress } from '../../store/experimentSlice';
+import type { ExperimentProgress } from '../../store/state';
 import { useApp, type AppState } from '../../store';
 import { ScrollingTable } from '../ScrollingTable';
 import { experimentChartData } from './chartData';

@@ -5,7 +5,7 @@ import type { ExperimentSummary } from '../../../src/train/experiment/summary';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import type { MethodCurves, ParetoRun } from '../../charts/ExperimentCharts';
 import type { SavedRun } from '../../history/runStore';
-import type { ExperimentProgress } from '../../store/experimentSlice';
+import type { ExperimentProgress } from '../../store/state';
 
 /** Points per mean curve: smooth enough to read, few enough to draw at once for every method. */
 const GRID_POINTS = 60;

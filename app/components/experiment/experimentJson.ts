@@ -1,5 +1,5 @@
 import type { SavedRun } from '../../history/runStore';
-import type { ExperimentProgress } from '../../store/experimentSlice';
+import type { ExperimentProgress } from '../../store/state';
 
 const plain = (series: { steps: ArrayLike<number>; values: ArrayLike<number>[] }) => ({
   steps: Array.from(series.steps),
