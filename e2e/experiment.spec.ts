@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { STRATEGY_INFO } from '../src/spec/weighting';
 import { Playground } from './playground';
 
-/** Sets up 2 methods (Equal, MGDA-UB: the panel's default picks) × 2 seeds and starts. */
+/** The two methods the panel picks by default, as the table and the files name them. */
+const METHODS = [STRATEGY_INFO.equal.label, STRATEGY_INFO.mgda.label];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Sets up 2 methods (the panel's default picks) × 2 seeds and starts. */
 async function startExperiment(page: Page, steps: number) {
   const panel = page.getByRole('region', { name: 'Experiment' });
-  await expect(panel.getByRole('checkbox', { name: 'Equal' })).toBeChecked();
-  await expect(panel.getByRole('checkbox', { name: 'MGDA-UB' })).toBeChecked();
+  for (const name of METHODS)
+    await expect(panel.getByRole('checkbox', { name, exact: true })).toBeChecked();
   await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
   await panel.getByRole('spinbutton', { name: 'Steps per run' }).fill(String(steps));
   await panel.getByRole('button', { name: 'Run experiment' }).click();
@@ -46,7 +51,7 @@ test('a 2-method × 2-seed experiment fills its table and downloads it as CSV an
   const csv = (await download('Results CSV')).trim().split('\n');
   expect(csv).toHaveLength(3);
   expect(csv[0]!.split(',')).toHaveLength(15);
-  expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['Equal', 'MGDA-UB']);
+  expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(METHODS);
   expect(csv.slice(1).every((line) => line.split(',').length === 15)).toBe(true);
   const markdown = (await download('Results Markdown')).trim().split('\n');
   expect(markdown[0]).toMatch(/^\| Method \| gauss \(.+\) \| plane \(.+\) \| Δm % \|/);
@@ -54,7 +59,7 @@ test('a 2-method × 2-seed experiment fills its table and downloads it as CSV an
   const json = JSON.parse(await download('Runs JSON')) as {
     runs: { method: string; history: { valMetric: { steps: number[] } } | null }[];
   };
-  expect(json.runs.map((r) => r.method).sort()).toEqual(['Equal', 'Equal', 'MGDA-UB', 'MGDA-UB']);
+  expect(json.runs.map((r) => r.method).sort()).toEqual([...METHODS, ...METHODS].sort());
   expect(json.runs.every((r) => (r.history?.valMetric.steps.length ?? 0) > 0)).toBe(true);
   // The person's design is back as it was: the default strategy, no step budget.
   await expect(page.getByRole('combobox', { name: 'Weighting strategy' })).toHaveValue('static');
@@ -75,8 +80,8 @@ test('a reload mid-experiment goes on and finishes without duplicating runs', as
   });
   await expect(tableRows(page)).toHaveCount(2);
   const history = page.getByRole('region', { name: 'Saved runs' });
-  for (const method of ['Equal', 'MGDA-UB'])
+  for (const method of METHODS)
     await expect(
-      history.getByRole('button', { name: new RegExp(`^Open ${method} · seed`) }),
+      history.getByRole('button', { name: new RegExp(`^Open ${escape(method)} · seed`) }),
     ).toHaveCount(2);
 });

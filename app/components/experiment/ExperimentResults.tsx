@@ -72,6 +72,21 @@ export function ExperimentResults({ experiment }: { experiment: ExperimentProgre
     </td>
   );
   const base = `experiment-${spec.id}`;
+  const downloads = [
+    { label: 'Results CSV', suffix: '.csv', type: 'text/csv', text: () => summaryCsv(summary) },
+    {
+      label: 'Results Markdown',
+      suffix: '.md',
+      type: 'text/markdown',
+      text: () => summaryMarkdown(summary),
+    },
+    {
+      label: 'Runs JSON',
+      suffix: '-runs.json',
+      type: 'application/json',
+      text: () => experimentJson(experiment, savedRuns),
+    },
+  ];
   return (
     <>
       <ScrollingTable label="Experiment results">
@@ -113,39 +128,18 @@ export function ExperimentResults({ experiment }: { experiment: ExperimentProgre
         </table>
       </ScrollingTable>
       <div className="row wrap">
-        <button
-          type="button"
-          disabled={experiment.results.length === 0}
-          onClick={() =>
-            downloadFile(`${base}.csv`, new Blob([summaryCsv(summary)], { type: 'text/csv' }))
-          }
-        >
-          Results CSV
-        </button>
-        <button
-          type="button"
-          disabled={experiment.results.length === 0}
-          onClick={() =>
-            downloadFile(
-              `${base}.md`,
-              new Blob([summaryMarkdown(summary)], { type: 'text/markdown' }),
-            )
-          }
-        >
-          Results Markdown
-        </button>
-        <button
-          type="button"
-          disabled={experiment.results.length === 0}
-          onClick={() =>
-            downloadFile(
-              `${base}-runs.json`,
-              new Blob([experimentJson(experiment, savedRuns)], { type: 'application/json' }),
-            )
-          }
-        >
-          Runs JSON
-        </button>
+        {downloads.map((d) => (
+          <button
+            key={d.label}
+            type="button"
+            disabled={experiment.results.length === 0}
+            onClick={() =>
+              downloadFile(`${base}${d.suffix}`, new Blob([d.text()], { type: d.type }))
+            }
+          >
+            {d.label}
+          </button>
+        ))}
       </div>
       {experiment.results.length > 0 && (
         <Suspense fallback={<p className="muted">Loading the charts…</p>}>
