@@ -128,8 +128,7 @@ function ParetoScatter({
   return (
     <figure className="experiment-chart" aria-label="Pareto view of the two tasks">
       <figcaption>
-        Pareto view: {a!.name} {METRIC_LABELS[a!.metric]} against {b!.name}{' '}
-        {METRIC_LABELS[b!.metric]}
+        {`Pareto view: ${a!.name} ${METRIC_LABELS[a!.metric]} against ${b!.name} ${METRIC_LABELS[b!.metric]}`}{' '}
         (small: runs; large: method means; dashed: the runs no other run beats on both)
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>

@@ -89,7 +89,7 @@ export function ExperimentResults({ experiment }: { experiment: ExperimentProgre
   ];
   return (
     <>
-      <ScrollingTable label="Experiment results">
+      <ScrollingTable label="Results by method">
         <table className="preview-table" data-testid="experiment-table">
           <thead>
             <tr>

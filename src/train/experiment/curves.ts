@@ -39,7 +39,8 @@ export function stepGrid(first: number, last: number, count: number): number[] {
 /**
  * The mean curve of several runs (validation runs at different steps in each: the worker
  * validates by time), sampled on a common grid; the band is ± one standard deviation, or the
- * range (min–max) when asked. A grid step counts the runs that reach it; with none it is left out.
+ * range (min–max) when asked. Only steps every run reaches are kept: a mean over some of the runs
+ * would jump where the others join.
  */
 export function meanBand(
   curves: readonly RunCurve[],
@@ -47,10 +48,11 @@ export function meanBand(
   band: 'std' | 'range' = 'std',
 ): BandPoint[] {
   return grid.flatMap((step) => {
-    const at = curves.map((c) => valueAt(c, step)).filter((v): v is number => v !== null);
-    const s = stat(at);
+    const at = curves.map((c) => valueAt(c, step));
+    if (at.some((v) => v === null)) return [];
+    const s = stat(at as number[]);
     if (!s) return [];
-    const finite = at.filter(Number.isFinite);
+    const finite = (at as number[]).filter(Number.isFinite);
     return [
       band === 'std'
         ? { step, mean: s.mean, low: s.mean - s.std, high: s.mean + s.std }
