@@ -5,6 +5,7 @@ import type { ToWorker } from '../../src/worker/protocol';
 import { storeWithHistory } from '../testing/storeWithHistory';
 import { driveExperiments } from './experimentDriver';
 import { recordRuns } from './runRecorder';
+import type { RunLocks } from '../history/runLocks';
 
 const methods = [
   { label: 'Equal', weighting: { ...DEFAULT_WEIGHTING, strategy: 'equal' as const } },
@@ -12,9 +13,12 @@ const methods = [
 ];
 
 /** A store whose run ids count up, driven like the app's. */
-async function experimentTab(name: string) {
+async function experimentTab(name: string, locks?: RunLocks) {
   let count = 0;
-  const tab = await storeWithHistory(name, { newRunId: () => `run-${++count}` });
+  const tab = await storeWithHistory(name, {
+    newRunId: () => `run-${++count}`,
+    ...(locks ? { locks } : {}),
+  });
   const stops = [driveExperiments(tab.store), recordRuns(tab.store, (m) => tab.sent.push(m))];
   return { ...tab, stop: () => stops.forEach((s) => s()) };
 }
@@ -154,6 +158,23 @@ describe('an experiment', () => {
     expect(tab.store.getState().experiment).toBeNull();
     expect(tab.store.getState().run.workerError).toMatch(/^The experiment cannot start: /);
     expect(tab.sent.some((m) => m.type === 'train')).toBe(false);
+    tab.stop();
+  });
+
+  it('does not go on with an experiment another tab is training', async () => {
+    const elsewhere: RunLocks = {
+      claim: (id) => Promise.resolve(!id.startsWith('experiment-')),
+      release: () => undefined,
+      heldElsewhere: () => Promise.resolve(true),
+    };
+    const tab = await experimentTab('experiment-tabs', elsewhere);
+    tab.store.getState().startExperiment({ methods, seeds: 1, steps: 2 });
+    tab.store.getState().stopExperiment();
+    await tab.store.getState().resumeExperiment();
+    expect(tab.store.getState().run.workerError).toBe(
+      'This experiment is training in another tab: it goes on there',
+    );
+    expect(trains(tab.sent)).toHaveLength(1);
     tab.stop();
   });
 });

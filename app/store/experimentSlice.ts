@@ -23,10 +23,18 @@ function cellResult(run: RunView, cell: { method: number; seed: number }): CellR
   };
 }
 
-export function createExperimentSlice({ set, get }: SliceContext): ExperimentSlice {
+export function createExperimentSlice({ set, get, deps }: SliceContext): ExperimentSlice {
+  /** One tab trains an experiment: the others see it, and may go on with it once it is free. */
+  const claim = (id: string) => deps.locks?.claim(id) ?? Promise.resolve(true);
+  const release = (id: string) => deps.locks?.release(id);
   const update = (patch: Partial<ExperimentProgress>) => {
     const experiment = get().experiment;
     if (experiment) set({ experiment: { ...experiment, ...patch } });
+  };
+  /** Stops, keeping what finished; another tab may then go on with it. */
+  const halt = () => {
+    update({ status: 'stopped' });
+    release(get().experiment!.spec.id);
   };
   /** Shows the experiment's base design again, once no run of it is shown. */
   const restoreDesign = (spec: ExperimentSpec) => {
@@ -39,6 +47,7 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
     const cells = experimentCells(experiment.spec);
     if (index >= cells.length) {
       update({ status: 'done', cell: index, runId: null });
+      release(experiment.spec.id);
       restoreDesign(experiment.spec);
       return;
     }
@@ -80,6 +89,7 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
         get().receive({ type: 'error', message: `The experiment cannot start: ${reason}` });
         return;
       }
+      void claim(spec.id);
       set({
         experiment: {
           spec,
@@ -96,6 +106,13 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
     resumeExperiment: async () => {
       const experiment = get().experiment;
       if (experiment?.status !== 'stopped') return;
+      if (!(await claim(experiment.spec.id))) {
+        get().receive({
+          type: 'error',
+          message: 'This experiment is training in another tab: it goes on there',
+        });
+        return;
+      }
       // The interrupted cell starts again (also when only its baselines were cut off): its
       // partial run and result would count it twice.
       const cells = experimentCells(experiment.spec);
@@ -110,12 +127,13 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
     stopExperiment: () => {
       const experiment = get().experiment;
       if (!experiment || experiment.status === 'done' || experiment.status === 'stopped') return;
-      update({ status: 'stopped' });
+      halt();
       get().pause();
     },
     closeExperiment: () => {
       const experiment = get().experiment;
       if (experiment && experiment.status !== 'done' && experiment.status !== 'stopped') return;
+      if (experiment) release(experiment.spec.id);
       set({ experiment: null });
     },
     advanceExperiment: (previous) => {
@@ -124,13 +142,13 @@ export function createExperimentSlice({ set, get }: SliceContext): ExperimentSli
       if (!experiment || !experimentBusy(get())) return;
       // The person reset or opened another run: the experiment stops, keeping what finished.
       if (previous.runId === experiment.runId && run.runId !== experiment.runId) {
-        update({ status: 'stopped' });
+        halt();
         return;
       }
       if (run.runId !== experiment.runId || run === previous) return;
       // The worker refused or failed (the banner says why): stop rather than wait forever.
       if (run.workerError && !previous.workerError && run.divergence === null) {
-        update({ status: 'stopped' });
+        halt();
         return;
       }
       const cell = experimentCells(experiment.spec)[experiment.cell]!;
