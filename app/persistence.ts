@@ -1,3 +1,8 @@
+import {
+  decodeExperimentDraft,
+  encodeExperimentDraft,
+  type ExperimentDraft,
+} from '../src/spec/experiment';
 import type { ExperimentProgress } from './store/state';
 import {
   decodeDesignFromUrl,
@@ -9,18 +14,28 @@ import {
 
 const STORAGE_KEY = 'mtl-playground:design';
 const HASH_KEY = 'design=';
+const EXPERIMENT_PARAM = 'experiment=';
 
-/** The design to start from: a shared link first, then the last session's design; and why either was refused. */
-export function loadInitialDesign(): { design: Design | null; problem: string | null } {
-  const hash = window.location.hash.slice(1);
-  if (hash.startsWith(HASH_KEY)) {
+/**
+ * The design to start from: a shared link first, then the last session's design; and why either
+ * was refused. A link may also carry the Experiment panel's settings (`&experiment=`).
+ */
+export function loadInitialDesign(): {
+  design: Design | null;
+  problem: string | null;
+  experiment: ExperimentDraft | null;
+} {
+  const [first = '', ...rest] = window.location.hash.slice(1).split('&');
+  if (first.startsWith(HASH_KEY)) {
     // The link has done its job once read: later edits persist through storage, not the URL.
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    const shared = decodeDesignFromUrl(hash.slice(HASH_KEY.length));
-    if (shared.ok) return { design: shared.design, problem: null };
-    return { design: stored(), problem: shared.message };
+    const draft = rest.find((p) => p.startsWith(EXPERIMENT_PARAM));
+    const experiment = draft ? decodeExperimentDraft(draft.slice(EXPERIMENT_PARAM.length)) : null;
+    const shared = decodeDesignFromUrl(first.slice(HASH_KEY.length));
+    if (shared.ok) return { design: shared.design, problem: null, experiment };
+    return { design: stored(), problem: shared.message, experiment };
   }
-  return { design: stored(), problem: null };
+  return { design: stored(), problem: null, experiment: null };
 }
 
 function stored(): Design | null {
@@ -43,9 +58,9 @@ export function saveDesign(design: Design): void {
   }
 }
 
-/** A link that reproduces the design exactly. */
-export function shareLink(design: Design): string {
-  return `${window.location.origin}${window.location.pathname}#${HASH_KEY}${encodeDesignForUrl(design)}`;
+/** A link that reproduces the design exactly, and the Experiment panel's settings. */
+export function shareLink(design: Design, experiment: ExperimentDraft): string {
+  return `${window.location.origin}${window.location.pathname}#${HASH_KEY}${encodeDesignForUrl(design)}&${EXPERIMENT_PARAM}${encodeExperimentDraft(experiment)}`;
 }
 
 const EXPERIMENT_KEY = 'mtl-playground:experiment';

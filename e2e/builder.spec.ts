@@ -87,7 +87,10 @@ test('undo and redo walk through design edits, by button and by keyboard', async
   await expect(page.getByRole('combobox', { name: 'Sharing' })).toHaveValue('mmoe');
 });
 
-test('a share link reproduces the design exactly in a fresh browser', async ({ page, browser }) => {
+test('a share link reproduces the design and the experiment settings in a fresh browser', async ({
+  page,
+  browser,
+}) => {
   const app = new Playground(page);
   await app.open();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('attention');
@@ -95,6 +98,10 @@ test('a share link reproduces the design exactly in a fresh browser', async ({ p
     .getByRole('button', { name: /SelfAttention/ })
     .click();
   await inspector(page).getByRole('spinbutton', { name: 'Heads' }).fill('4');
+  // The Experiment panel's settings travel with the design.
+  const experiment = page.getByRole('region', { name: 'Experiment' });
+  await experiment.getByRole('checkbox', { name: /^CAGrad/ }).check();
+  await experiment.getByRole('spinbutton', { name: 'Seeds' }).fill('5');
   await app.button('Share link').click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   const params = await app.readout('params').textContent();
@@ -109,6 +116,9 @@ test('a share link reproduces the design exactly in a fresh browser', async ({ p
   ).toBeVisible();
   await expect(other.readout('params')).toHaveText(params!);
   await expect(other.readout('error')).toHaveCount(0);
+  const otherExperiment = other.page.getByRole('region', { name: 'Experiment' });
+  await expect(otherExperiment.getByRole('checkbox', { name: /^CAGrad/ })).toBeChecked();
+  await expect(otherExperiment.getByRole('spinbutton', { name: 'Seeds' })).toHaveValue('5');
   await fresh.close();
 });
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { PRESETS } from '../../src/design/presets';
 import { shareLink } from '../persistence';
-import { useApp, type AppState } from '../store';
+import { appStore, useApp, type AppState } from '../store';
 import { isTraining } from '../store/selectors';
 
 const selectDesignToolbar = (s: AppState) => ({
@@ -28,7 +28,7 @@ export function DesignToolbar() {
   }, [spec, config, data]);
 
   const share = async () => {
-    const url = shareLink({ spec, config, data });
+    const url = shareLink({ spec, config, data }, appStore.getState().experimentDraft);
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

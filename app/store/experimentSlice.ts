@@ -1,5 +1,6 @@
 import {
   cellDesign,
+  DEFAULT_EXPERIMENT_DRAFT,
   experimentCells,
   experimentSeeds,
   type ExperimentSpec,
@@ -67,6 +68,8 @@ export function createExperimentSlice({ set, get, deps }: SliceContext): Experim
 
   return {
     experiment: null,
+    experimentDraft: DEFAULT_EXPERIMENT_DRAFT,
+    setExperimentDraft: (patch) => set({ experimentDraft: { ...get().experimentDraft, ...patch } }),
     startExperiment: ({ methods, seeds, steps }) => {
       const design = { spec: get().spec, config: get().config, data: get().data };
       const spec: ExperimentSpec = {

@@ -46,6 +46,7 @@ export const appStore = createAppStore(
   initial.design ?? undefined,
 );
 if (initial.problem) appStore.getState().receive({ type: 'error', message: initial.problem });
+if (initial.experiment) appStore.getState().setExperimentDraft(initial.experiment);
 
 /** Quiet time after the last data edit before the worker builds a new preview (typing a size). */
 const PREVIEW_DEBOUNCE_MS = 250;

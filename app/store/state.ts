@@ -10,7 +10,7 @@ import type { RunLocks } from '../history/runLocks';
 import type { RunStorage, SavedRun } from '../history/runStore';
 import type { Design, LayerPath } from './designEdits';
 import type { RunView } from './runView';
-import type { ExperimentMethod, ExperimentSpec } from '../../src/spec/experiment';
+import type { ExperimentDraft, ExperimentMethod, ExperimentSpec } from '../../src/spec/experiment';
 import type { CellResult, SeedBaselines } from '../../src/train/experiment/summary';
 
 /** The shape of the app store: every slice's state and actions, and how a slice reaches the rest. */
@@ -182,6 +182,9 @@ export interface ExperimentProgress {
 }
 
 export interface ExperimentSlice {
+  /** The panel's settings before a run (also what a shared link carries). */
+  experimentDraft: ExperimentDraft;
+  setExperimentDraft(patch: Partial<ExperimentDraft>): void;
   experiment: ExperimentProgress | null;
   startExperiment(definition: { methods: ExperimentMethod[]; seeds: number; steps: number }): void;
   /** Trains the remaining cells of a stopped experiment (the interrupted one from its start). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { MAX_SEEDS } from '../../../src/spec/experiment';
 import { STRATEGIES, STRATEGY_INFO, type StrategyId } from '../../../src/spec/weighting';
 import { useApp, type AppState } from '../../store';
 import { experimentBusy } from '../../store/experimentSlice';
@@ -10,7 +10,8 @@ import { ExperimentResults } from './ExperimentResults';
 const selectExperimentPanel = (s: AppState) => ({
   experiment: s.experiment,
   weighting: s.config.weighting,
-  maxSteps: s.config.maxSteps,
+  draft: s.experimentDraft,
+  setDraft: s.setExperimentDraft,
   busy: experimentBusy(s),
   training: isTraining(s),
   startExperiment: s.startExperiment,
@@ -25,11 +26,11 @@ const selectExperimentPanel = (s: AppState) => ({
  */
 export function ExperimentPanel() {
   const s = useApp(selectExperimentPanel);
-  const [picked, setPicked] = useState<StrategyId[]>(['equal', 'mgda']);
-  const [seeds, setSeeds] = useState(3);
-  const [steps, setSteps] = useState(s.maxSteps ?? 300);
+  const { strategies: picked, seeds, steps } = s.draft;
   const toggle = (id: StrategyId) =>
-    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+    s.setDraft({
+      strategies: picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id],
+    });
   const start = () =>
     s.startExperiment({
       methods: STRATEGIES.filter((id) => picked.includes(id)).map((strategy) => ({
@@ -58,14 +59,21 @@ export function ExperimentPanel() {
         ))}
       </fieldset>
       <div className="row wrap">
-        <NumberField label="Seeds" value={seeds} min={1} max={20} step={1} onValue={setSeeds} />
+        <NumberField
+          label="Seeds"
+          value={seeds}
+          min={1}
+          max={MAX_SEEDS}
+          step={1}
+          onValue={(n) => s.setDraft({ seeds: n })}
+        />
         <NumberField
           label="Steps per run"
           value={steps}
           min={1}
           max={1_000_000}
           step={1}
-          onValue={setSteps}
+          onValue={(n) => s.setDraft({ steps: n })}
         />
         <button
           type="button"
