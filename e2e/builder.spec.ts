@@ -101,7 +101,7 @@ test('a share link reproduces the design and the experiment settings in a fresh 
   // The Experiment panel's settings travel with the design.
   const experiment = page.getByRole('region', { name: 'Experiment' });
   await experiment.getByRole('checkbox', { name: /^CAGrad/ }).check();
-  await experiment.getByRole('spinbutton', { name: 'Seeds' }).fill('5');
+  await experiment.getByRole('spinbutton', { name: 'Repeats' }).fill('5');
   await app.button('Share link').click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   const params = await app.readout('params').textContent();
@@ -118,7 +118,7 @@ test('a share link reproduces the design and the experiment settings in a fresh 
   await expect(other.readout('error')).toHaveCount(0);
   const otherExperiment = other.page.getByRole('region', { name: 'Experiment' });
   await expect(otherExperiment.getByRole('checkbox', { name: /^CAGrad/ })).toBeChecked();
-  await expect(otherExperiment.getByRole('spinbutton', { name: 'Seeds' })).toHaveValue('5');
+  await expect(otherExperiment.getByRole('spinbutton', { name: 'Repeats' })).toHaveValue('5');
   await fresh.close();
 });
 

@@ -12,8 +12,8 @@ async function startExperiment(page: Page, steps: number) {
   const panel = page.getByRole('region', { name: 'Experiment' });
   for (const name of METHODS)
     await expect(panel.getByRole('checkbox', { name, exact: true })).toBeChecked();
-  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
-  await panel.getByRole('spinbutton', { name: 'Steps per run' }).fill(String(steps));
+  await panel.getByRole('spinbutton', { name: 'Repeats' }).fill('2');
+  await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill(String(steps));
   await panel.getByRole('button', { name: 'Run experiment' }).click();
   return panel;
 }

@@ -46,9 +46,9 @@ async function architectures(page: Page): Promise<void> {
 async function experiment(page: Page): Promise<void> {
   const panel = page.getByRole('region', { name: 'Experiment' });
   await panel.getByRole('checkbox', { name: 'CAGrad' }).check();
-  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await panel.getByRole('spinbutton', { name: 'Repeats' }).fill('2');
   await panel
-    .getByRole('spinbutton', { name: 'Steps per run' })
+    .getByRole('spinbutton', { name: 'Budget per run' })
     .fill(process.env.EXPERIMENT_STEPS ?? '60');
   await panel.getByRole('button', { name: 'Run experiment' }).click();
   await page.waitForTimeout(4000);

@@ -45,9 +45,10 @@ export function ExperimentPanel() {
     <section className="panel experiment" aria-label="Experiment">
       <h2>Experiment</h2>
       <p className="muted">
-        Trains every picked method with every seed on this design (each a saved run), each seed’s
-        tasks alone once for Δm %, and tabulates mean ± std over seeds. Methods use the Weighting
-        panel’s hyper-parameters.
+        Trains every picked method on this design once per repeat, each repeat with the next seed
+        (each run is a saved run), each seed’s tasks alone once for Δm %, and tabulates mean ± std
+        over the repeats. The budget is in training steps. Methods use the Weighting panel’s
+        hyper-parameters.
       </p>
       <fieldset className="method-picks" disabled={s.busy}>
         <legend>Methods</legend>
@@ -60,7 +61,7 @@ export function ExperimentPanel() {
       </fieldset>
       <div className="row wrap">
         <NumberField
-          label="Seeds"
+          label="Repeats"
           value={seeds}
           min={1}
           max={MAX_SEEDS}
@@ -68,7 +69,7 @@ export function ExperimentPanel() {
           onValue={(n) => s.setDraft({ seeds: n })}
         />
         <NumberField
-          label="Steps per run"
+          label="Budget per run"
           value={steps}
           min={1}
           max={1_000_000}
