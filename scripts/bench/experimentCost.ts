@@ -7,37 +7,14 @@
  */
 import { experimentCells, cellDesign, type ExperimentSpec } from '../../src/spec/experiment';
 import { DEFAULT_WEIGHTING, STRATEGY_INFO, type StrategyId } from '../../src/spec/weighting';
-import { WorkerHandler } from '../../src/worker/handler';
-import type { FromWorker } from '../../src/worker/protocol';
-import { createAppStore } from '../../app/store/appStore';
 import { driveExperiments } from '../../app/store/experimentDriver';
+import { appInNode as app, until } from './appInNode';
 import { flag } from './cli';
 
 const steps = Number(flag('steps') ?? 300);
 const seeds = Number(flag('seeds') ?? 2);
 const strategies = (flag('methods') ?? 'equal,mgda').split(',') as StrategyId[];
 const rounds = Number(flag('rounds') ?? 2);
-
-/** A store wired to an in-process worker handler on the cpu backend, as the app wires its worker. */
-async function app() {
-  let count = 0;
-  // The store sends to the handler and the handler posts to the store: the handler is made
-  // first and reaches the store through this box.
-  const box: { store?: ReturnType<typeof createAppStore> } = {};
-  const handler = new WorkerHandler((m: FromWorker) => box.store!.getState().receive(m));
-  const store = createAppStore({
-    send: (m) => void handler.handle(m),
-    confirmDiscard: () => true,
-    newRunId: () => `run-${++count}`,
-  });
-  box.store = store;
-  await handler.handle({ type: 'selectBackend', choice: 'cpu' });
-  return { store, handler };
-}
-
-const until = async (check: () => boolean) => {
-  while (!check()) await new Promise((r) => setTimeout(r, 2));
-};
 
 const methods = strategies.map((strategy) => ({
   label: STRATEGY_INFO[strategy].label,

@@ -1,3 +1,4 @@
+import { EXPERIMENT_PRESETS } from '../../../src/design/experimentPresets';
 import { MAX_SEEDS } from '../../../src/spec/experiment';
 import { STRATEGIES, STRATEGY_INFO, type StrategyId } from '../../../src/spec/weighting';
 import { useApp, type AppState } from '../../store';
@@ -15,6 +16,7 @@ const selectExperimentPanel = (s: AppState) => ({
   busy: experimentBusy(s),
   training: isTraining(s),
   startExperiment: s.startExperiment,
+  loadPreset: s.loadPreset,
   stopExperiment: s.stopExperiment,
   resumeExperiment: s.resumeExperiment,
   closeExperiment: s.closeExperiment,
@@ -50,6 +52,29 @@ export function ExperimentPanel() {
         over the repeats. The budget is in training steps. Methods use the Weighting panel’s
         hyper-parameters.
       </p>
+      <label className="field">
+        <span>Comparison from the literature</span>
+        <select
+          aria-label="Experiment preset"
+          value=""
+          disabled={s.busy}
+          onChange={(e) => {
+            const preset = EXPERIMENT_PRESETS.find((p) => p.id === e.target.value);
+            if (!preset) return;
+            s.loadPreset(preset.design);
+            s.setDraft(preset.draft);
+          }}
+        >
+          <option value="" disabled>
+            Load a design and its methods…
+          </option>
+          {EXPERIMENT_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <fieldset className="method-picks" disabled={s.busy}>
         <legend>Methods</legend>
         {STRATEGIES.map((id) => (
