@@ -85,3 +85,17 @@ test('a reload mid-experiment goes on and finishes without duplicating runs', as
       history.getByRole('button', { name: new RegExp(`^Open ${escape(method)} · seed`) }),
     ).toHaveCount(2);
 });
+
+test('an experiment preset loads its design and its methods', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  const panel = page.getByRole('region', { name: 'Experiment' });
+  await panel.getByRole('combobox', { name: 'Comparison' }).selectOption('competing-tasks');
+  await expect(page.getByRole('combobox', { name: 'Preset' })).toHaveValue('toy2d');
+  for (const strategy of ['equal', 'uncertainty', 'gradnorm', 'mgda', 'nash'] as const)
+    await expect(
+      panel.getByRole('checkbox', { name: STRATEGY_INFO[strategy].label, exact: true }),
+    ).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: /^CAGrad/ })).not.toBeChecked();
+  await expect(panel.getByRole('spinbutton', { name: 'Budget per run' })).toHaveValue('2000');
+});

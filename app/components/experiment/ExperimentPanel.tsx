@@ -55,7 +55,7 @@ export function ExperimentPanel() {
       <label className="field">
         <span>Comparison from the literature</span>
         <select
-          aria-label="Experiment preset"
+          aria-label="Comparison"
           value=""
           disabled={s.busy}
           onChange={(e) => {
