@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import { experimentBusy } from './experimentSlice';
 import type { AppState } from './state';
 
 /**
@@ -8,7 +9,7 @@ import type { AppState } from './state';
  */
 export function driveExperiments(store: StoreApi<AppState>): () => void {
   return store.subscribe((state, previous) => {
-    if (!state.experiment || state.run === previous.run) return;
+    if (!experimentBusy(state) || state.run === previous.run) return;
     const before = previous.run;
     queueMicrotask(() => store.getState().advanceExperiment(before));
   });

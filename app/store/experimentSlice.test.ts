@@ -50,6 +50,20 @@ async function finishRun(tab: Tab, metrics: number[]) {
   await settle();
 }
 
+/** The worker's side of the seed's baselines: each task alone reached these metrics. */
+async function finishBaselines(tab: Tab, [gauss, plane]: number[]) {
+  tab.receive({
+    type: 'baselines',
+    runId: tab.store.getState().run.runId!,
+    steps: 2,
+    results: [
+      { task: 'gauss', metric: gauss!, loss: 1 },
+      { task: 'plane', metric: plane!, loss: 1 },
+    ],
+  });
+  await settle();
+}
+
 const trains = (sent: ToWorker[]) =>
   sent.flatMap((m) => (m.type === 'train' ? [m.design.config] : []));
 
@@ -63,29 +77,11 @@ describe('an experiment', () => {
     const baselines = tab.sent.filter((m) => m.type === 'baselines');
     expect(baselines).toHaveLength(1);
     expect(tab.store.getState().experiment!.status).toBe('baselines');
-    tab.receive({
-      type: 'baselines',
-      runId: tab.store.getState().run.runId!,
-      steps: 2,
-      results: [
-        { task: 'gauss', metric: 0.4, loss: 1 },
-        { task: 'plane', metric: 0.9, loss: 1 },
-      ],
-    });
-    await settle();
+    await finishBaselines(tab, [0.4, 0.9]);
     await finishRun(tab, [0.6, 0.9]); // MGDA-UB, seed s
     await finishRun(tab, [0.5, 0.8]); // Equal, seed s + 1: baselines again
     expect(tab.sent.filter((m) => m.type === 'baselines')).toHaveLength(2);
-    tab.receive({
-      type: 'baselines',
-      runId: tab.store.getState().run.runId!,
-      steps: 2,
-      results: [
-        { task: 'gauss', metric: 0.5, loss: 1 },
-        { task: 'plane', metric: 0.8, loss: 1 },
-      ],
-    });
-    await settle();
+    await finishBaselines(tab, [0.5, 0.8]);
     await finishRun(tab, [0.7, 0.8]); // MGDA-UB, seed s + 1
 
     const experiment = tab.store.getState().experiment!;

@@ -154,14 +154,16 @@ export function createExperimentSlice({ set, get, deps }: SliceContext): Experim
         halt();
         return;
       }
-      const cell = experimentCells(experiment.spec)[experiment.cell]!;
+      // Looked up only when the run finished: this runs on every batch of training metrics.
+      const cell = () => experimentCells(experiment.spec)[experiment.cell]!;
       if (experiment.status === 'training') {
         const diverged = run.divergence !== null && run.state !== 'running';
         // Done means the budget was reached and its final validation has arrived.
         const finished = run.state === 'done' && run.valLoss.steps.at(-1) === experiment.spec.steps;
         if (!diverged && !finished) return;
-        const results = [...experiment.results, cellResult(run, cell)];
-        if (!diverged && !experiment.baselines[cell.seed]) {
+        const { seed } = cell();
+        const results = [...experiment.results, cellResult(run, cell())];
+        if (!diverged && !experiment.baselines[seed]) {
           update({ results, status: 'baselines' });
           get().runBaselines();
           return;
@@ -169,7 +171,7 @@ export function createExperimentSlice({ set, get, deps }: SliceContext): Experim
         update({ results });
         startCell(experiment.cell + 1);
       } else if (experiment.status === 'baselines' && run.baselines && !previous.baselines) {
-        update({ baselines: { ...experiment.baselines, [cell.seed]: run.baselines.results } });
+        update({ baselines: { ...experiment.baselines, [cell().seed]: run.baselines.results } });
         startCell(experiment.cell + 1);
       }
     },

@@ -1,6 +1,7 @@
 import { createAppStore } from '../../app/store/appStore';
 import { WorkerHandler } from '../../src/worker/handler';
 import type { FromWorker } from '../../src/worker/protocol';
+import { until as waitUntil } from '../../src/testing/workerHarness';
 
 /**
  * The app's store wired to an in-process worker handler on the cpu backend, as the page wires its
@@ -22,7 +23,5 @@ export async function appInNode() {
   return { store, handler };
 }
 
-/** Waits until `check` holds, looking every 2 ms. */
-export async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 2));
-}
+/** Waits until `check` holds, however long a benchmark takes. */
+export const until = (check: () => boolean): Promise<void> => waitUntil(check, Infinity);

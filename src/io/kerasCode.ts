@@ -1,4 +1,4 @@
-import { py } from '../layers/python';
+import { py, pyTuple } from '../layers/python';
 import { layerDef } from '../layers/registry';
 import { outputActivationName } from '../spec/outputs';
 import { headLayerName, outputLayerName } from '../spec/naming';
@@ -13,7 +13,6 @@ import type {
   TrainConfig,
 } from '../spec/types';
 
-const tuple = (xs: readonly number[]): string => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
 const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
 
 /** The Keras layer call for one spec layer; `inputRank` is the rank of its input without batch. */
@@ -108,7 +107,7 @@ function buildModelLines(spec: ModelSpec): string[] {
   const vocabSize = spec.input.kind === 'tokens' ? spec.input.vocabSize : 0;
   const dtype = spec.input.kind === 'tokens' ? 'int32' : 'float32';
   return [
-    `    inputs = keras.Input(shape=${tuple(inputShape(spec.input))}, dtype=${py(dtype)}, name="input")`,
+    `    inputs = keras.Input(shape=${pyTuple(inputShape(spec.input))}, dtype=${py(dtype)}, name="input")`,
     ...sharedLines(spec, vocabSize),
     `    outputs = []`,
     ...spec.tasks.flatMap((task, i) => taskLines(spec, task, i, vocabSize)),

@@ -108,45 +108,35 @@ export interface ParameterGroups {
   tasks: tf.Variable[][];
 }
 
-/** Layer names of each owner: the shared part (`null`) and each task (index), before heads. */
-function ownedLayerNames(spec: ModelSpec): Map<number | null, string[]> {
+/**
+ * The names of each owner's layers: the shared part (shared encoder copies and blocks) and each
+ * task (its own copies and blocks, head and output), as the sharing mode and the builder name them.
+ */
+function layerNamesByOwner(spec: ModelSpec): { shared: string[]; tasks: string[][] } {
   const owned = new Map<number | null, Set<string>>();
   const add = (owner: number | null, names: string[]) => {
     if (!owned.has(owner)) owned.set(owner, new Set());
     names.forEach((n) => owned.get(owner)!.add(n));
   };
-  add(null, []);
   for (const copy of encoderCopyNames(spec)) add(copy.owner, copy.names);
-  const shapes = inferShapes(spec);
-  const mode = sharingMode(spec.sharing);
-  for (const block of mode.blocks(spec.sharing, modeContext(spec, shapes.encoder)))
+  const context = modeContext(spec, inferShapes(spec).encoder);
+  for (const block of sharingMode(spec.sharing).blocks(spec.sharing, context))
     add(block.owner, block.layers);
-  return new Map([...owned].map(([owner, names]) => [owner, [...names]]));
-}
-
-/** Names of the layers that belong to the shared part of a spec. */
-export function sharedLayerNames(spec: ModelSpec): string[] {
-  return ownedLayerNames(spec).get(null) ?? [];
-}
-
-/** Names of the layers that belong to task `index`. */
-export function taskLayerNames(spec: ModelSpec, index: number): string[] {
-  const task = spec.tasks[index]!;
-  return [
-    ...(ownedLayerNames(spec).get(index) ?? []),
-    ...task.head.map((l, i) => headLayerName(task.name, i, l)),
-    outputLayerName(task.name),
-  ];
+  return {
+    shared: [...(owned.get(null) ?? [])],
+    tasks: spec.tasks.map((task, t) => [
+      ...(owned.get(t) ?? []),
+      ...task.head.map((l, i) => headLayerName(task.name, i, l)),
+      outputLayerName(task.name),
+    ]),
+  };
 }
 
 /** Splits the model's trainable variables by owner, using the names the builder gave them. */
 export function parameterGroups(model: tf.LayersModel, spec: ModelSpec): ParameterGroups {
-  return {
-    shared: sharedLayerNames(spec).flatMap((name) => layerVariables(model, name)),
-    tasks: spec.tasks.map((_, i) =>
-      taskLayerNames(spec, i).flatMap((name) => layerVariables(model, name)),
-    ),
-  };
+  const names = layerNamesByOwner(spec);
+  const variables = (layers: string[]) => layers.flatMap((name) => layerVariables(model, name));
+  return { shared: variables(names.shared), tasks: names.tasks.map(variables) };
 }
 
 /** The kernels of Dense layers with an L2 factor, for the Trainer to penalize. */

@@ -3,20 +3,8 @@ import { formatNumber, METRIC_LABELS } from '../../format';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import { bestRuns, finalMetric, runDeltaM, type CompareTask } from '../../history/compareModel';
 import type { SavedRun } from '../../history/runStore';
+import { BestCell } from '../BestCell';
 import { ScrollingTable } from '../ScrollingTable';
-
-/** A cell that is marked when its run is the best of the column. */
-function Cell({ value, best }: { value: string; best: boolean }) {
-  return (
-    <td
-      className={best ? 'best' : undefined}
-      title={best ? 'best of the compared runs' : undefined}
-    >
-      {value}
-      {best && ' ★'}
-    </td>
-  );
-}
 
 /** Settings and final metrics of the compared runs side by side, the best per metric marked. */
 export function CompareTable({ runs, tasks }: { runs: SavedRun[]; tasks: CompareTask[] }) {
@@ -56,13 +44,15 @@ export function CompareTable({ runs, tasks }: { runs: SavedRun[]; tasks: Compare
                 <td>{config.batchSize}</td>
                 <td>{run.step}</td>
                 {tasks.map((t, i) => (
-                  <Cell
+                  <BestCell
+                    among="compared runs"
                     key={t.name}
                     value={formatNumber(finalMetric(run, t.name))}
                     best={bestPerTask[i]!.has(run.id)}
                   />
                 ))}
-                <Cell
+                <BestCell
+                  among="compared runs"
                   value={gain === null ? '—' : `${gain >= 0 ? '+' : ''}${formatNumber(gain)}`}
                   best={bestGain.has(run.id)}
                 />

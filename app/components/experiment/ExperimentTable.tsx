@@ -3,6 +3,7 @@ import type { ExperimentSummary, MethodRow } from '../../../src/train/experiment
 import { meanStd } from '../../../src/train/experiment/table';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import { METRIC_LABELS } from '../../format';
+import { BestCell } from '../BestCell';
 import { ScrollingTable } from '../ScrollingTable';
 
 /** A column the table can be sorted by: its value in a row and which way is better. */
@@ -28,16 +29,6 @@ function sortKeys(summary: ExperimentSummary): SortKey[] {
     { id: 'deltaM', label: 'Δm %', value: (r) => r.deltaM?.mean ?? null, sign: 1 },
     { id: 'rank', label: 'Mean rank', value: (r) => r.rank, sign: -1 },
   ];
-}
-
-/** A value cell, starred when its row is the best of the column. */
-function Cell({ text, best }: { text: string; best: boolean }) {
-  return (
-    <td className={best ? 'best' : undefined} title={best ? 'best of the methods' : undefined}>
-      {text}
-      {best && ' ★'}
-    </td>
-  );
 }
 
 /** One row per method: each task's metric and Δm % as mean ± std, the mean rank; best starred. */
@@ -77,15 +68,17 @@ export function ExperimentTable({ summary }: { summary: ExperimentSummary }) {
             <tr key={r.method}>
               <th scope="row">{r.label}</th>
               {summary.tasks.map((t, i) => (
-                <Cell
+                <BestCell
+                  among="methods"
                   key={t.name}
-                  text={meanStd(r.metric[i]!)}
+                  value={meanStd(r.metric[i]!)}
                   best={best.metric[i] === r.method}
                 />
               ))}
-              <Cell text={meanStd(r.deltaM)} best={best.deltaM === r.method} />
-              <Cell
-                text={r.rank === null ? '–' : r.rank.toFixed(2)}
+              <BestCell among="methods" value={meanStd(r.deltaM)} best={best.deltaM === r.method} />
+              <BestCell
+                among="methods"
+                value={r.rank === null ? '–' : r.rank.toFixed(2)}
                 best={best.rank === r.method}
               />
               <td>

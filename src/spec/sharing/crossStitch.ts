@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { py } from '../../layers/python';
-import type { LayerSpec, Problem } from '../types';
+import type { LayerSpec } from '../types';
 import { CROSS_STITCH_PYTHON } from './crossStitchPython';
-import { blockShape, defineSharing, encoderBlocks, type ModeContext } from './def';
+import { blockProblems, blockShape, defineSharing, encoderBlocks } from './def';
 
 /** Layer `index` of the encoder column of task `column` (0-based). */
 export const columnLayerName = (column: number, index: number, layer: LayerSpec): string =>
@@ -10,24 +10,6 @@ export const columnLayerName = (column: number, index: number, layer: LayerSpec)
 
 /** The cross-stitch unit after encoder block `block` (named by the block's last layer). */
 export const stitchLayerName = (last: number): string => `shared_stitch${last + 1}`;
-
-/** Blocks that hold weights; a unit follows each. */
-const stitched = (context: Pick<ModeContext, 'encoder' | 'encoderShapes' | 'inputShape'>) =>
-  encoderBlocks(context).filter((block) =>
-    block.some((i) => (context.encoderShapes[i]?.params ?? 0) > 0),
-  );
-
-/** A block-less encoder has nothing to stitch. */
-export function needsWeightedLayer(name: string, context: ModeContext): Problem[] {
-  return stitched(context).length === 0
-    ? [
-        {
-          where: 'encoder',
-          message: `${name} works block by block: add a layer with weights (Dense, Conv2D…) to the encoder`,
-        },
-      ]
-    : [];
-}
 
 /** One encoder column per task, linked by a cross-stitch unit after each block (Misra et al., 2016). */
 export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
@@ -44,7 +26,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
       name: (i: number, layer: LayerSpec) => columnLayerName(t, i, layer),
     })),
   blocks: (_s, context) =>
-    stitched(context).map((block) => ({
+    encoderBlocks(context).map((block) => ({
       label: `Cross-stitch after layer ${block.at(-1)! + 1} · ${context.tasks.length}×${context.tasks.length}`,
       shape: blockShape(context, block.at(-1)),
       params: context.tasks.length ** 2,
@@ -55,7 +37,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
     tasks.length < 2
       ? [{ where: 'sharing', message: 'Cross-stitch links one column per task: add a second task' }]
       : [],
-  shapeProblems: (_s, context) => needsWeightedLayer('Cross-stitch', context),
+  shapeProblems: (_s, context) => blockProblems('Cross-stitch', context),
   passes: (_s, tasks) => tasks.length,
   singleRepresentation: false,
   build: (_s, context) => {
@@ -65,10 +47,9 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
       columns = columns.map((h, t) =>
         block.reduce((acc, i) => encoderLayer(i, columnLayerName(t, i, encoder[i]!))(acc), h),
       );
-      if (block.some((i) => (context.encoderShapes[i]?.params ?? 0) > 0))
-        columns = context.custom.CrossStitch!({ name: stitchLayerName(block.at(-1)!) }).apply(
-          columns,
-        ) as tf.SymbolicTensor[];
+      columns = context.custom.CrossStitch!({ name: stitchLayerName(block.at(-1)!) }).apply(
+        columns,
+      ) as tf.SymbolicTensor[];
     }
     return (t) => columns[t]!;
   },
@@ -85,10 +66,7 @@ export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
           `    columns[${t}] = x`,
         ),
       );
-      if (block.some((i) => (context.encoderShapes[i]?.params ?? 0) > 0))
-        lines.push(
-          `    columns = CrossStitch(name=${py(stitchLayerName(block.at(-1)!))})(columns)`,
-        );
+      lines.push(`    columns = CrossStitch(name=${py(stitchLayerName(block.at(-1)!))})(columns)`);
     }
     lines.push(`    head_inputs = list(columns)`);
     return lines;

@@ -154,3 +154,19 @@ export const layerSpan = (block: number[]): string =>
   block.length <= 1
     ? `layer ${(block[0] ?? 0) + 1}`
     : `layers ${block[0]! + 1}–${block.at(-1)! + 1}`;
+
+/**
+ * Why a mode that acts after every block cannot build this encoder: it has no layer with weights,
+ * so its one block has nothing to stitch or attend after. Every block encoderBlocks cuts from an
+ * encoder with weights holds some, so the builders need no check of their own.
+ */
+export function blockProblems(name: string, context: ModeContext): Problem[] {
+  return context.encoderShapes.some((l) => l.params > 0)
+    ? []
+    : [
+        {
+          where: 'encoder',
+          message: `${name} works block by block: add a layer with weights (Dense, Conv2D…) to the encoder`,
+        },
+      ];
+}

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { py } from '../../layers/python';
+import { py, pyTuple } from '../../layers/python';
 import type { Shape } from '../../layers/shape';
 import { expertLayerName, gateLayerName, taskExpertLayerName } from '../naming';
 import type { LayerSpec, Problem } from '../types';
@@ -246,8 +246,6 @@ export function buildMixture(
   return last;
 }
 
-const tuple = (xs: readonly number[]): string => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
-
 /** The Keras twin of buildMixture: the same layers under the same names. */
 export function pythonMixture(plan: MixturePlan, context: SharingPython): string[] {
   const { tasks, encoder } = context;
@@ -305,7 +303,7 @@ export function pythonMixture(plan: MixturePlan, context: SharingPython): string
       `    gate = ${gateCall(gate, count)}(${gateInput(who, from)})`,
       `    h = layers.Dot(axes=(1, 1), name=${py(`${who}_mixture${sfx}`)})([gate, ${stacked}])`,
       ...(shape.length > 1
-        ? [`    h = layers.Reshape(${tuple(shape)}, name=${py(`${who}_mixture${sfx}_shape`)})(h)`]
+        ? [`    h = layers.Reshape(${pyTuple(shape)}, name=${py(`${who}_mixture${sfx}_shape`)})(h)`]
         : []),
     ];
     const taskMix = (task: string, t: number) =>

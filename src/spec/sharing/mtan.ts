@@ -2,8 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { py } from '../../layers/python';
 import { encoderLayerName } from '../naming';
 import type { Shape } from '../../layers/shape';
-import { needsWeightedLayer } from './crossStitch';
-import { blockShape, defineSharing, encoderBlocks } from './def';
+import { blockProblems, blockShape, defineSharing, encoderBlocks } from './def';
 
 /** Task `task`'s attention module after encoder block `block` (0-based). */
 export const attentionLayerName = (task: string, block: number): string =>
@@ -45,7 +44,7 @@ export const mtan = defineSharing<{ mode: 'mtan' }>({
     ),
   settingProblems: () => [],
   shapeProblems: (_s, context) => {
-    const problems = needsWeightedLayer('MTAN', context);
+    const problems = blockProblems('MTAN', context);
     const deep = context.encoderShapes.find((l) => (l.shape?.length ?? 0) > 3);
     if (deep)
       problems.push({
