@@ -147,6 +147,55 @@ describe('an experiment', () => {
     tab.stop();
   });
 
+  it('goes on with the interrupted run from its checkpoint after a reload, or where a Stop left it', async () => {
+    const tab = await experimentTab('experiment-reload');
+    tab.store.getState().startExperiment({ methods, seeds: 1, steps: 4 });
+    const runId = tab.store.getState().run.runId!;
+    tab.receive(
+      { type: 'runBuilt', runId, tasks: ['gauss', 'plane'], params: 371, backend: 'cpu' },
+      {
+        type: 'metrics',
+        runId,
+        steps: [1, 2, 3].map((step) => ({ step, losses: [1, 2], weights: [1, 1], seconds: step })),
+        stepsPerSecond: 50,
+      },
+    );
+    tab.receive({
+      type: 'checkpoint',
+      runId,
+      step: 2,
+      modelJson: '{}',
+      weightData: new ArrayBuffer(8),
+    });
+    // Stop and Resume in the same tab: the run goes on from where the worker holds it.
+    tab.store.getState().stopExperiment();
+    tab.receive({ type: 'status', runId, state: 'paused', step: 3 });
+    await tab.store.getState().resumeExperiment();
+    expect(tab.store.getState().experiment!.status).toBe('training');
+    expect(tab.sent.at(-1)).toMatchObject({ type: 'train', runId });
+    await vi.waitFor(async () => {
+      await tab.store.getState().refreshRuns();
+      expect(tab.store.getState().savedRuns.map((r) => [r.id, r.checkpointStep])).toEqual([
+        [runId, 2],
+      ]);
+    });
+    const experiment = tab.store.getState().experiment!;
+    tab.stop();
+
+    // A reload: the experiment comes back stopped, and its run restarts from step 2's weights.
+    const reloaded = await experimentTab('experiment-reload');
+    reloaded.store.setState({ experiment: { ...experiment, status: 'stopped' } });
+    await reloaded.store.getState().resumeExperiment();
+    const restore = reloaded.sent.find((m) => m.type === 'restore');
+    expect(restore).toMatchObject({ runId, step: 2 });
+    expect(reloaded.sent.at(-1)).toMatchObject({ type: 'train', runId });
+    expect(reloaded.store.getState().run.step).toBe(2);
+    expect(reloaded.store.getState().experiment!.status).toBe('training');
+    // No second run of that cell.
+    expect(trains(reloaded.sent)).toHaveLength(1);
+    reloaded.stop();
+  });
+
   it('refuses to start over an invalid design, with the reason', async () => {
     const tab = await experimentTab('experiment-invalid');
     tab.store.getState().setLearningRate(-1);

@@ -66,6 +66,29 @@ export function createExperimentSlice({ set, get, deps }: SliceContext): Experim
     });
   };
 
+  /**
+   * Goes on with the interrupted cell's own run where it stopped: still in the worker after a
+   * Stop, or from its last checkpoint after a reload or crash. False when there is nothing to
+   * go on from (no run yet, no checkpoint, a diverged run, or only its baselines were cut off).
+   */
+  const continueCell = async (experiment: ExperimentProgress): Promise<boolean> => {
+    const { runId, cell } = experiment;
+    const { method, seed } = experimentCells(experiment.spec)[cell] ?? {};
+    const trained = experiment.results.some((r) => r.method === method && r.seed === seed);
+    if (!runId || trained) return false;
+    if (get().run.runId !== runId) {
+      if (get().run.runId) get().reset(); // as a fresh start of the cell would
+      await get().openRun(runId);
+    }
+    const run = get().run;
+    if (get().experiment !== experiment) return false;
+    if (run.runId !== runId || run.state !== 'paused' || run.step < 1 || run.divergence)
+      return false;
+    update({ status: 'training' });
+    get().train();
+    return true;
+  };
+
   return {
     experiment: null,
     experimentDraft: DEFAULT_EXPERIMENT_DRAFT,
@@ -116,6 +139,7 @@ export function createExperimentSlice({ set, get, deps }: SliceContext): Experim
         });
         return;
       }
+      if (await continueCell(experiment)) return;
       // The interrupted cell starts again (also when only its baselines were cut off): its
       // partial run and result would count it twice.
       const cells = experimentCells(experiment.spec);

@@ -126,7 +126,8 @@ appStore.getState().requestPreview();
 recordRuns(appStore, (message) => worker.send(message), locks);
 driveExperiments(appStore);
 
-// An experiment goes on after a reload: finished runs are kept, the interrupted one starts again.
+// An experiment goes on after a reload: finished runs are kept, the interrupted one goes on from
+// its last checkpoint.
 const lastExperiment = loadExperiment();
 if (lastExperiment) {
   appStore.setState({ experiment: lastExperiment.experiment });
