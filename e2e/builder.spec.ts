@@ -101,6 +101,7 @@ test('a share link reproduces the design and the experiment settings in a fresh 
   // The Experiment panel's settings travel with the design.
   const experiment = page.getByRole('region', { name: 'Experiment' });
   await experiment.getByRole('checkbox', { name: /^CAGrad/ }).check();
+  await experiment.getByRole('checkbox', { name: 'MMoE', exact: true }).check();
   await experiment.getByRole('spinbutton', { name: 'Repeats' }).fill('5');
   await app.button('Share link').click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
@@ -118,6 +119,7 @@ test('a share link reproduces the design and the experiment settings in a fresh 
   await expect(other.readout('error')).toHaveCount(0);
   const otherExperiment = other.page.getByRole('region', { name: 'Experiment' });
   await expect(otherExperiment.getByRole('checkbox', { name: /^CAGrad/ })).toBeChecked();
+  await expect(otherExperiment.getByRole('checkbox', { name: 'MMoE', exact: true })).toBeChecked();
   await expect(otherExperiment.getByRole('spinbutton', { name: 'Repeats' })).toHaveValue('5');
   await fresh.close();
 });

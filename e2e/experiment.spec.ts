@@ -98,4 +98,38 @@ test('an experiment preset loads its design and its methods', async ({ page }) =
     ).toBeChecked();
   await expect(panel.getByRole('checkbox', { name: /^CAGrad/ })).not.toBeChecked();
   await expect(panel.getByRole('spinbutton', { name: 'Budget per run' })).toHaveValue('2000');
+  // The tabular preset compares architectures under one weighting.
+  await panel.getByRole('combobox', { name: 'Comparison' }).selectOption('task-correlation');
+  await expect(page.getByRole('combobox', { name: 'Preset' })).toHaveValue('correlated');
+  await expect(page.getByRole('spinbutton', { name: 'Task correlation ρ' })).toHaveValue('0.5');
+  for (const name of ['Hard sharing', 'MMoE', 'CGC'])
+    await expect(panel.getByRole('checkbox', { name, exact: true })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: METHODS[1]!, exact: true })).not.toBeChecked();
+});
+
+test('architectures compare like methods, and three tasks get parallel coordinates', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const app = new Playground(page);
+  await app.open();
+  const panel = page.getByRole('region', { name: 'Experiment' });
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('mmoe');
+  await panel.getByRole('checkbox', { name: METHODS[1]!, exact: true }).uncheck();
+  for (const name of ['Hard sharing', 'MMoE'])
+    await panel.getByRole('checkbox', { name, exact: true }).check();
+  await panel.getByRole('spinbutton', { name: 'Repeats' }).fill('1');
+  await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill('15');
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  await expect(page.getByTestId('experiment-progress')).toHaveText('Done: 2 runs', {
+    timeout: 240_000,
+  });
+  // One weighting: rows are named by architecture alone.
+  await expect(tableRows(page).locator('th')).toHaveText(['Hard sharing', 'MMoE']);
+  const parallel = page.getByRole('figure', { name: 'Parallel coordinates of the tasks' });
+  await expect(parallel.locator('.recharts-line')).toHaveCount(4); // 2 runs, 2 means
+  await expect(page.getByRole('figure', { name: 'Pareto view of the two tasks' })).toHaveCount(0);
+  // The design is the person's MMoE again.
+  await expect(page.getByRole('combobox', { name: 'Sharing' })).toHaveValue('mmoe');
+  expect(app.consoleErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {
   ComposedChart,
   Legend,
   Line,
+  LineChart,
   ResponsiveContainer,
   Scatter,
   ScatterChart,
@@ -186,14 +187,95 @@ function ParetoScatter({
   );
 }
 
-/** The experiment's charts: the band curves of every task and, for two tasks, the Pareto view. */
+export interface ParallelView {
+  /** Per task, its final metric's worst and best over the runs (the axis's 0 and 1). */
+  axes: { name: string; metric: MetricKind; worst: number; best: number }[];
+  /** Runs, then method means: each task's metric, as measured and scaled to its axis. */
+  lines: { method: number; mean: boolean; raw: number[]; scaled: number[] }[];
+}
+
+/** Three tasks or more: every run and every method's mean as a line across one axis per task. */
+function ParallelCoordinates({
+  view,
+  methods,
+}: {
+  view: ParallelView;
+  methods: { label: string; method: number }[];
+}) {
+  const label = (m: number) => methods.find((x) => x.method === m)?.label ?? `method ${m + 1}`;
+  const rows = view.axes.map((axis, i) => ({
+    axis: `${axis.name} (${METRIC_LABELS[axis.metric]})`,
+    ...Object.fromEntries(
+      view.lines.flatMap((l, k) => [
+        [`l${k}`, l.scaled[i]],
+        [`r${k}`, l.raw[i]],
+      ]),
+    ),
+  }));
+  return (
+    <figure className="experiment-chart" aria-label="Parallel coordinates of the tasks">
+      <figcaption>
+        Parallel coordinates: each task’s final metric, thin lines runs, bold lines method means;
+        every axis runs from the worst run (bottom) to the best (top).
+      </figcaption>
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e5e7eb" horizontal={false} />
+          <XAxis dataKey="axis" type="category" interval={0} />
+          <YAxis
+            domain={[0, 1]}
+            ticks={[0, 1]}
+            tickFormatter={(v: number) => (v ? 'best' : 'worst')}
+            width={48}
+          />
+          <Tooltip
+            formatter={(_v, _name, item) => {
+              const raw = (item.payload as Record<string, number>)[
+                `r${String(item.dataKey).slice(1)}`
+              ];
+              return formatNumber(Number(raw));
+            }}
+            isAnimationActive={false}
+          />
+          <Legend />
+          {view.lines.map((l, k) => (
+            <Line
+              key={k}
+              dataKey={`l${k}`}
+              name={l.mean ? label(l.method) : `${label(l.method)} run`}
+              stroke={methodColor(l.method)}
+              strokeWidth={l.mean ? 3 : 1}
+              strokeOpacity={l.mean ? 1 : 0.45}
+              dot={l.mean ? { r: 3 } : false}
+              legendType={l.mean ? 'line' : 'none'}
+              tooltipType={l.mean ? undefined : 'none'}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <p className="muted">
+        {view.axes
+          .map((a) => `${a.name}: ${formatNumber(a.worst)} → ${formatNumber(a.best)}`)
+          .join(' · ')}
+      </p>
+    </figure>
+  );
+}
+
+/**
+ * The experiment's charts: the band curves of every task and the trade-off between tasks (a
+ * Pareto scatter for two, parallel coordinates for more).
+ */
 export default function ExperimentCharts(props: {
   tasks: { name: string; metric: MetricKind }[];
   curves: MethodCurves[];
   pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
+  parallel: ParallelView | null;
 }) {
   return (
     <div className="experiment-charts">
+      {props.parallel && <ParallelCoordinates view={props.parallel} methods={props.curves} />}
       {props.pareto && (
         <ParetoScatter
           tasks={props.tasks}

@@ -44,7 +44,9 @@ export interface DataSlice {
   /** New input/target columns or missing-value policy for the loaded CSV. */
   setCsvChoices(choices: CsvChoices): void;
   /** Size, noise, validation share or data seed. */
-  setDataOptions(patch: Partial<Pick<DataSpec, 'size' | 'noise' | 'valFraction' | 'seed'>>): void;
+  setDataOptions(
+    patch: Partial<Pick<DataSpec, 'size' | 'noise' | 'valFraction' | 'seed' | 'correlation'>>,
+  ): void;
   /** The GradNorm toy's σ per task; its tasks follow. */
   setScales(scales: number[]): void;
   requestPreview(): void;

@@ -20,6 +20,7 @@ import {
   GRADNORM_INPUT,
   gradnormTargets,
 } from './gradnormToy';
+import { CORRELATED_INPUT, CORRELATED_TARGETS, generateCorrelatedTasks } from './correlatedTasks';
 
 /** What a dataset offers a design, known without generating it (the UI validates against this). */
 export interface DatasetSchema {
@@ -103,6 +104,13 @@ export const DATASET_CATALOGUE: Record<DatasetKind, Catalogue> = {
     }),
     maxSize: () => 5_000,
     generate: generateGradnormToy,
+  },
+  correlated: {
+    label:
+      'Correlated regressions (MMoE paper): a table of 100 columns, two tasks at correlation ρ',
+    schema: fixed(CORRELATED_INPUT, CORRELATED_TARGETS),
+    maxSize: () => 20_000,
+    generate: generateCorrelatedTasks,
   },
   csv: {
     label: 'Your CSV file',

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cellDesign, experimentCells, experimentSeeds } from '../spec/experiment';
-import { DEFAULT_WEIGHTING, STRATEGY_INFO } from '../spec/weighting';
+import {
+  cellDesign,
+  experimentCells,
+  experimentMethods,
+  experimentSeeds,
+} from '../spec/experiment';
 import { EXPERIMENT_PRESETS } from './experimentPresets';
 import { PRESETS } from './presets';
 import { validateDesign } from './validateDesign';
@@ -15,10 +19,7 @@ describe('experiment presets', () => {
         id: preset.id,
         createdAt: 0,
         design,
-        methods: preset.draft.strategies.map((strategy) => ({
-          label: STRATEGY_INFO[strategy].label,
-          weighting: { ...DEFAULT_WEIGHTING, strategy },
-        })),
+        methods: experimentMethods(preset.draft, design),
         seeds: experimentSeeds(design.config.seed, preset.draft.seeds),
         steps: preset.draft.steps,
       };

@@ -15,7 +15,12 @@ export const EXPERIMENT_PRESETS: ExperimentPreset[] = [
     id: 'multimnist-classics',
     label: 'MultiMNIST: Equal vs MGDA-UB vs PCGrad vs CAGrad, 3 seeds',
     design: 'multimnist',
-    draft: { strategies: ['equal', 'mgda', 'pcgrad', 'cagrad'], seeds: 3, steps: 3000 },
+    draft: {
+      strategies: ['equal', 'mgda', 'pcgrad', 'cagrad'],
+      architectures: [],
+      seeds: 3,
+      steps: 3000,
+    },
   },
   {
     id: 'competing-tasks',
@@ -24,8 +29,15 @@ export const EXPERIMENT_PRESETS: ExperimentPreset[] = [
     design: 'toy2d',
     draft: {
       strategies: ['equal', 'uncertainty', 'gradnorm', 'mgda', 'nash'],
+      architectures: [],
       seeds: 3,
       steps: 2000,
     },
+  },
+  {
+    id: 'task-correlation',
+    label: 'Tabular, task correlation ρ = 0.5: hard sharing vs MMoE vs CGC, 3 seeds',
+    design: 'correlated',
+    draft: { strategies: ['equal'], architectures: ['hard', 'mmoe', 'cgc'], seeds: 3, steps: 2000 },
   },
 ];

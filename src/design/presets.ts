@@ -6,6 +6,7 @@ import {
   GRADNORM_OUTPUTS,
   gradnormTarget,
 } from '../data/gradnormToy';
+import { CORRELATED_INPUT, DEFAULT_CORRELATION } from '../data/correlatedTasks';
 
 /** A complete starting point: data, model and training settings that work together. */
 export interface Preset {
@@ -218,6 +219,26 @@ const gradnormNet: ModelSpec = {
   tasks: DEFAULT_GRADNORM_SCALES.map((_, i) => linear100(gradnormTarget(i))),
 };
 
+const tower8 = (name: string): ModelSpec['tasks'][number] => ({
+  name,
+  target: name,
+  head: [{ type: 'dense', units: 8, activation: 'relu', l2: 0 }],
+  outputUnits: 1,
+  loss: 'mse',
+  metric: 'mae',
+});
+
+/**
+ * The MMoE paper's synthetic comparison (Ma et al., 2018): one 16-unit bottom under two 8-unit
+ * towers; the Experiment panel's architecture picks set it against experts of that bottom.
+ */
+const correlatedNet: ModelSpec = {
+  input: CORRELATED_INPUT,
+  sharing: { mode: 'hard' },
+  encoder: [{ type: 'dense', units: 16, activation: 'relu', l2: 0 }],
+  tasks: [tower8('y1'), tower8('y2')],
+};
+
 /** CGC on the MMoE design: two shared experts and one of its own for each task. */
 const cgc2d: ModelSpec = { ...mmoe2d, sharing: { mode: 'cgc', sharedExperts: 2, taskExperts: 1 } };
 
@@ -302,5 +323,12 @@ export const PRESETS: Preset[] = [
     gradnormNet,
     // Targets of ±100 need large output weights: at 0.001 Adam takes thousands of steps to get there.
     { learningRate: 0.01, batchSize: 64 },
+  ),
+  preset(
+    'correlated',
+    'Task correlation (MMoE paper): two regressions on a 100-column table',
+    { ...POINTS, kind: 'correlated', size: 6000, noise: 0.1, correlation: DEFAULT_CORRELATION },
+    correlatedNet,
+    { learningRate: 0.003, batchSize: 64 },
   ),
 ];

@@ -240,6 +240,16 @@ export function validateData(data: DataSpec): Problem[] {
   if (!DATASETS.includes(data.kind))
     return [{ where: 'data.kind', message: `Unknown dataset '${String(data.kind)}'` }];
   if (data.kind === 'gradnorm') problems.push(...scaleProblems(data.scales));
+  const rho = data.correlation;
+  if (
+    data.kind === 'correlated' &&
+    rho !== undefined &&
+    !(isFiniteNumber(rho) && Math.abs(rho) <= 1)
+  )
+    problems.push({
+      where: 'data.correlation',
+      message: `The task correlation ρ must be from −1 to 1, got ${String(rho)}`,
+    });
   if (data.kind === 'csv') return [...problems, ...csvProblems(data.csv), ...splitProblems(data)];
   const max = maxDatasetSize(data);
   if (!intIn(data.size, 10, max)) {

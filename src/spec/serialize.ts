@@ -134,6 +134,7 @@ const data = v.strictObject({
   valFraction: num(0, 1),
   seed: int(-(2 ** 31), 2 ** 32),
   scales: v.optional(v.pipe(v.array(num(0, 1e6)), v.maxLength(64))),
+  correlation: v.optional(num(-1, 1)),
   csv: v.optional(csv),
 });
 

@@ -86,7 +86,7 @@ export interface TrainConfig {
   weighting: WeightingSettings;
 }
 
-/** Datasets: synthetic generators, MNIST-based sets, the GradNorm toy, and the user's CSV file. */
+/** Datasets: synthetic generators, MNIST-based sets, the GradNorm and MMoE toys, the user's CSV file. */
 export const DATASETS = [
   'toy2d',
   'shapes',
@@ -94,6 +94,7 @@ export const DATASETS = [
   'multimnist',
   'mnist',
   'gradnorm',
+  'correlated',
   'csv',
 ] as const;
 export type DatasetKind = (typeof DATASETS)[number];
@@ -142,6 +143,8 @@ export interface DataSpec {
   seed: number;
   /** GradNorm toy: the scale σᵢ of each task's target; its length is the number of tasks. */
   scales?: number[];
+  /** Correlated regressions: the cosine ρ between the two tasks' weight vectors, in [−1, 1]. */
+  correlation?: number;
   /** The user's CSV: file, columns and missing-value policy (kind `csv` only). */
   csv?: CsvDataSettings;
 }

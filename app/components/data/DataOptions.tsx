@@ -1,3 +1,4 @@
+import { DEFAULT_CORRELATION } from '../../../src/data/correlatedTasks';
 import { useApp, type AppState } from '../../store';
 import { isTraining } from '../../store/selectors';
 import { NumberField } from '../NumberField';
@@ -34,6 +35,17 @@ export function DataOptions() {
           step={0.05}
           disabled={running}
           onValue={(noise) => setDataOptions({ noise })}
+        />
+      )}
+      {data.kind === 'correlated' && (
+        <NumberField
+          label="Task correlation ρ"
+          value={data.correlation ?? DEFAULT_CORRELATION}
+          min={-1}
+          max={1}
+          step={0.1}
+          disabled={running}
+          onValue={(correlation) => setDataOptions({ correlation })}
         />
       )}
       <NumberField

@@ -1,6 +1,10 @@
 import { EXPERIMENT_PRESETS } from '../../../src/design/experimentPresets';
-import { MAX_SEEDS } from '../../../src/spec/experiment';
+import { experimentMethods, MAX_SEEDS } from '../../../src/spec/experiment';
+import { SHARING_MODES, sharingModeNamed } from '../../../src/spec/sharing';
+import type { SharingSpec } from '../../../src/spec/types';
 import { STRATEGIES, STRATEGY_INFO, type StrategyId } from '../../../src/spec/weighting';
+
+type SharingMode = SharingSpec['mode'];
 import { useApp, type AppState } from '../../store';
 import { experimentBusy } from '../../store/experimentSlice';
 import { isTraining } from '../../store/selectors';
@@ -10,7 +14,8 @@ import { ExperimentResults } from './ExperimentResults';
 
 const selectExperimentPanel = (s: AppState) => ({
   experiment: s.experiment,
-  weighting: s.config.weighting,
+  spec: s.spec,
+  config: s.config,
   draft: s.experimentDraft,
   setDraft: s.setExperimentDraft,
   busy: experimentBusy(s),
@@ -28,17 +33,20 @@ const selectExperimentPanel = (s: AppState) => ({
  */
 export function ExperimentPanel() {
   const s = useApp(selectExperimentPanel);
-  const { strategies: picked, seeds, steps } = s.draft;
+  const { strategies: picked, architectures, seeds, steps } = s.draft;
   const toggle = (id: StrategyId) =>
     s.setDraft({
       strategies: picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id],
     });
+  const toggleArchitecture = (mode: SharingMode) =>
+    s.setDraft({
+      architectures: architectures.includes(mode)
+        ? architectures.filter((x) => x !== mode)
+        : [...architectures, mode],
+    });
   const start = () =>
     s.startExperiment({
-      methods: STRATEGIES.filter((id) => picked.includes(id)).map((strategy) => ({
-        label: STRATEGY_INFO[strategy].label,
-        weighting: { ...s.weighting, strategy },
-      })),
+      methods: experimentMethods(s.draft, { spec: s.spec, config: s.config }),
       seeds,
       steps,
     });
@@ -50,7 +58,7 @@ export function ExperimentPanel() {
         Trains every picked method on this design once per repeat, each repeat with the next seed
         (each run is a saved run), each seed’s tasks alone once for Δm %, and tabulates mean ± std
         over the repeats. The budget is in training steps. Methods use the Weighting panel’s
-        hyper-parameters.
+        hyper-parameters; an architecture other than the design’s starts from its usual settings.
       </p>
       <label className="field">
         <span>Comparison from the literature</span>
@@ -83,6 +91,24 @@ export function ExperimentPanel() {
             {STRATEGY_INFO[id].label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="method-picks" disabled={s.busy}>
+        <legend>Architectures</legend>
+        {SHARING_MODES.map((mode) => (
+          <label key={mode} className="check">
+            <input
+              type="checkbox"
+              checked={architectures.includes(mode)}
+              onChange={() => toggleArchitecture(mode)}
+            />
+            {sharingModeNamed(mode).name}
+          </label>
+        ))}
+        <p className="muted">
+          {architectures.length === 0
+            ? `None picked: every run keeps this design’s ${sharingModeNamed(s.spec.sharing.mode).name}.`
+            : 'Each picked architecture runs with every picked method, on this design’s layers.'}
+        </p>
       </fieldset>
       <div className="row wrap">
         <NumberField

@@ -3,12 +3,43 @@ import { meanBand, stepGrid } from '../../../src/train/experiment/curves';
 import { paretoFront } from '../../../src/train/experiment/statistics';
 import type { ExperimentSummary } from '../../../src/train/experiment/summary';
 import { metricSign } from '../../../src/train/multiTaskGain';
-import type { MethodCurves, ParetoRun } from '../../charts/ExperimentCharts';
+import type { MethodCurves, ParallelView, ParetoRun } from '../../charts/ExperimentCharts';
 import type { SavedRun } from '../../history/runStore';
 import type { ExperimentProgress } from '../../store/state';
 
 /** Points per mean curve: smooth enough to read, few enough to draw at once for every method. */
 const GRID_POINTS = 60;
+
+/**
+ * Parallel coordinates for three tasks or more: one axis per task, every run a line through its
+ * final metrics and every method's mean a bold one. Each axis runs from the worst run (0) to the
+ * best (1), so up is better on every task whatever its metric.
+ */
+export function parallelView(
+  tasks: { name: string; metric: MetricKind }[],
+  runs: { method: number; metrics: number[] }[],
+  means: { method: number; metrics: number[] }[],
+): ParallelView {
+  const axes = tasks.map((t, i) => {
+    const sign = metricSign(t.metric);
+    const values = runs.map((r) => r.metrics[i]!).filter(Number.isFinite);
+    const ordered = values.map((v) => sign * v);
+    const worst = ordered.length ? sign * Math.min(...ordered) : Number.NaN;
+    const best = ordered.length ? sign * Math.max(...ordered) : Number.NaN;
+    return { ...t, worst, best };
+  });
+  const scale = (v: number, i: number) => {
+    const { worst, best } = axes[i]!;
+    return best === worst ? 0.5 : (v - worst) / (best - worst);
+  };
+  const line = (mean: boolean) => (r: { method: number; metrics: number[] }) => ({
+    method: r.method,
+    mean,
+    raw: r.metrics,
+    scaled: r.metrics.map(scale),
+  });
+  return { axes, lines: [...runs.map(line(false)), ...means.map(line(true))] };
+}
 
 /** What the experiment's charts draw, from its results and the saved runs' validation curves. */
 export function experimentChartData(
@@ -19,6 +50,7 @@ export function experimentChartData(
   tasks: { name: string; metric: MetricKind }[];
   curves: MethodCurves[];
   pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
+  parallel: ParallelView | null;
 } {
   const { spec, results } = experiment;
   const tasks = spec.design.spec.tasks.map((t) => ({ name: t.name, metric: t.metric }));
@@ -44,7 +76,14 @@ export function experimentChartData(
       ),
     };
   });
-  if (tasks.length !== 2) return { tasks, curves, pareto: null };
+  if (tasks.length > 2) {
+    const means = summary.rows.map((row) => ({
+      method: row.method,
+      metrics: row.metric.map((m) => m?.mean ?? Number.NaN),
+    }));
+    return { tasks, curves, pareto: null, parallel: parallelView(tasks, kept, means) };
+  }
+  if (tasks.length !== 2) return { tasks, curves, pareto: null, parallel: null };
   const runs = kept.map((r) => ({ method: r.method, x: r.metrics[0]!, y: r.metrics[1]! }));
   const signs = tasks.map((t) => metricSign(t.metric));
   const front = paretoFront(
@@ -57,5 +96,5 @@ export function experimentChartData(
     const [x, y] = [row.metric[0]?.mean, row.metric[1]?.mean];
     return x === undefined || y === undefined ? [] : [{ method: row.method, x, y }];
   });
-  return { tasks, curves, pareto: { runs, means, front } };
+  return { tasks, curves, pareto: { runs, means, front }, parallel: null };
 }

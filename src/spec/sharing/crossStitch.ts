@@ -13,6 +13,7 @@ export const stitchLayerName = (last: number): string => `shared_stitch${last + 
 
 /** One encoder column per task, linked by a cross-stitch unit after each block (Misra et al., 2016). */
 export const crossStitch = defineSharing<{ mode: 'crossStitch' }>({
+  name: 'Cross-stitch',
   label: 'Cross-stitch: a column per task, linked after every block',
   explain:
     'Each task has its own copy of the encoder; after every block a learned T×T matrix mixes the columns.',

@@ -69,6 +69,8 @@ export interface SharingPython extends ModeContext {
  * Keras code. The encoder is drawn and shaped once; every copy has its layers.
  */
 export interface SharingDef<S extends SharingSpec> {
+  /** The mode's short name, as tables and run names show it. */
+  name: string;
   /** The option in the builder. */
   label: string;
   /** One sentence the builder shows under the option. */

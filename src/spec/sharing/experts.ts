@@ -20,7 +20,7 @@ function mixtureMode<S extends SharingSpec>(
   plan: (sharing: S) => MixturePlan,
   def: Pick<
     SharingDef<S>,
-    'label' | 'explain' | 'initial' | 'fields' | 'settingProblems' | 'pythonSupport'
+    'name' | 'label' | 'explain' | 'initial' | 'fields' | 'settingProblems' | 'pythonSupport'
   >,
 ): SharingDef<S> {
   return defineSharing<S>({
@@ -47,6 +47,7 @@ const SOFTMAX = { kind: 'softmax' } as const;
 export const mmoe = mixtureMode<Mode<'mmoe'>>(
   (s) => ({ name: 'MMoE', shared: s.experts, perTask: 0, multiLevel: false, gate: SOFTMAX }),
   {
+    name: 'MMoE',
     label: 'MMoE: experts mixed by a gate per task',
     explain: 'Each task mixes every expert with its own softmax gate on the input.',
     initial: { mode: 'mmoe', experts: 3 },
@@ -66,6 +67,7 @@ function sharedAndOwnMode<S extends Mode<'cgc'> | Mode<'ple'>>(
     (s) => ({ name, shared: s.sharedExperts, perTask: s.taskExperts, multiLevel, gate: SOFTMAX }),
     {
       ...text,
+      name,
       initial: { mode, sharedExperts: 2, taskExperts: 1 } as S,
       fields: [
         { key: 'sharedExperts', label: 'Shared experts', min: 1, max: MAX_EXPERTS, integer: true },
@@ -102,6 +104,7 @@ export const dselectk = mixtureMode<Mode<'dselectk'>>(
     gate: { kind: 'dselect', selectors: s.selectors, gamma: s.gamma },
   }),
   {
+    name: 'DSelect-k',
     label: 'DSelect-k: each task selects k experts',
     explain:
       'Each task’s k selectors each pick one expert through smooth binary codes; softmax weights mix the picks.',

@@ -3,6 +3,7 @@ import { defineSharing } from './def';
 
 /** One encoder under every head (Caruana, 1997). */
 export const hard = defineSharing<{ mode: 'hard' }>({
+  name: 'Hard sharing',
   label: 'Hard sharing: one encoder under every head',
   explain: 'Every task reads the same encoder output.',
   initial: { mode: 'hard' },

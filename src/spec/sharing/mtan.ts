@@ -21,6 +21,7 @@ const maskParams = (shape: Shape, first: boolean): number => {
  * MTAN's shared feature layers), and multiplies the shared output element by element.
  */
 export const mtan = defineSharing<{ mode: 'mtan' }>({
+  name: 'MTAN',
   label: 'MTAN: shared backbone, task attention after every block',
   explain:
     'One encoder; each task learns a soft attention mask after every block that picks the features it uses.',
