@@ -1,0 +1,89 @@
+/**
+ * The main thread while an experiment runs, in headless Chromium: builds and serves the app,
+ * runs the Experiment panel's default methods (Equal, MGDA-UB) × `--seeds` × `--steps` on the
+ * default example with every chart on screen, and records every long task (> 50 ms) and every
+ * moment the experiment moved on (its progress line changed: a run finished, baselines began,
+ * the next run started). A long task that begins within `WINDOW_MS` of such a moment may be the
+ * experiment's bookkeeping (the driver, saving it, the results table and charts); the others
+ * fall between, where only a run trains, and are counted apart.
+ *
+ *   npx tsx scripts/bench/experimentUi.ts [--seeds=2] [--steps=300] [--no-build]
+ */
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
+import { flag, has, log } from './cli';
+
+const seeds = Number(flag('seeds') ?? 2);
+const steps = Number(flag('steps') ?? 300);
+/** How long after the experiment moves on its own work may still run (React commits, charts). */
+const WINDOW_MS = 500;
+
+/** Installed before the app's scripts; source text so that no compiled helper enters the page. */
+const INSTRUMENT = `
+  const probe = { longTasks: [], moves: [] };
+  window.__probe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  // The line changes at every step; the experiment moved on when its run or phase changed.
+  let last = '';
+  const attach = () => {
+    const line = document.querySelector('[data-testid="experiment-progress"]');
+    if (!line) return void setTimeout(attach, 50);
+    const watch = () => {
+      const text = line.textContent;
+      const key = text.split(' — ')[0] + (text.includes('(baselines)') ? ' baselines' : '');
+      if (key !== last) probe.moves.push(performance.now());
+      last = key;
+    };
+    watch();
+    new MutationObserver(watch).observe(line, { subtree: true, childList: true, characterData: true });
+  };
+  attach();
+`;
+
+if (!has('no-build')) await build({ logLevel: 'warn' });
+const server = await preview({ preview: { host: '127.0.0.1', port: 4176, strictPort: true } });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor();
+  const panel = page.getByRole('region', { name: 'Experiment' });
+  await panel.getByRole('spinbutton', { name: 'Repeats' }).fill(String(seeds));
+  await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill(String(steps));
+  const started = await page.evaluate(() => performance.now());
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  await page
+    .getByTestId('experiment-progress')
+    .filter({ hasText: /^Done/ })
+    .waitFor({ timeout: 3_600_000 });
+  // The last results and charts draw after the progress line says Done.
+  await page.waitForTimeout(2 * WINDOW_MS);
+  const { longTasks, moves } = await page.evaluate(
+    () =>
+      (globalThis as unknown as { __probe: { longTasks: number[][]; moves: number[] } }).__probe,
+  );
+  const during = longTasks.filter(([start]) => start! >= started);
+  const nearMove = (start: number) => moves.some((m) => start >= m - 50 && start <= m + WINDOW_MS);
+  const bookkeeping = during.filter(([start]) => nearMove(start!)).map(([, d]) => d!);
+  const between = during.filter(([start]) => !nearMove(start!)).map(([, d]) => d!);
+  const seconds = ((moves.at(-1) ?? started) - started) / 1000;
+  const longest = (ds: number[]) => (ds.length ? `${Math.max(...ds).toFixed(0)} ms` : '–');
+  const backend = await page.getByTestId('backend').textContent();
+  console.log(
+    [
+      `Experiment of 2 methods × ${seeds} seeds × ${steps} steps on the default example, backend ${backend}, ${seconds.toFixed(0)} s, ${moves.length} moves of the experiment:`,
+      '',
+      '| long tasks (> 50 ms) | count | longest |',
+      '| --- | ---: | ---: |',
+      `| within ${WINDOW_MS} ms after the experiment moved on | ${bookkeeping.length} | ${longest(bookkeeping)} |`,
+      `| elsewhere while it ran | ${between.length} | ${longest(between)} |`,
+    ].join('\n'),
+  );
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
