@@ -63,28 +63,40 @@ export class SelfAttention extends tf.layers.Layer {
     return inputShape;
   }
 
+  /** Each head's attention probabilities softmax(QKᵀ/√k), [batch, heads, steps, steps], and V. */
+  private attend(x: tf.Tensor3D): { probabilities: tf.Tensor4D; v: tf.Tensor4D } {
+    const [batch, steps, d] = x.shape;
+    const w = (name: string): tf.Tensor => this.weightsByName[name]!.read();
+    const flat = tf.reshape(x, [batch * steps, d]);
+    // [batch·steps, d] → [batch, heads, steps, keyDim]
+    const project = (p: string): tf.Tensor4D =>
+      tf.transpose(
+        tf.reshape(tf.add(tf.matMul(flat, w(`${p}_kernel`) as tf.Tensor2D), w(`${p}_bias`)), [
+          batch,
+          steps,
+          this.heads,
+          this.keyDim,
+        ]),
+        [0, 2, 1, 3],
+      );
+    const q = project('query');
+    const k = project('key');
+    const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));
+    return { probabilities: tf.softmax(scores) as tf.Tensor4D, v: project('value') };
+  }
+
+  /** Where each position looks, per head, for inputs `x` of this layer (the Attention view). */
+  attentionMaps(x: tf.Tensor3D): tf.Tensor4D {
+    return tf.tidy(() => this.attend(x).probabilities);
+  }
+
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
       const [batch, steps, d] = x.shape;
       const w = (name: string): tf.Tensor => this.weightsByName[name]!.read();
-      const flat = tf.reshape(x, [batch * steps, d]);
-      // [batch·steps, d] → [batch, heads, steps, keyDim]
-      const project = (p: string): tf.Tensor4D =>
-        tf.transpose(
-          tf.reshape(tf.add(tf.matMul(flat, w(`${p}_kernel`) as tf.Tensor2D), w(`${p}_bias`)), [
-            batch,
-            steps,
-            this.heads,
-            this.keyDim,
-          ]),
-          [0, 2, 1, 3],
-        );
-      const q = project('query');
-      const k = project('key');
-      const v = project('value');
-      const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));
-      const context = tf.matMul(tf.softmax(scores), v); // [batch, heads, steps, keyDim]
+      const { probabilities, v } = this.attend(x);
+      const context = tf.matMul(probabilities, v); // [batch, heads, steps, keyDim]
       const merged = tf.reshape(tf.transpose(context, [0, 2, 1, 3]), [
         batch * steps,
         this.heads * this.keyDim,

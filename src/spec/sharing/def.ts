@@ -98,6 +98,19 @@ export interface SharingDef<S extends SharingSpec> {
   python(sharing: S, context: SharingPython): string[];
   /** Python classes the lines need, written once before the model. */
   pythonSupport?: readonly string[];
+  /** What its gates or masks do on data, as heatmaps (the Gates view); none for fixed wiring. */
+  readouts?(sharing: S, context: ModeContext): Readout[];
+}
+
+/**
+ * A heatmap of a mode's data-dependent parts on validation data: each cell the mean, over the
+ * examples, of one unit of a layer's output (a gate's weight on one expert), or of all its units
+ * (`unit` null: how open a mask is).
+ */
+export interface Readout {
+  title: string;
+  columns: string[];
+  rows: { label: string; cells: { column: number; layer: string; unit: number | null }[] }[];
 }
 
 /** A mode definition, typed by its settings. */

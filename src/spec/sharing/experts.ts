@@ -6,6 +6,7 @@ import {
   expertTotalProblem,
   MAX_EXPERTS,
   mixtureBlocks,
+  mixtureReadouts,
   mixtureCopies,
   mixtureShapeProblems,
   pythonMixture,
@@ -29,6 +30,7 @@ function mixtureMode<S extends SharingSpec>(
     encoderLabel: 'every expert',
     copies: (s, tasks) => mixtureCopies(plan(s), tasks),
     blocks: (s, context) => mixtureBlocks(plan(s), context),
+    readouts: (s, context) => mixtureReadouts(plan(s), context),
     settingProblems: (s, tasks) => {
       const own = def.settingProblems(s, tasks);
       return own.length ? own : expertTotalProblem(plan(s), tasks);

@@ -8,7 +8,7 @@ import { hard } from './hard';
 import { mtan } from './mtan';
 
 export { MAX_EXPERTS } from './mixture';
-export type { ModeBlock, SharingDef, SharingField } from './def';
+export type { ModeBlock, Readout, SharingDef, SharingField } from './def';
 
 type ModeDefs = { [M in SharingSpec['mode']]: SharingDef<Extract<SharingSpec, { mode: M }>> };
 
@@ -25,6 +25,11 @@ export const sharingModeNamed = (mode: SharingSpec['mode']) =>
 /** What the design's sharing mode means (see SharingDef). */
 export function sharingMode<S extends SharingSpec>(sharing: S): SharingDef<S> {
   return MODES[sharing.mode] as unknown as SharingDef<S>;
+}
+
+/** The design's gate and mask heatmaps (none for modes without data-dependent parts). */
+export function sharingReadouts(spec: ModelSpec, encoderShapes: LayerShape[]) {
+  return sharingMode(spec.sharing).readouts?.(spec.sharing, modeContext(spec, encoderShapes)) ?? [];
 }
 
 /** What a mode's blocks and checks read, from a design and its encoder's inferred shapes. */

@@ -11,6 +11,7 @@ import {
   type EncoderCopy,
   type ModeBlock,
   type ModeContext,
+  type Readout,
   type SharingBuild,
   type SharingPython,
 } from './def';
@@ -143,6 +144,47 @@ export function expertTotalProblem(plan: MixturePlan, tasks: string[]): Problem[
         },
       ]
     : [];
+}
+
+/**
+ * Each level's gates as a heatmap over its experts: the shared ones, then each task's own. A
+ * task's gate weighs its own experts then the shared ones (the order buildMixture stacks them);
+ * PLE's shared gate weighs every task's own experts, then the shared.
+ */
+export function mixtureReadouts(plan: MixturePlan, context: ModeContext): Readout[] {
+  const levels = levelsOf(plan, context);
+  const { tasks } = context;
+  const ownColumn = (t: number, j: number) => plan.shared + t * plan.perTask + j;
+  const columns = [
+    ...range(plan.shared).map((e) => `shared ${e + 1}`),
+    ...tasks.flatMap((task) => range(plan.perTask).map((j) => `${task} ${j + 1}`)),
+  ];
+  return levels.map((_, l) => {
+    const sfx = suffix(l, levels.length);
+    const cells = (layer: string, order: number[]) =>
+      order.map((column, unit) => ({ column, layer, unit }));
+    const shared = range(plan.shared);
+    const rows = tasks.map((task, t) => ({
+      label: task,
+      cells: cells(gateLayerName(task, sfx), [
+        ...range(plan.perTask).map((j) => ownColumn(t, j)),
+        ...shared,
+      ]),
+    }));
+    if (l < levels.length - 1)
+      rows.push({
+        label: 'shared',
+        cells: cells(`shared_gate${sfx}`, [
+          ...tasks.flatMap((_, t) => range(plan.perTask).map((j) => ownColumn(t, j))),
+          ...shared,
+        ]),
+      });
+    return {
+      title: levels.length > 1 ? `Gates, level ${l + 1} (${layerSpan(levels[l]!)})` : 'Gates',
+      columns,
+      rows,
+    };
+  });
 }
 
 /** Builds the experts, gates and mixtures; the last level's task mixtures are made on demand. */

@@ -43,6 +43,23 @@ export const mtan = defineSharing<{ mode: 'mtan' }>({
         };
       }),
     ),
+  readouts: (_s, context) => {
+    const blocks = encoderBlocks(context);
+    return [
+      {
+        title: 'Attention masks: the mean share of each block’s features a task keeps',
+        columns: blocks.map((block) => `after layer ${block.at(-1)! + 1}`),
+        rows: context.tasks.map((task) => ({
+          label: task,
+          cells: blocks.map((_, b) => ({
+            column: b,
+            layer: attentionLayerName(task, b),
+            unit: null,
+          })),
+        })),
+      },
+    ];
+  },
   settingProblems: () => [],
   shapeProblems: (_s, context) => {
     const problems = blockProblems('MTAN', context);
