@@ -12,7 +12,7 @@
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
-import { flag, has, log } from './cli';
+import { flag, has } from './cli';
 
 const seeds = Number(flag('seeds') ?? 2);
 const steps = Number(flag('steps') ?? 300);
