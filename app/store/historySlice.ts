@@ -181,6 +181,7 @@ function savedRunActions(
           step,
           checkpoint: { modelJson, weightData },
         });
+        get().watchInsights(get().insightRequest);
       }
     },
     renameRun: async (id, name) => {

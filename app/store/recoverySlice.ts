@@ -30,6 +30,7 @@ export function createRecoverySlice({ set, get, deps }: SliceContext): RecoveryS
           ? { modelJson: checkpoint.modelJson, weightData: checkpoint.weightData }
           : null,
       });
+      get().watchInsights(get().insightRequest);
       if (resume) deps.send({ type: 'train', runId, design });
     },
 

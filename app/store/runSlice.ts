@@ -1,4 +1,5 @@
 import { validateDesign } from '../../src/design/validateDesign';
+import { isWatching, NO_INSIGHTS } from '../../src/train/insights/views';
 import type { RunDesign } from '../../src/worker/protocol';
 import type { RunSlice, SliceContext } from './state';
 import { isDataMessage } from './dataSlice';
@@ -24,6 +25,8 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
     deps.send({ type, runId, design });
     const task = get().confusionTask;
     if (fresh && task !== null) deps.send({ type: 'watchConfusion', runId, task });
+    const request = get().insightRequest;
+    if (fresh && isWatching(request)) deps.send({ type: 'watchInsights', runId, request });
   };
 
   return {
@@ -63,6 +66,11 @@ export function createRunSlice({ set, get, deps }: SliceContext): RunSlice {
     showConfusion: (task) => {
       set({ confusionTask: task, run: { ...get().run, confusion: null } });
       withRun((runId) => deps.send({ type: 'watchConfusion', runId, task }));
+    },
+    insightRequest: NO_INSIGHTS,
+    watchInsights: (request) => {
+      set({ insightRequest: request });
+      withRun((runId) => deps.send({ type: 'watchInsights', runId, request }));
     },
     dismissError: () => set({ run: { ...get().run, workerError: null } }),
   };

@@ -1,3 +1,4 @@
+import type { Insights } from '../../src/train/insights/views';
 import type { DecisionMap } from '../../src/train/predictionViews';
 import type { AutoPick, BackendTiming } from '../../src/worker/autoBackend';
 import type { BaselineResult } from '../../src/worker/baselines';
@@ -64,6 +65,8 @@ export interface RunView {
   decisionMaps: { step: number; maps: DecisionMap[] } | null;
   /** The confusion matrix the person asked for, latest first. */
   confusion: { task: number; step: number; matrix: number[][] } | null;
+  /** The latest why views the page asked for, and the step they explain. */
+  insights: { step: number; views: Insights } | null;
   /** Each task trained alone for `steps` steps (single-task baselines). */
   baselines: { steps: number; results: BaselineResult[] } | null;
   /** How far the baselines being trained have got (null: none training). */
@@ -97,6 +100,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   memory: null,
   decisionMaps: null,
   confusion: null,
+  insights: null,
   baselines: null,
   baselineProgress: null,
   workerError: null,
@@ -219,6 +223,8 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       const { task, step, matrix } = message;
       return { ...view, confusion: { task, step, matrix } };
     }
+    case 'insights':
+      return { ...view, insights: { step: message.step, views: message.insights } };
     case 'baselineProgress': {
       const { task, step, steps } = message;
       return { ...view, baselineProgress: { task, step, steps } };
@@ -289,6 +295,7 @@ export function runViewAt(view: RunView, step: number): RunView {
         : { steps: view.cosines.steps.slice(0, cut), values: view.cosines.values.slice(0, cut) },
     decisionMaps: null,
     confusion: null,
+    insights: null,
     divergence: null,
   };
 }

@@ -11,6 +11,7 @@ import type { RunStorage, SavedRun } from '../history/runStore';
 import type { Design, LayerPath } from './designEdits';
 import type { RunView } from './runView';
 import type { ExperimentDraft, ExperimentMethod, ExperimentSpec } from '../../src/spec/experiment';
+import type { InsightRequest } from '../../src/train/insights/views';
 import type { CellResult, SeedBaselines } from '../../src/train/experiment/summary';
 
 /** The shape of the app store: every slice's state and actions, and how a slice reaches the rest. */
@@ -163,6 +164,9 @@ export interface RunSlice {
   runBaselines(): void;
   /** Shows a classification task's confusion matrix, refreshed at each validation (null hides it). */
   showConfusion(task: number | null): void;
+  /** The why views shown now: the worker computes only these, for every run from now on. */
+  insightRequest: InsightRequest;
+  watchInsights(request: InsightRequest): void;
   dismissError(): void;
 }
 

@@ -50,7 +50,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
   await page.addInitScript(INSTRUMENT);
   await page.goto(server.resolvedUrls!.local[0]!);
-  await page.getByTestId('backend').filter({ hasNotText: '…' }).waitFor();
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
   const panel = page.getByRole('region', { name: 'Experiment' });
   await panel.getByRole('spinbutton', { name: 'Repeats' }).fill(String(seeds));
   await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill(String(steps));

@@ -10,7 +10,7 @@ import { DataService } from './dataService';
 import type { Dataset } from '../data/dataset';
 import { BaselineRunner } from './baselines';
 import { postConfusion, postWeights } from './runOutputs';
-import { postSteps, postValidation } from './runReports';
+import { insightsDue, postInsights, postSteps, postValidation } from './runReports';
 import { isFatal, messageOf, nextChunkSize, validationAllowed } from './stepPolicy';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -48,6 +48,8 @@ export interface HandlerOptions {
    * always validated at its last step.
    */
   validationShare: number;
+  /** Most of the training time the why views (saliency, PCA, gates…) may take while it trains. */
+  insightShare: number;
   /** Where Auto keeps its backend picks (absent: IndexedDB where there is one). */
   backendMemory?: BackendMemory;
 }
@@ -63,6 +65,7 @@ const DEFAULT_OPTIONS: HandlerOptions = {
   beforeStep: () => undefined,
   viewsEveryMs: 500,
   validationShare: 0.05,
+  insightShare: 0.04,
 };
 
 /** Steps left in the run's budget (unbounded when it trains until paused). */
@@ -187,6 +190,14 @@ export class WorkerHandler {
       const run = this.run;
       await this.betweenChunks(() =>
         this.run === run ? postConfusion(run, this.post) : Promise.resolve(),
+      );
+    },
+    watchInsights: async (m) => {
+      if (this.run?.id !== m.runId) return;
+      this.run.insights = m.request;
+      const run = this.run;
+      await this.betweenChunks(() =>
+        this.run === run ? postInsights(run, this.post, this.options.now) : Promise.resolve(),
       );
     },
     injectFault: () => {
@@ -324,8 +335,10 @@ export class WorkerHandler {
         const slow = lastChunkMs > this.options.pipelineUpToMs;
         if (healthy && (validate || slow || this.interludes.length > 0)) {
           healthy = await reported;
-          if (healthy && validate)
+          if (healthy && validate) {
             await postValidation(run, this.post, this.options.now, this.viewsDue(run));
+            if (this.insightsDue(run)) await postInsights(run, this.post, this.options.now);
+          }
           await this.runInterludes();
         }
         if (!healthy) break;
@@ -361,6 +374,8 @@ export class WorkerHandler {
         // skipped at the last validation are computed now: a stopped run shows all of itself.
         if (!run.diverged && (run.lastEvalStep !== step || run.lastViews.step !== step))
           await postValidation(run, this.post, this.options.now, true);
+        if (!run.diverged && run.lastInsights.step !== step)
+          await postInsights(run, this.post, this.options.now);
       }
     } catch (e) {
       this.fail(e, run.id);
@@ -399,6 +414,12 @@ export class WorkerHandler {
 
   private validationAllowed(run: Run): boolean {
     return validationAllowed(this.options.now(), run.lastValidation, this.options.validationShare);
+  }
+
+  /** The why views while training: within their share of the time (see insightsDue). */
+  private insightsDue(run: Run): boolean {
+    const { now, viewsEveryMs, insightShare } = this.options;
+    return insightsDue(run, now(), viewsEveryMs, insightShare);
   }
 
   /** Views while training: when `viewsEveryMs` has passed since the last ones. */

@@ -1,3 +1,4 @@
+import type { InsightRequest, Insights } from '../train/insights/views';
 import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
 import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
@@ -49,6 +50,8 @@ export type ToWorker =
   | { type: 'preview'; requestId: number; data: DataSpec }
   /** Asks for a task's confusion matrix now and after every validation (null stops). */
   | { type: 'watchConfusion'; runId: string; task: number | null }
+  /** The why views the page shows: computed now and after validations, within their budget. */
+  | { type: 'watchInsights'; runId: string; request: InsightRequest }
   /** Test builds only (VITE_FAULTS=on): makes the worker fail the way real ones do. */
   | { type: 'injectFault'; fault: Fault }
   /** Runs strategies on the two-objective toy from the given starts; replaces any landscape run. */
@@ -128,6 +131,8 @@ export type FromWorker =
   | { type: 'decisionMaps'; runId: string; step: number; maps: DecisionMap[] }
   /** matrix[true][predicted] on the validation split. */
   | { type: 'confusion'; runId: string; task: number; step: number; matrix: number[][] }
+  /** The why views asked for, for the weights at `step`. */
+  | { type: 'insights'; runId: string; step: number; insights: Insights }
   /** New points of toy trajectories, each continuing what was posted before for it. */
   | { type: 'landscapePaths'; requestId: number; updates: LandscapeUpdate[] }
   /** A task's loss stopped being finite: training paused at that step; later steps were not posted. */

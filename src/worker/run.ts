@@ -5,6 +5,7 @@ import { buildModel } from '../model/buildModel';
 import { validateDesign } from '../design/validateDesign';
 import { Trainer } from '../train/trainer';
 import type { RunDesign } from './protocol';
+import { NO_INSIGHTS, type InsightRequest } from '../train/insights/views';
 import type { TrainConfig } from '../spec/types';
 
 /** One training run inside the worker: its design, model, device data and trainer. */
@@ -22,6 +23,9 @@ export interface Run {
   lastValidation: { endedAt: number; ms: number };
   /** The task whose confusion matrix the UI shows, refreshed at each validation (null: none). */
   confusionTask: number | null;
+  /** The why views the page shows, and the step, time and cost of the latest ones. */
+  insights: InsightRequest;
+  lastInsights: { step: number; at: number; ms: number };
   /** A loss became NaN or ±∞: the weights are no longer worth keeping. */
   diverged: boolean;
 }
@@ -50,6 +54,8 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
       lastViews: { step: -1, at: -Infinity },
       lastValidation: { endedAt: -Infinity, ms: 0 },
       confusionTask: null,
+      insights: NO_INSIGHTS,
+      lastInsights: { step: -1, at: -Infinity, ms: 0 },
       diverged: false,
     };
   } catch (e) {

@@ -4,6 +4,8 @@ import type { Run } from './run';
 import { postConfusion, postDecisionMaps } from './runOutputs';
 import { firstNonFinite } from './stepPolicy';
 import type { StepLosses } from '../train/trainer';
+import { computeInsights } from '../train/insights/compute';
+import { isWatching } from '../train/insights/views';
 
 /**
  * Posts the losses of a chunk of steps, read back in `ms`; false when a loss is not finite. Then
@@ -60,4 +62,32 @@ export async function postValidation(
   }
   await postConfusion(run, post);
   run.lastValidation = { endedAt: clock(), ms };
+}
+
+/**
+ * Computes the why views the page shows for the run's current weights and posts them; records
+ * when and at what cost, so that training pays at most a set share of its time for them.
+ */
+export async function postInsights(run: Run, post: Post, clock: () => number): Promise<void> {
+  if (!isWatching(run.insights)) return;
+  const started = clock();
+  const step = run.trainer.step;
+  const { spec, data } = run.design;
+  const insights = await computeInsights(
+    { model: run.model, spec, data, val: run.data.val },
+    run.insights,
+  );
+  run.lastInsights = { step, at: started, ms: clock() - started };
+  post({ type: 'insights', runId: run.id, step, insights });
+}
+
+/**
+ * Whether the views are due while training: at most every `everyMs`, and only once training has
+ * run `(1 − share) / share` times as long as the last views took, so they cost at most `share`
+ * of the time.
+ */
+export function insightsDue(run: Run, now: number, everyMs: number, share: number): boolean {
+  if (!isWatching(run.insights)) return false;
+  const since = now - run.lastInsights.at;
+  return since >= everyMs && since >= (run.lastInsights.ms * (1 - share)) / share;
 }
