@@ -11,6 +11,7 @@ import { DecisionMaps } from './components/DecisionMaps';
 import { DesignToolbar } from './components/DesignToolbar';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ExperimentPanel } from './components/experiment/ExperimentPanel';
+import { WhyPanel } from './components/why/WhyPanel';
 import { Header } from './components/Header';
 import { InterferencePanel } from './components/InterferencePanel';
 import { LambdaChart } from './components/LambdaChart';
@@ -119,6 +120,7 @@ export function App() {
             <LambdaChart />
             <InterferencePanel />
           </div>
+          <WhyPanel />
           <ExperimentPanel />
           <RunHistory />
           <LandscapeView />

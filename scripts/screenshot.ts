@@ -1,6 +1,6 @@
 /**
  * Screenshots of the running app for a human to look at (needs `npm run preview` on port 4173):
- *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|architectures|experiment|data|history|weighting]
+ *   npx tsx scripts/screenshot.ts [out-dir] [train|builder|architectures|experiment|data|history|weighting|why]
  * `train` opens the default example and trains for TRAIN_MS (default 15 s); `builder` opens the
  * inspector and every kind of preset; `architectures` each architecture's preset in the diagram; `data` shows each data preview, decision maps, a CSV
  * upload trained with a confusion matrix open; `history` two saved runs, baselines and a comparison;
@@ -132,7 +132,40 @@ async function weighting(page: Page): Promise<void> {
   await landscape.screenshot({ path: `${out}/42-landscape-famo.png` });
 }
 
+async function why(page: Page): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Why' });
+  const views: [string, string[]][] = [
+    ['cnn', ['Saliency', 'Shared representation']],
+    ['mmoe', ['Feature attribution', 'Gates']],
+    ['mtan', ['Gates']],
+    ['attention', ['Attention', 'Saliency']],
+    ['correlated', ['Feature attribution']],
+  ];
+  page.on('dialog', (d) => void d.accept()); // "discard this run?" when the preset changes
+  for (const [preset, names] of views) {
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
+    for (const name of names) {
+      const region = panel.getByRole('region', { name, exact: true });
+      if (!(await region.locator('details').getAttribute('open')))
+        await region.locator('summary').click();
+    }
+    await page
+      .getByRole('spinbutton', { name: 'Steps', exact: true })
+      .fill(process.env.WHY_STEPS ?? '150');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page
+      .getByTestId('step')
+      .getByText(process.env.WHY_STEPS ?? '150')
+      .waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(2000);
+    await panel.screenshot({ path: `${out}/60-why-${preset}.png` });
+    for (const name of names)
+      await panel.getByRole('region', { name, exact: true }).locator('summary').click();
+  }
+}
+
 const scenarios: Record<string, (page: Page) => Promise<void>> = {
+  why,
   train,
   builder,
   architectures,

@@ -32,6 +32,10 @@ export function divergingRgb(t: number): Rgb {
   return u < 0.5 ? mix(CLASS_RGB[0]!, WHITE, u * 2) : mix(WHITE, CLASS_RGB[1]!, (u - 0.5) * 2);
 }
 
+/** White (t = 0) to blue (t = 1): magnitudes (attributions, gate weights, attention). */
+export const sequentialRgb = (t: number): Rgb =>
+  mix(WHITE, CLASS_RGB[1]!, Math.min(1, Math.max(0, t)));
+
 /** A lighter version of a colour, for backgrounds under points. */
 export const lighten = (c: Rgb, amount = 0.55): Rgb => mix(c, WHITE, amount);
 

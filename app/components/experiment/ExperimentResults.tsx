@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { summarizeExperiment } from '../../../src/train/experiment/summary';
 import { summaryCsv, summaryMarkdown } from '../../../src/train/experiment/table';
 import { downloadFile } from '../../io/download';
@@ -14,9 +14,12 @@ const ExperimentCharts = lazy(() => import('../../charts/ExperimentCharts'));
 const selectSavedRuns = (s: AppState) => ({ savedRuns: s.savedRuns });
 
 /** What finished so far: the table, its files, and the charts of curves and trade-offs. */
-export function ExperimentResults({ experiment }: { experiment: ExperimentProgress }) {
+export function ExperimentResults({ experiment: current }: { experiment: ExperimentProgress }) {
+  // The table and charts change once per finished run, right when the next run starts: drawn in
+  // an interruptible render after it, they never hold up the page.
+  const experiment = useDeferredValue(current);
   const { spec, results, baselines } = experiment;
-  const { savedRuns } = useApp(selectSavedRuns);
+  const savedRuns = useDeferredValue(useApp(selectSavedRuns).savedRuns);
   const summary = useMemo(
     () => summarizeExperiment(spec.design.spec.tasks, spec.methods, results, baselines),
     [spec, results, baselines],

@@ -1,0 +1,176 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  insightUnavailable,
+  NO_INSIGHTS,
+  type InsightRequest,
+  type InsightView,
+} from '../../../src/train/insights/views';
+import type { SaliencyMethod } from '../../../src/train/insights/saliency';
+import { useApp, type AppState } from '../../store';
+import { AttentionView } from './AttentionView';
+import { AttributionView } from './AttributionView';
+import { GatesView } from './GatesView';
+import { RepresentationView } from './RepresentationView';
+import { SaliencyView } from './SaliencyView';
+
+const selectWhy = (s: AppState) => ({
+  spec: s.spec,
+  insights: s.run.insights,
+  runId: s.run.runId,
+  watchInsights: s.watchInsights,
+});
+
+const TITLES: Record<InsightView, string> = {
+  saliency: 'Saliency',
+  attribution: 'Feature attribution',
+  representation: 'Shared representation',
+  gates: 'Gates',
+  attention: 'Attention',
+};
+
+/** One view: a region that opens on demand, and says why when it does not apply. */
+function WhyRegion({
+  view,
+  open,
+  onToggle,
+  reason,
+  waiting,
+  children,
+}: {
+  view: InsightView;
+  open: boolean;
+  onToggle(open: boolean): void;
+  reason: string | null;
+  waiting: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <section className="why-view" aria-label={TITLES[view]}>
+      <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
+        <summary>{TITLES[view]}</summary>
+        {reason ? (
+          <p className="muted" data-testid={`why-${view}-unavailable`}>
+            {reason}
+          </p>
+        ) : waiting ? (
+          <p className="muted">Computed after the first step: press Step or Train.</p>
+        ) : (
+          children
+        )}
+      </details>
+    </section>
+  );
+}
+
+/**
+ * Why the model does what it does: per-task saliency and feature attribution, the shared
+ * representation, gates and attention. The worker computes a view only while it is open.
+ */
+export function WhyPanel() {
+  const { spec, insights, runId, watchInsights } = useApp(selectWhy);
+  const [open, setOpen] = useState<Record<InsightView, boolean>>({
+    saliency: false,
+    attribution: false,
+    representation: false,
+    gates: false,
+    attention: false,
+  });
+  const [method, setMethod] = useState<SaliencyMethod>('gradientInput');
+  const [task, setTask] = useState(0);
+  const [example, setExample] = useState(0);
+  const reason = (view: InsightView) => insightUnavailable(view, spec);
+  const shown = (view: InsightView) => open[view] && reason(view) === null;
+  const request: InsightRequest = {
+    saliency: shown('saliency') ? { method } : null,
+    attribution: shown('attribution'),
+    representation: shown('representation') ? { task } : null,
+    gates: shown('gates'),
+    attention: shown('attention') ? { example } : null,
+  };
+  const key = JSON.stringify(request);
+  useEffect(() => {
+    watchInsights(JSON.parse(key) as InsightRequest);
+  }, [key, watchInsights]);
+  useEffect(() => () => watchInsights(NO_INSIGHTS), [watchInsights]);
+  const views = insights?.views ?? {};
+  const step = insights?.step ?? 0;
+  const region = (view: InsightView, body: ReactNode, controls?: ReactNode) => (
+    <WhyRegion
+      view={view}
+      open={open[view]}
+      onToggle={(o) => setOpen((prev) => (prev[view] === o ? prev : { ...prev, [view]: o }))}
+      reason={reason(view)}
+      waiting={!runId || !body}
+    >
+      {controls}
+      {body}
+    </WhyRegion>
+  );
+  const names = spec.tasks.map((t) => t.name);
+  return (
+    <section className="panel why" aria-label="Why">
+      <h2>Why</h2>
+      <p className="muted">
+        What each task looks at, what the tasks share, where gates and attention go, for the current
+        weights. Open a view to compute it; closed views cost nothing.
+      </p>
+      {region(
+        'saliency',
+        views.saliency && <SaliencyView view={views.saliency} tasks={spec.tasks} step={step} />,
+        <label className="field inline">
+          <span>Saliency method</span>
+          <select
+            aria-label="Saliency method"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
+          >
+            <option value="gradientInput">Gradient × input</option>
+            <option value="integrated">Integrated gradients (16 steps)</option>
+          </select>
+        </label>,
+      )}
+      {region(
+        'attribution',
+        views.attribution && <AttributionView view={views.attribution} tasks={names} step={step} />,
+      )}
+      {region(
+        'representation',
+        views.representation && (
+          <RepresentationView view={views.representation} tasks={spec.tasks} step={step} />
+        ),
+        views.representation?.task !== null && spec.tasks.length > 1 ? (
+          <label className="field inline">
+            <span>Input of task</span>
+            <select
+              aria-label="Input of task"
+              value={task}
+              onChange={(e) => setTask(Number(e.target.value))}
+            >
+              {names.map((n, i) => (
+                <option key={n} value={i}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null,
+      )}
+      {region('gates', views.gates && <GatesView gates={views.gates} step={step} />)}
+      {region(
+        'attention',
+        views.attention && <AttentionView view={views.attention} step={step} />,
+        <label className="field inline">
+          <span>Validation sequence</span>
+          <input
+            type="number"
+            aria-label="Validation sequence"
+            min={1}
+            style={{ width: '5em' }}
+            value={example + 1}
+            onChange={(e) => setExample(Math.max(0, Number(e.target.value) - 1 || 0))}
+          />
+        </label>,
+      )}
+    </section>
+  );
+}
