@@ -7,7 +7,10 @@
  * experiment's bookkeeping (the driver, saving it, the results table and charts); the others
  * fall between, where only a run trains, and are counted apart.
  *
- *   npx tsx scripts/bench/experimentUi.ts [--seeds=2] [--steps=300] [--no-build]
+ * `--by-hand` does the same runs as a person would without the panel (Reset, pick the strategy
+ * and seed, Train, wait for the budget), each Train click a "move": what starting a run costs
+ * the page whoever starts it.
+ *   npx tsx scripts/bench/experimentUi.ts [--seeds=2] [--steps=300] [--by-hand] [--no-build]
  */
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -51,15 +54,36 @@ try {
   await page.addInitScript(INSTRUMENT);
   await page.goto(server.resolvedUrls!.local[0]!);
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
-  const panel = page.getByRole('region', { name: 'Experiment' });
-  await panel.getByRole('spinbutton', { name: 'Repeats' }).fill(String(seeds));
-  await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill(String(steps));
   const started = await page.evaluate(() => performance.now());
-  await panel.getByRole('button', { name: 'Run experiment' }).click();
-  await page
-    .getByTestId('experiment-progress')
-    .filter({ hasText: /^Done/ })
-    .waitFor({ timeout: 3_600_000 });
+  if (has('by-hand')) {
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('spinbutton', { name: 'Steps' }).fill(String(steps));
+    const firstSeed = Number(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue());
+    for (let seed = 0; seed < seeds; seed++)
+      for (const strategy of ['equal', 'mgda']) {
+        const reset = page.getByRole('button', { name: 'Reset' });
+        if (await reset.isEnabled()) await reset.click();
+        await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption(strategy);
+        await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(firstSeed + seed));
+        await page.evaluate(() =>
+          (globalThis as unknown as { __probe: { moves: number[] } }).__probe.moves.push(
+            performance.now(),
+          ),
+        );
+        await page.getByRole('button', { name: 'Train', exact: true }).click();
+        await page.getByTestId('step').getByText(String(steps), { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+      }
+  } else {
+    const panel = page.getByRole('region', { name: 'Experiment' });
+    await panel.getByRole('spinbutton', { name: 'Repeats' }).fill(String(seeds));
+    await panel.getByRole('spinbutton', { name: 'Budget per run' }).fill(String(steps));
+    await panel.getByRole('button', { name: 'Run experiment' }).click();
+    await page
+      .getByTestId('experiment-progress')
+      .filter({ hasText: /^Done/ })
+      .waitFor({ timeout: 3_600_000 });
+  }
   // The last results and charts draw after the progress line says Done.
   await page.waitForTimeout(2 * WINDOW_MS);
   const { longTasks, moves } = await page.evaluate(
@@ -75,11 +99,11 @@ try {
   const backend = await page.getByTestId('backend').textContent();
   console.log(
     [
-      `Experiment of 2 methods × ${seeds} seeds × ${steps} steps on the default example, backend ${backend}, ${seconds.toFixed(0)} s, ${moves.length} moves of the experiment:`,
+      `${has('by-hand') ? 'By hand, the runs of an experiment' : 'Experiment'} of 2 methods × ${seeds} seeds × ${steps} steps on the default example, backend ${backend}, ${seconds.toFixed(0)} s, ${moves.length} moves:`,
       '',
       '| long tasks (> 50 ms) | count | longest |',
       '| --- | ---: | ---: |',
-      `| within ${WINDOW_MS} ms after the experiment moved on | ${bookkeeping.length} | ${longest(bookkeeping)} |`,
+      `| within ${WINDOW_MS} ms after a move | ${bookkeeping.length} | ${longest(bookkeeping)} |`,
       `| elsewhere while it ran | ${between.length} | ${longest(between)} |`,
     ].join('\n'),
   );
