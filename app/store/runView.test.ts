@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyWorkerMessage,
+  GATE_HISTORY,
   INITIAL_RUN_VIEW,
   runViewAt,
   seriesFrom,
@@ -180,5 +181,45 @@ describe('run phase', () => {
     const view = applyWorkerMessage(INITIAL_RUN_VIEW, { type: 'backendPlan', key: 'k', pick });
     expect(view.backendPlans).toEqual({ k: pick });
     expect(startRunView(view, 'r2').backendPlans).toEqual({ k: pick });
+  });
+});
+
+describe('gate history', () => {
+  const gatesAt = (step: number, w: number): FromWorker => ({
+    type: 'insights',
+    runId: 'r1',
+    step,
+    insights: {
+      gates: [
+        { title: 'Gates', columns: ['e1', 'e2'], rows: [{ label: 'a', values: [w, 1 - w] }] },
+      ],
+    },
+  });
+
+  it('keeps every gates view in step order, thinned past its limit to span the whole run', () => {
+    let view = built;
+    for (let step = 1; step <= GATE_HISTORY + 1; step++)
+      view = applyWorkerMessage(view, gatesAt(step, step / 1000));
+    expect(view.insights!.step).toBe(GATE_HISTORY + 1);
+    expect(view.gateHistory.length).toBeLessThanOrEqual(GATE_HISTORY);
+    expect(view.gateHistory[0]!.step).toBeLessThanOrEqual(2);
+    expect(view.gateHistory.at(-1)!.step).toBe(GATE_HISTORY + 1);
+    expect(view.gateHistory.at(-1)!.values[0]![0]![0]).toBe((GATE_HISTORY + 1) / 1000);
+    const steps = view.gateHistory.map((g) => g.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
+
+  it('goes back with the run: a rollback drops what came after its step', () => {
+    let view = applyWorkerMessage(built, metrics(1, 30, 1));
+    for (const step of [10, 20, 30]) view = applyWorkerMessage(view, gatesAt(step, 0.5));
+    const back = runViewAt(view, 20);
+    expect(back.gateHistory.map((g) => g.step)).toEqual([10, 20]);
+    expect(back.insights).toBeNull();
+    // Views computed again at step 20 after the rollback replace the old ones.
+    const again = applyWorkerMessage(back, gatesAt(20, 0.7));
+    expect(again.gateHistory.map((g) => [g.step, g.values[0]![0]![0]])).toEqual([
+      [10, 0.5],
+      [20, 0.7],
+    ]);
   });
 });

@@ -67,6 +67,8 @@ export interface RunView {
   confusion: { task: number; step: number; matrix: number[][] } | null;
   /** The latest why views the page asked for, and the step they explain. */
   insights: { step: number; views: Insights } | null;
+  /** Every gates view received: per readout, per row, per column (at most GATE_HISTORY, thinned). */
+  gateHistory: { step: number; values: (number | null)[][][] }[];
   /** Each task trained alone for `steps` steps (single-task baselines). */
   baselines: { steps: number; results: BaselineResult[] } | null;
   /** How far the baselines being trained have got (null: none training). */
@@ -101,6 +103,7 @@ export const INITIAL_RUN_VIEW: RunView = {
   decisionMaps: null,
   confusion: null,
   insights: null,
+  gateHistory: [],
   baselines: null,
   baselineProgress: null,
   workerError: null,
@@ -223,8 +226,21 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       const { task, step, matrix } = message;
       return { ...view, confusion: { task, step, matrix } };
     }
-    case 'insights':
-      return { ...view, insights: { step: message.step, views: message.insights } };
+    case 'insights': {
+      const { step, insights } = message;
+      const gates = insights.gates;
+      return {
+        ...view,
+        insights: { step, views: insights },
+        gateHistory: gates
+          ? appendGates(
+              view.gateHistory,
+              step,
+              gates.map((g) => g.rows.map((r) => r.values)),
+            )
+          : view.gateHistory,
+      };
+    }
     case 'baselineProgress': {
       const { task, step, steps } = message;
       return { ...view, baselineProgress: { task, step, steps } };
@@ -250,6 +266,20 @@ export function applyWorkerMessage(view: RunView, message: FromWorker): RunView 
       return never;
     }
   }
+}
+
+/** Most gate snapshots kept: beyond it every other one goes, so the history spans the whole run. */
+export const GATE_HISTORY = 200;
+
+function appendGates(
+  history: RunView['gateHistory'],
+  step: number,
+  values: (number | null)[][][],
+): RunView['gateHistory'] {
+  const kept = history.filter((g) => g.step < step); // a rollback replaces what came after
+  const next = [...kept, { step, values }];
+  // Thinning keeps the latest snapshot and every second one before it.
+  return next.length > GATE_HISTORY ? next.filter((_, i) => (next.length - 1 - i) % 2 === 0) : next;
 }
 
 /** The part of a series up to `step` (views of the same columns: nothing is copied). */
@@ -296,6 +326,7 @@ export function runViewAt(view: RunView, step: number): RunView {
     decisionMaps: null,
     confusion: null,
     insights: null,
+    gateHistory: view.gateHistory.filter((g) => g.step <= step),
     divergence: null,
   };
 }

@@ -16,6 +16,7 @@ import { SaliencyView } from './SaliencyView';
 const selectWhy = (s: AppState) => ({
   spec: s.spec,
   insights: s.run.insights,
+  gateHistory: s.run.gateHistory,
   runId: s.run.runId,
   watchInsights: s.watchInsights,
 });
@@ -67,7 +68,7 @@ function WhyRegion({
  * representation, gates and attention. The worker computes a view only while it is open.
  */
 export function WhyPanel() {
-  const { spec, insights, runId, watchInsights } = useApp(selectWhy);
+  const { spec, insights, gateHistory, runId, watchInsights } = useApp(selectWhy);
   const [open, setOpen] = useState<Record<InsightView, boolean>>({
     saliency: false,
     attribution: false,
@@ -155,7 +156,10 @@ export function WhyPanel() {
           </label>
         ) : null,
       )}
-      {region('gates', views.gates && <GatesView gates={views.gates} step={step} />)}
+      {region(
+        'gates',
+        views.gates && <GatesView gates={views.gates} step={step} history={gateHistory} />,
+      )}
       {region(
         'attention',
         views.attention && <AttentionView view={views.attention} step={step} />,
