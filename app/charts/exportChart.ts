@@ -1,3 +1,5 @@
+import { downloadFile } from '../io/download';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const LEGEND_ROW = 22;
 
@@ -67,3 +69,25 @@ export async function svgToPng(svgText: string): Promise<Blob> {
     ),
   );
 }
+
+export type DrawingFormat = 'svg' | 'png';
+
+/** Downloads the drawing in `container` as `file`.svg or .png (nothing when it holds none). */
+export async function saveDrawing(
+  container: HTMLElement | null,
+  legend: Parameters<typeof chartSvg>[1],
+  file: string,
+  format: DrawingFormat,
+): Promise<void> {
+  const svg = container && chartSvg(container, legend);
+  if (!svg) return;
+  const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
+  downloadFile(`${file}.${format}`, blob);
+}
+
+/** A title as a file name: lower case, words joined by dashes. */
+export const fileNameOf = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

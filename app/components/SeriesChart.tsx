@@ -8,8 +8,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { chartSvg, svgToPng } from '../charts/exportChart';
-import { downloadFile } from '../io/download';
+import { fileNameOf, saveDrawing, type DrawingFormat } from '../charts/exportChart';
+import { SaveButtons } from './SaveButtons';
 import { LinePlot, type LinePlotProps, type PlotLine } from '../charts/LinePlot';
 
 /** One line of a chart, already decimated. */
@@ -70,39 +70,17 @@ export function SeriesChart({
   // urgent update (readouts), in an interruptible render, so the page never stalls on it.
   const deferredLines = useDeferredValue(shown);
   const body = useRef<HTMLDivElement>(null);
-  const fileName = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  const save = async (format: 'svg' | 'png') => {
+  const save = (format: DrawingFormat) => {
     const legend = lines
       .filter((l) => !l.faint)
       .map((l) => ({ label: l.key, color: l.color, dashed: l.dashed }));
-    const svg = body.current && chartSvg(body.current, legend);
-    if (!svg) return;
-    const blob =
-      format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
-    downloadFile(`${fileName}.${format}`, blob);
+    void saveDrawing(body.current, legend, fileNameOf(title), format);
   };
   return (
     <section className="panel chart" aria-label={title}>
       <header className="chart-head">
         <h2>{title}</h2>
-        {!empty && (
-          <span className="chart-save">
-            {(['svg', 'png'] as const).map((format) => (
-              <button
-                key={format}
-                type="button"
-                className="link"
-                aria-label={`Save ${title} as ${format.toUpperCase()}`}
-                onClick={() => void save(format)}
-              >
-                {format.toUpperCase()}
-              </button>
-            ))}
-          </span>
-        )}
+        {!empty && <SaveButtons title={title} onSave={save} />}
         {controls}
         {logScale && (
           <label className="check">

@@ -16,7 +16,7 @@ import {
 } from '../../src/train/insights/views';
 import { WorkerHandler } from '../../src/worker/handler';
 import type { FromWorker, RunDesign } from '../../src/worker/protocol';
-import { flag } from './cli';
+import { flag, log } from './cli';
 import { median } from './report';
 
 const preset = PRESETS.find((p) => p.id === (flag('preset') ?? 'sharing'))!;
@@ -62,6 +62,7 @@ for (let r = 0; r < rounds; r++) {
   const order = r % 2 === 0 ? [NO_INSIGHTS, EVERY] : [EVERY, NO_INSIGHTS];
   for (const request of order) {
     const { rate, views } = await measure(request);
+    log(`${request === NO_INSIGHTS ? 'off' : 'on'}: ${rate.toFixed(2)} steps/s, views ${views}`);
     (request === NO_INSIGHTS ? off : on).push(rate);
     if (request !== NO_INSIGHTS) computed = views;
   }

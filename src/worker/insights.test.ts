@@ -22,17 +22,23 @@ const EVERY: InsightRequest = {
   gates: true,
 };
 
+/** A worker on cpu with no limit on views or validation, one step into run `id`. */
+async function steppedWorker(id: string, maxSteps: number) {
+  const worker = workerHarness({
+    targetChunkMs: 5,
+    viewsEveryMs: 0,
+    insightShare: 1,
+    validationShare: 1,
+  });
+  await worker.handler.handle({ type: 'selectBackend', choice: 'cpu' });
+  await worker.handler.handle({ type: 'step', runId: id, design: design(maxSteps) });
+  await worker.handler.idle();
+  return worker;
+}
+
 describe('the why views in the worker', () => {
   it('come at once when asked, at validations while training, and where the run stops', async () => {
-    const { handler, of } = workerHarness({
-      targetChunkMs: 5,
-      viewsEveryMs: 0,
-      insightShare: 1,
-      validationShare: 1,
-    });
-    await handler.handle({ type: 'selectBackend', choice: 'cpu' });
-    await handler.handle({ type: 'step', runId: 'w', design: design(60) });
-    await handler.idle();
+    const { handler, of } = await steppedWorker('w', 60);
     expect(of('insights')).toHaveLength(0); // nothing asked yet
     await handler.handle({ type: 'watchInsights', runId: 'w', request: EVERY });
     await handler.idle();
