@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -267,7 +268,7 @@ function ParallelCoordinates({
  * The experiment's charts: the band curves of every task and the trade-off between tasks (a
  * Pareto scatter for two, parallel coordinates for more).
  */
-export default function ExperimentCharts(props: {
+export default memo(function ExperimentCharts(props: {
   tasks: { name: string; metric: MetricKind }[];
   curves: MethodCurves[];
   pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
@@ -290,4 +291,4 @@ export default function ExperimentCharts(props: {
       ))}
     </div>
   );
-}
+});

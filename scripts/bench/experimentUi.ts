@@ -10,12 +10,14 @@
  * `--by-hand` does the same runs as a person would without the panel (Reset, pick the strategy
  * and seed, Train, wait for the budget), each Train click a "move": what starting a run costs
  * the page whoever starts it.
- *   npx tsx scripts/bench/experimentUi.ts [--seeds=2] [--steps=300] [--by-hand] [--no-build]
+ * `--verbose` lists every long task with the move it followed.
+ *   npx tsx scripts/bench/experimentUi.ts [--seeds=2] [--steps=300] [--by-hand] [--verbose]
+ *     [--no-build]
  */
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
-import { flag, has } from './cli';
+import { flag, has, log } from './cli';
 
 const seeds = Number(flag('seeds') ?? 2);
 const steps = Number(flag('steps') ?? 300);
@@ -24,7 +26,7 @@ const WINDOW_MS = 500;
 
 /** Installed before the app's scripts; source text so that no compiled helper enters the page. */
 const INSTRUMENT = `
-  const probe = { longTasks: [], moves: [] };
+  const probe = { longTasks: [], moves: [], labels: [] };
   window.__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
@@ -37,7 +39,10 @@ const INSTRUMENT = `
     const watch = () => {
       const text = line.textContent;
       const key = text.split(' — ')[0] + (text.includes('(baselines)') ? ' baselines' : '');
-      if (key !== last) probe.moves.push(performance.now());
+      if (key !== last) {
+        probe.moves.push(performance.now());
+        probe.labels.push(key);
+      }
       last = key;
     };
     watch();
@@ -57,14 +62,18 @@ try {
   const started = await page.evaluate(() => performance.now());
   if (has('by-hand')) {
     page.on('dialog', (d) => void d.accept());
-    await page.getByRole('spinbutton', { name: 'Steps' }).fill(String(steps));
-    const firstSeed = Number(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue());
+    await page.getByRole('spinbutton', { name: 'Steps', exact: true }).fill(String(steps));
+    const firstSeed = Number(
+      await page.getByRole('spinbutton', { name: 'Seed', exact: true }).inputValue(),
+    );
     for (let seed = 0; seed < seeds; seed++)
       for (const strategy of ['equal', 'mgda']) {
         const reset = page.getByRole('button', { name: 'Reset' });
         if (await reset.isEnabled()) await reset.click();
         await page.getByRole('combobox', { name: 'Weighting strategy' }).selectOption(strategy);
-        await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(firstSeed + seed));
+        await page
+          .getByRole('spinbutton', { name: 'Seed', exact: true })
+          .fill(String(firstSeed + seed));
         await page.evaluate(() =>
           (globalThis as unknown as { __probe: { moves: number[] } }).__probe.moves.push(
             performance.now(),
@@ -86,10 +95,21 @@ try {
   }
   // The last results and charts draw after the progress line says Done.
   await page.waitForTimeout(2 * WINDOW_MS);
-  const { longTasks, moves } = await page.evaluate(
+  const { longTasks, moves, labels } = await page.evaluate(
     () =>
-      (globalThis as unknown as { __probe: { longTasks: number[][]; moves: number[] } }).__probe,
+      (
+        globalThis as unknown as {
+          __probe: { longTasks: number[][]; moves: number[]; labels: string[] };
+        }
+      ).__probe,
   );
+  if (has('verbose'))
+    for (const [start, duration] of longTasks.filter(([t]) => t! >= started)) {
+      const k = moves.reduce((found, m, i) => (m - 50 <= start! ? i : found), -1);
+      log(
+        `  ${duration!.toFixed(0)} ms, ${(start! - (moves[k] ?? started)).toFixed(0)} ms after "${labels[k] ?? 'start'}"`,
+      );
+    }
   const during = longTasks.filter(([start]) => start! >= started);
   const nearMove = (start: number) => moves.some((m) => start >= m - 50 && start <= m + WINDOW_MS);
   const bookkeeping = during.filter(([start]) => nearMove(start!)).map(([, d]) => d!);

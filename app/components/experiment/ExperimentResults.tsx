@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { summarizeExperiment } from '../../../src/train/experiment/summary';
 import { summaryCsv, summaryMarkdown } from '../../../src/train/experiment/table';
 import { downloadFile } from '../../io/download';
@@ -24,10 +24,18 @@ export function ExperimentResults({ experiment: current }: { experiment: Experim
     () => summarizeExperiment(spec.design.spec.tasks, spec.methods, results, baselines),
     [spec, results, baselines],
   );
+  // The saved runs change as the run in training is saved; the charts only read finished ones,
+  // so they are redrawn only when one more of those is there.
+  const finished = savedRuns.filter((r) => results.some((c) => c.runId === r.id));
+  const finishedKey = finished.map((r) => r.id).join();
+  const [kept, setKept] = useState({ key: finishedKey, runs: finished });
+  if (kept.key !== finishedKey) setKept({ key: finishedKey, runs: finished });
   const charts = useMemo(
-    () => experimentChartData(experiment, savedRuns, summary),
-    [experiment, savedRuns, summary],
+    () => experimentChartData(spec, results, kept.runs, summary),
+    [spec, results, kept, summary],
   );
+  const running = experiment.status === 'training' || experiment.status === 'baselines';
+  const [chartsOpen, setChartsOpen] = useState<boolean | null>(null);
   const downloads = [
     { label: 'Results CSV', suffix: '.csv', type: 'text/csv', text: () => summaryCsv(summary) },
     {
@@ -64,9 +72,20 @@ export function ExperimentResults({ experiment: current }: { experiment: Experim
         ))}
       </div>
       {results.length > 0 && (
-        <Suspense fallback={<p className="muted">Loading the charts…</p>}>
-          <ExperimentCharts {...charts} />
-        </Suspense>
+        // Drawn when the experiment has stopped, or while it runs if the person opens them: the
+        // charts cost more to draw than anything else the experiment shows.
+        <details
+          className="experiment-charts-toggle"
+          open={chartsOpen ?? !running}
+          onToggle={(e) => setChartsOpen(e.currentTarget.open)}
+        >
+          <summary>Curves and trade-offs</summary>
+          {(chartsOpen ?? !running) && (
+            <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+              <ExperimentCharts {...charts} />
+            </Suspense>
+          )}
+        </details>
       )}
     </>
   );

@@ -1,11 +1,11 @@
 import type { MetricKind } from '../../../src/spec/types';
 import { meanBand, stepGrid } from '../../../src/train/experiment/curves';
 import { paretoFront } from '../../../src/train/experiment/statistics';
-import type { ExperimentSummary } from '../../../src/train/experiment/summary';
+import type { ExperimentSpec } from '../../../src/spec/experiment';
+import type { CellResult, ExperimentSummary } from '../../../src/train/experiment/summary';
 import { metricSign } from '../../../src/train/multiTaskGain';
 import type { MethodCurves, ParallelView, ParetoRun } from '../../charts/ExperimentCharts';
 import type { SavedRun } from '../../history/runStore';
-import type { ExperimentProgress } from '../../store/state';
 
 /** Points per mean curve: smooth enough to read, few enough to draw at once for every method. */
 const GRID_POINTS = 60;
@@ -43,7 +43,8 @@ export function parallelView(
 
 /** What the experiment's charts draw, from its results and the saved runs' validation curves. */
 export function experimentChartData(
-  experiment: ExperimentProgress,
+  spec: ExperimentSpec,
+  results: readonly CellResult[],
   savedRuns: readonly SavedRun[],
   summary: ExperimentSummary,
 ): {
@@ -52,7 +53,6 @@ export function experimentChartData(
   pareto: { runs: ParetoRun[]; means: ParetoRun[]; front: ParetoRun[] } | null;
   parallel: ParallelView | null;
 } {
-  const { spec, results } = experiment;
   const tasks = spec.design.spec.tasks.map((t) => ({ name: t.name, metric: t.metric }));
   const byId = new Map(savedRuns.map((r) => [r.id, r]));
   const grid = stepGrid(1, spec.steps, GRID_POINTS);
