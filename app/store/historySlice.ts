@@ -1,3 +1,4 @@
+import { isWatching } from '../../src/train/insights/views';
 import { experimentCells } from '../../src/spec/experiment';
 import { STRATEGY_INFO } from '../../src/spec/weighting';
 import type { SavedRun } from '../history/runStore';
@@ -181,7 +182,7 @@ function savedRunActions(
           step,
           checkpoint: { modelJson, weightData },
         });
-        get().watchInsights(get().insightRequest);
+        if (isWatching(get().insightRequest)) get().watchInsights(get().insightRequest);
       }
     },
     renameRun: async (id, name) => {

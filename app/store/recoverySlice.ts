@@ -1,3 +1,4 @@
+import { isWatching } from '../../src/train/insights/views';
 import { nextBackend } from '../../src/worker/backendOrder';
 import type { RecoverySlice, SliceContext } from './state';
 import { runViewAt } from './runView';
@@ -30,7 +31,7 @@ export function createRecoverySlice({ set, get, deps }: SliceContext): RecoveryS
           ? { modelJson: checkpoint.modelJson, weightData: checkpoint.weightData }
           : null,
       });
-      get().watchInsights(get().insightRequest);
+      if (isWatching(get().insightRequest)) get().watchInsights(get().insightRequest);
       if (resume) deps.send({ type: 'train', runId, design });
     },
 
