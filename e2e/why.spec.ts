@@ -52,6 +52,10 @@ test('gates, attribution and the shared representation render on MMoE, and expor
     expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 2);
   }
   await expect(why.getByRole('img', { name: 'Feature attribution: task × input' })).toBeVisible();
+  // 2-D points: the same over the plane, one map per task beside the decision maps.
+  await expect(
+    why.getByRole('img', { name: 'Attribution over the plane per task' }).locator('image'),
+  ).toHaveCount(3);
   await expect(
     why.getByRole('img', { name: /^Shared representation coloured by circle/ }),
   ).toBeVisible();
@@ -76,6 +80,9 @@ test('saliency maps of every task render on the CNN preset, by either method', a
   await expect(figure).toBeVisible();
   // 8 images × (input + 3 tasks).
   await expect(figure.locator('image')).toHaveCount(32);
+  // Another set of validation images.
+  await why.getByRole('spinbutton', { name: 'First image' }).fill('11');
+  await expect(figure.getByText('example 11', { exact: true })).toBeVisible({ timeout: 30_000 });
   await why.getByRole('combobox', { name: 'Saliency method' }).selectOption('integrated');
   await expect(why.getByRole('img', { name: /integrated gradients/ })).toBeVisible({
     timeout: 30_000,

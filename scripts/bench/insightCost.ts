@@ -32,7 +32,7 @@ const design: RunDesign = {
 const applies = (view: (typeof INSIGHT_VIEWS)[number]) =>
   insightUnavailable(view, preset.spec) === null;
 const EVERY: InsightRequest = {
-  saliency: applies('saliency') ? { method: 'gradientInput' } : null,
+  saliency: applies('saliency') ? { method: 'gradientInput', first: 0 } : null,
   attribution: applies('attribution'),
   representation: applies('representation') ? { task: 0 } : null,
   gates: applies('gates'),

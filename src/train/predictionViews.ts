@@ -21,8 +21,8 @@ export interface DecisionMap {
 export const hasDecisionMaps = (spec: ModelSpec): boolean =>
   spec.input.kind === 'features' && spec.input.size === 2;
 
-/** The grid's points as a [resolution², 2] tensor (cell centres). */
-function gridPoints(resolution: number): tf.Tensor2D {
+/** The grid's points as a [resolution², 2] tensor (cell centres), row 0 at the top. */
+export function gridPoints(resolution: number): tf.Tensor2D {
   const xy = new Float32Array(resolution * resolution * 2);
   for (let row = 0; row < resolution; row++) {
     for (let col = 0; col < resolution; col++) {

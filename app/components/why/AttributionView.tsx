@@ -1,7 +1,9 @@
 import type { AttributionInsight } from '../../../src/train/insights/views';
 import { CLASS_COLORS } from '../../charts/labelColors';
 import { formatNumber } from '../../format';
+import { useMemo } from 'react';
 import { Heatmap } from './Heatmap';
+import { heatImage } from './heatImage';
 import { WhyFigure } from './WhyFigure';
 
 /** Features the heatmap shows at most (the largest total attribution first). */
@@ -53,6 +55,44 @@ function Bars({
   );
 }
 
+const PLANE = 150;
+
+/** 2-D inputs: where on the plane each task's output leans on its inputs, beside the decision maps. */
+function PlaneMaps({
+  plane,
+  tasks,
+}: {
+  plane: NonNullable<AttributionInsight['plane']>;
+  tasks: string[];
+}) {
+  const { resolution, maps } = plane;
+  const urls = useMemo(
+    () => maps.map((m) => heatImage(m, resolution, resolution, 'heat')),
+    [maps, resolution],
+  );
+  return (
+    <WhyFigure
+      label="Attribution over the plane per task"
+      width={tasks.length * (PLANE + 12)}
+      height={PLANE + 40}
+    >
+      <text x={0} y={12} fontSize={12} fontWeight={600} fill="#0f172a">
+        |gradient × input| over the plane (x₁ right, x₂ up), each map to its own largest value
+      </text>
+      {urls.map((href, t) => (
+        <g key={tasks[t]} transform={`translate(${t * (PLANE + 12)}, 20)`}>
+          <image href={href} width={PLANE} height={PLANE} preserveAspectRatio="none">
+            <title>{`${tasks[t]}: largest ${formatNumber(Math.max(...maps[t]!))}`}</title>
+          </image>
+          <text x={PLANE / 2} y={PLANE + 14} textAnchor="middle" fontSize={11} fill="#334155">
+            {tasks[t]}
+          </text>
+        </g>
+      ))}
+    </WhyFigure>
+  );
+}
+
 /** Which inputs each task relies on, and which ones tasks share. */
 export function AttributionView({
   view,
@@ -85,6 +125,7 @@ export function AttributionView({
         values={view.values.map((row) => shown.map((f) => row[f]!))}
         cell={shown.length > 12 ? 22 : 34}
       />
+      {view.plane && <PlaneMaps plane={view.plane} tasks={tasks} />}
       <div className="why-row">
         {tasks.map((task, t) => (
           <Bars

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { SaliencyInsight } from '../../../src/train/insights/views';
 import type { TaskSpec } from '../../../src/spec/types';
-import { sequentialRgb } from '../../charts/labelColors';
+import { heatImage } from './heatImage';
 import { WhyFigure } from './WhyFigure';
 
 const CELL = 84;
@@ -9,28 +9,6 @@ const GAP = 10;
 const LABEL = 16;
 /** Two caption lines under each map: the prediction and the label. */
 const CAPTION = 26;
-
-/** Pixels as a PNG data URL: grey input, or a white-to-blue heat map scaled to its own maximum. */
-function pixelsUrl(values: Float32Array, width: number, height: number, heat: boolean): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const image = new ImageData(width, height);
-  let top = 1e-12;
-  if (heat) for (const v of values) top = Math.max(top, v);
-  values.forEach((v, i) => {
-    const rgb: [number, number, number] = heat
-      ? sequentialRgb(v / top)
-      : [
-          255 * (1 - Math.min(1, Math.max(0, v))),
-          255 * (1 - Math.min(1, Math.max(0, v))),
-          255 * (1 - Math.min(1, Math.max(0, v))),
-        ];
-    image.data.set([...rgb, 255], i * 4);
-  });
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
-  return canvas.toDataURL('image/png');
-}
 
 const said = (task: TaskSpec, v: number) =>
   task.loss === 'softmaxCrossEntropy' ? String(v) : Number(v.toPrecision(2)).toString();
@@ -56,9 +34,9 @@ export function SaliencyView({
         return s / channels;
       });
     return Array.from({ length: n }, (_, i) => [
-      pixelsUrl(grey(i), width, height, false),
+      heatImage(grey(i), width, height, 'grey'),
       ...view.maps.map((m) =>
-        pixelsUrl(m.subarray(i * pixels, (i + 1) * pixels), width, height, true),
+        heatImage(m.subarray(i * pixels, (i + 1) * pixels), width, height, 'heat'),
       ),
     ]);
   }, [view, n, width, height, channels]);
@@ -101,7 +79,7 @@ export function SaliencyView({
                   `predicts ${said(task, view.predictions[j - 1]![i]!)}`,
                   `label ${said(task, view.truths[j - 1]![i]!)}`,
                 ]
-              : [`example ${i + 1}`];
+              : [`example ${view.first + i + 1}`];
             return (
               <g key={`${i}-${j}`}>
                 <image
@@ -113,7 +91,7 @@ export function SaliencyView({
                   preserveAspectRatio="none"
                   style={{ imageRendering: 'pixelated' }}
                 >
-                  <title>{`${task ? `${task.name}, example ${i + 1}` : 'input'}: ${lines.join(', ')}`}</title>
+                  <title>{`${task ? `${task.name}, example ${view.first + i + 1}` : 'input'}: ${lines.join(', ')}`}</title>
                 </image>
                 {lines.map((line, k) => (
                   <text

@@ -77,12 +77,13 @@ export function WhyPanel() {
     attention: false,
   });
   const [method, setMethod] = useState<SaliencyMethod>('gradientInput');
+  const [first, setFirst] = useState(0);
   const [task, setTask] = useState(0);
   const [example, setExample] = useState(0);
   const reason = (view: InsightView) => insightUnavailable(view, spec);
   const shown = (view: InsightView) => open[view] && reason(view) === null;
   const request: InsightRequest = {
-    saliency: shown('saliency') ? { method } : null,
+    saliency: shown('saliency') ? { method, first } : null,
     attribution: shown('attribution'),
     representation: shown('representation') ? { task } : null,
     gates: shown('gates'),
@@ -118,17 +119,30 @@ export function WhyPanel() {
       {region(
         'saliency',
         views.saliency && <SaliencyView view={views.saliency} tasks={spec.tasks} step={step} />,
-        <label className="field inline">
-          <span>Saliency method</span>
-          <select
-            aria-label="Saliency method"
-            value={method}
-            onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
-          >
-            <option value="gradientInput">Gradient × input</option>
-            <option value="integrated">Integrated gradients (16 steps)</option>
-          </select>
-        </label>,
+        <>
+          <label className="field inline">
+            <span>Saliency method</span>
+            <select
+              aria-label="Saliency method"
+              value={method}
+              onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
+            >
+              <option value="gradientInput">Gradient × input</option>
+              <option value="integrated">Integrated gradients (16 steps)</option>
+            </select>
+          </label>
+          <label className="field inline">
+            <span>First image</span>
+            <input
+              type="number"
+              aria-label="First image"
+              min={1}
+              style={{ width: '5em' }}
+              value={first + 1}
+              onChange={(e) => setFirst(Math.max(0, Number(e.target.value) - 1 || 0))}
+            />
+          </label>
+        </>,
       )}
       {region(
         'attribution',

@@ -9,7 +9,7 @@ import { INSIGHT_EXAMPLES, NO_INSIGHTS, SALIENCY_EXAMPLES, type InsightRequest }
 beforeAll(useCpuBackend);
 
 const EVERY_VIEW: InsightRequest = {
-  saliency: { method: 'integrated' },
+  saliency: { method: 'integrated', first: 3 },
   attribution: true,
   representation: { task: 1 },
   gates: true,
@@ -49,6 +49,11 @@ describe('the why views, computed in the worker', () => {
     // 2-D points: attribution over x₁ and x₂, no saliency or attention.
     expect(insights.attribution!.features).toEqual(['x₁', 'x₂']);
     expect(insights.attribution!.values).toHaveLength(3);
+    // …and over the plane, as the decision maps: one map per task.
+    const plane = insights.attribution!.plane!;
+    expect(plane.maps).toHaveLength(3);
+    expect(plane.maps[0]).toHaveLength(plane.resolution ** 2);
+    expect(plane.maps.every((m) => m.every((v) => v >= 0 && Number.isFinite(v)))).toBe(true);
     expect(insights.saliency).toBeUndefined();
     expect(insights.attention).toBeUndefined();
   });
@@ -70,6 +75,7 @@ describe('the why views, computed in the worker', () => {
     const { insights, leaked, spec } = await insightsOf('mtan');
     expect(leaked).toBe(0);
     const s = insights.saliency!;
+    expect(s.first).toBe(3);
     expect([s.height, s.width, s.channels]).toEqual([12, 12, 1]);
     expect(s.maps).toHaveLength(spec.tasks.length);
     expect(s.maps[0]).toHaveLength(SALIENCY_EXAMPLES * 144);

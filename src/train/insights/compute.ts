@@ -11,6 +11,7 @@ import { layerTensors } from './layerOutputs';
 import { principalComponents } from './pca';
 import { readoutValues } from './readouts';
 import { attribution } from './saliency';
+import { gridPoints, hasDecisionMaps, MAP_RESOLUTION } from '../predictionViews';
 import {
   attentionLayers,
   INSIGHT_EXAMPLES,
@@ -32,9 +33,11 @@ export interface InsightSource {
   val: DeviceSplit;
 }
 
-/** The first `n` examples of a split's inputs (a new tensor). */
-const firstInputs = (val: DeviceSplit, n: number): tf.Tensor =>
-  tf.slice(val.x, 0, Math.min(n, val.size));
+/** `n` examples of a split's inputs from `from` on (a new tensor). */
+const firstInputs = (val: DeviceSplit, n: number, from = 0): tf.Tensor => {
+  const start = Math.min(Math.max(from, 0), Math.max(val.size - 1, 0));
+  return tf.slice(val.x, start, Math.min(n, val.size - start));
+};
 
 /** Per task, per example: the class index (one-hot or probability targets) or first value. */
 const perExample = (task: TaskSpec, t: tf.Tensor): tf.Tensor1D =>
@@ -44,17 +47,18 @@ const perExample = (task: TaskSpec, t: tf.Tensor): tf.Tensor1D =>
 
 async function saliencyOf(
   source: InsightSource,
-  method: SaliencyInsight['method'],
+  { method, first }: { method: SaliencyInsight['method']; first: number },
 ): Promise<SaliencyInsight> {
   const { model, spec, val } = source;
-  const x = firstInputs(val, SALIENCY_EXAMPLES);
+  const from = Math.min(Math.max(first, 0), Math.max(val.size - SALIENCY_EXAMPLES, 0));
+  const x = firstInputs(val, SALIENCY_EXAMPLES, from);
   const [n, height, width, channels] = x.shape as number[];
   const parts = tf.tidy(() => {
     const maps = spec.tasks.map((task, t) =>
       tf.sum(tf.abs(attribution(model, task, t, x, method)), -1),
     );
     const preds = predictTasks(model, x, false);
-    const truths = val.targets.map((target) => tf.slice(target, 0, n!));
+    const truths = val.targets.map((target) => tf.slice(target, from, n!));
     return [
       x,
       ...maps,
@@ -67,6 +71,7 @@ async function saliencyOf(
   const T = spec.tasks.length;
   return {
     method,
+    first: from,
     height: height!,
     width: width!,
     channels: channels!,
@@ -96,7 +101,21 @@ async function attributionOf(source: InsightSource): Promise<AttributionInsight>
     values: spec.tasks.map((_, t) =>
       groups.map((g) => g.columns.reduce((s, c) => s + flat[t * width + c]!, 0)),
     ),
+    ...(hasDecisionMaps(spec) ? { plane: await planeAttribution(model, spec) } : {}),
   };
+}
+
+/** For 2-D inputs: each task's |gradient × input| (both inputs summed) over the maps' grid. */
+async function planeAttribution(model: tf.LayersModel, spec: ModelSpec) {
+  const grid = gridPoints(MAP_RESOLUTION);
+  const maps = tf.tidy(() =>
+    spec.tasks.map((task, t) =>
+      tf.sum(tf.abs(attribution(model, task, t, grid, 'gradientInput')), -1),
+    ),
+  );
+  const values = await Promise.all(maps.map((m) => m.data<'float32'>()));
+  tf.dispose([grid, ...maps]);
+  return { resolution: MAP_RESOLUTION, maps: values };
 }
 
 /** The layer whose output task `task` reads: the input of its first head layer or of its output. */
@@ -169,7 +188,7 @@ export async function computeInsights(
     insightUnavailable(view, spec) === null;
   const out: Insights = {};
   if (request.saliency && applies('saliency'))
-    out.saliency = await saliencyOf(source, request.saliency.method);
+    out.saliency = await saliencyOf(source, request.saliency);
   if (request.attribution && applies('attribution')) out.attribution = await attributionOf(source);
   if (request.representation && applies('representation'))
     out.representation = await representationOf(source, request.representation.task);

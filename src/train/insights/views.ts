@@ -16,7 +16,8 @@ export type InsightView = (typeof INSIGHT_VIEWS)[number];
 
 /** What the page shows now, so the worker computes only that (null or false: not shown). */
 export interface InsightRequest {
-  saliency: { method: SaliencyMethod } | null;
+  /** `first`: the first of the validation images shown. */
+  saliency: { method: SaliencyMethod; first: number } | null;
   attribution: boolean;
   /** `task`: whose head input to project where tasks read different representations. */
   representation: { task: number } | null;
@@ -44,6 +45,8 @@ export const INSIGHT_EXAMPLES = 256;
 /** Saliency maps of every task for a few validation images, beside each task's prediction. */
 export interface SaliencyInsight {
   method: SaliencyMethod;
+  /** Index of the first validation image shown. */
+  first: number;
   height: number;
   width: number;
   channels: number;
@@ -61,6 +64,8 @@ export interface AttributionInsight {
   features: string[];
   /** values[task][feature]. */
   values: number[][];
+  /** 2-D inputs: each task's |gradient × input| at every cell of the decision maps' grid. */
+  plane?: { resolution: number; maps: Float32Array[] };
 }
 
 /** The validation examples' representation projected on its two leading principal components. */
