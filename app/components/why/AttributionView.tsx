@@ -73,11 +73,11 @@ function PlaneMaps({
   return (
     <WhyFigure
       label="Attribution over the plane per task"
-      width={tasks.length * (PLANE + 12)}
+      width={Math.max(tasks.length * (PLANE + 12), 330)}
       height={PLANE + 40}
     >
       <text x={0} y={12} fontSize={12} fontWeight={600} fill="#0f172a">
-        |gradient × input| over the plane (x₁ right, x₂ up), each map to its own largest value
+        Over the plane (x₁ →, x₂ ↑), each map to its own largest
       </text>
       {urls.map((href, t) => (
         <g key={tasks[t]} transform={`translate(${t * (PLANE + 12)}, 20)`}>

@@ -26,7 +26,8 @@ export function Heatmap({
   cell?: number;
 }) {
   const top = Math.max(1e-12, max ?? Math.max(0, ...values.flat().map((v) => v ?? 0)));
-  const width = ROW_LABEL + columns.length * cell + 48; // the last rotated column label
+  // Room for the last rotated column label, and for the title.
+  const width = Math.max(ROW_LABEL + columns.length * cell + 48, label.length * 7 + 8);
   const height = COLUMN_LABEL + rows.length * cell + 8;
   const writeValues = cell >= 30;
   return (
