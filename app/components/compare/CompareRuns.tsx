@@ -8,6 +8,7 @@ import {
 } from '../../history/compareModel';
 import { useApp, type AppState } from '../../store';
 import { SeriesChart, type ChartLine } from '../SeriesChart';
+import { InlineSelect } from '../InlineSelect';
 import { SmoothingSlider } from '../SmoothingSlider';
 import { CompareTable } from './CompareTable';
 
@@ -57,40 +58,32 @@ export function CompareRuns() {
         placeholder="The picked runs have no curve for this task yet."
       >
         <div className="compare-controls">
-          <label className="field inline">
-            <span>Task</span>
-            <select
-              aria-label="Compared task"
-              value={task}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              {tasks.map((t) => (
-                <option key={t.name}>{t.name}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field inline">
-            <span>Loss</span>
-            <select
-              aria-label="Compared loss"
-              value={split}
-              onChange={(e) => setSplit(e.target.value as CompareSplit)}
-            >
-              <option value="val">validation</option>
-              <option value="train">training</option>
-            </select>
-          </label>
-          <label className="field inline">
-            <span>X axis</span>
-            <select
-              aria-label="X axis"
-              value={x}
-              onChange={(e) => setX(e.target.value as CompareX)}
-            >
-              <option value="step">step</option>
-              <option value="time">training time</option>
-            </select>
-          </label>
+          <InlineSelect<string>
+            label="Task"
+            name="Compared task"
+            value={task}
+            options={tasks.map((t) => ({ value: t.name, label: t.name }))}
+            onChange={setChosen}
+          />
+          <InlineSelect<CompareSplit>
+            label="Loss"
+            name="Compared loss"
+            value={split}
+            options={[
+              { value: 'val', label: 'validation' },
+              { value: 'train', label: 'training' },
+            ]}
+            onChange={setSplit}
+          />
+          <InlineSelect<CompareX>
+            label="X axis"
+            value={x}
+            options={[
+              { value: 'step', label: 'step' },
+              { value: 'time', label: 'training time' },
+            ]}
+            onChange={setX}
+          />
           <SmoothingSlider value={smoothing} onChange={setSmoothing} />
         </div>
       </SeriesChart>

@@ -3,6 +3,7 @@ import type { RepresentationInsight } from '../../../src/train/insights/views';
 import type { TaskSpec } from '../../../src/spec/types';
 import { classRgb, css, divergingRgb, extent } from '../../charts/labelColors';
 import { formatNumber } from '../../format';
+import { InlineSelect } from '../InlineSelect';
 import { WhyFigure } from './WhyFigure';
 
 const SIZE = 320;
@@ -44,20 +45,12 @@ export function RepresentationView({
         its two principal axes ({percent(view.explained[0])} and {percent(view.explained[1])} of its
         variance). Examples of one colour together: that task is easy to read from here.
       </p>
-      <label className="field inline">
-        <span>Colour by</span>
-        <select
-          aria-label="Colour by"
-          value={by}
-          onChange={(e) => setColourBy(Number(e.target.value))}
-        >
-          {tasks.map((t, i) => (
-            <option key={t.name} value={i}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <InlineSelect<number>
+        label="Colour by"
+        value={by}
+        options={tasks.map((t, i) => ({ value: i, label: t.name }))}
+        onChange={setColourBy}
+      />
       <WhyFigure
         label={`Shared representation coloured by ${task.name}`}
         width={SIZE}

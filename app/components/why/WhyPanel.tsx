@@ -7,6 +7,7 @@ import {
 } from '../../../src/train/insights/views';
 import type { SaliencyMethod } from '../../../src/train/insights/saliency';
 import { useApp, type AppState } from '../../store';
+import { InlineSelect, OrdinalField } from '../InlineSelect';
 import { AttentionView } from './AttentionView';
 import { AttributionView } from './AttributionView';
 import { GatesView } from './GatesView';
@@ -120,28 +121,16 @@ export function WhyPanel() {
         'saliency',
         views.saliency && <SaliencyView view={views.saliency} tasks={spec.tasks} step={step} />,
         <>
-          <label className="field inline">
-            <span>Saliency method</span>
-            <select
-              aria-label="Saliency method"
-              value={method}
-              onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
-            >
-              <option value="gradientInput">Gradient × input</option>
-              <option value="integrated">Integrated gradients (16 steps)</option>
-            </select>
-          </label>
-          <label className="field inline">
-            <span>First image</span>
-            <input
-              type="number"
-              aria-label="First image"
-              min={1}
-              style={{ width: '5em' }}
-              value={first + 1}
-              onChange={(e) => setFirst(Math.max(0, Number(e.target.value) - 1 || 0))}
-            />
-          </label>
+          <InlineSelect<SaliencyMethod>
+            label="Saliency method"
+            value={method}
+            options={[
+              { value: 'gradientInput', label: 'Gradient × input' },
+              { value: 'integrated', label: 'Integrated gradients (16 steps)' },
+            ]}
+            onChange={setMethod}
+          />
+          <OrdinalField label="First image" value={first} onChange={setFirst} />
         </>,
       )}
       {region(
@@ -154,20 +143,12 @@ export function WhyPanel() {
           <RepresentationView view={views.representation} tasks={spec.tasks} step={step} />
         ),
         views.representation?.task !== null && spec.tasks.length > 1 ? (
-          <label className="field inline">
-            <span>Input of task</span>
-            <select
-              aria-label="Input of task"
-              value={task}
-              onChange={(e) => setTask(Number(e.target.value))}
-            >
-              {names.map((n, i) => (
-                <option key={n} value={i}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <InlineSelect<number>
+            label="Input of task"
+            value={task}
+            options={names.map((n, i) => ({ value: i, label: n }))}
+            onChange={setTask}
+          />
         ) : null,
       )}
       {region(
@@ -177,17 +158,7 @@ export function WhyPanel() {
       {region(
         'attention',
         views.attention && <AttentionView view={views.attention} step={step} />,
-        <label className="field inline">
-          <span>Validation sequence</span>
-          <input
-            type="number"
-            aria-label="Validation sequence"
-            min={1}
-            style={{ width: '5em' }}
-            value={example + 1}
-            onChange={(e) => setExample(Math.max(0, Number(e.target.value) - 1 || 0))}
-          />
-        </label>,
+        <OrdinalField label="Validation sequence" value={example} onChange={setExample} />,
       )}
     </section>
   );

@@ -1,0 +1,62 @@
+/**
+ * A labelled menu on one line. `name` is its accessible name when it must differ from the
+ * visible label (tests and screen readers tell menus apart by it); option values stay as given.
+ */
+export function InlineSelect<T extends string | number>({
+  label,
+  name = label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name?: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange(value: T): void;
+}) {
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <select
+        aria-label={name}
+        value={String(value)}
+        onChange={(e) => {
+          const picked = options.find((o) => String(o.value) === e.target.value);
+          if (picked) onChange(picked.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A 1-based number field for a 0-based index (which image, which sequence). */
+export function OrdinalField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange(index: number): void;
+}) {
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <input
+        type="number"
+        aria-label={label}
+        min={1}
+        style={{ width: '5em' }}
+        value={value + 1}
+        onChange={(e) => onChange(Math.max(0, Number(e.target.value) - 1 || 0))}
+      />
+    </label>
+  );
+}
