@@ -15,19 +15,12 @@ import {
   ZAxis,
 } from 'recharts';
 import type { MetricKind } from '../../src/spec/types';
-import type { BandPoint } from '../../src/train/experiment/curves';
 import { formatNumber, METRIC_LABELS } from '../format';
 import { CLASS_COLORS } from './labelColors';
+import type { MethodCurves, ParallelView, ParetoRun } from './experimentChartTypes';
 
 /** A method's colour: the class palette, in the table's order. */
 export const methodColor = (method: number): string => CLASS_COLORS[method % CLASS_COLORS.length]!;
-
-export interface MethodCurves {
-  label: string;
-  method: number;
-  /** Per task, the mean validation metric over seeds with its band. */
-  tasks: BandPoint[][];
-}
 
 /** Each task's validation metric per method: the mean over seeds, a band of ± one std. */
 function TaskBands({
@@ -101,12 +94,6 @@ function TaskBands({
       </ResponsiveContainer>
     </figure>
   );
-}
-
-export interface ParetoRun {
-  method: number;
-  x: number;
-  y: number;
 }
 
 /**
@@ -186,13 +173,6 @@ function ParetoScatter({
       </ResponsiveContainer>
     </figure>
   );
-}
-
-export interface ParallelView {
-  /** Per task, its final metric's worst and best over the runs (the axis's 0 and 1). */
-  axes: { name: string; metric: MetricKind; worst: number; best: number }[];
-  /** Runs, then method means: each task's metric, as measured and scaled to its axis. */
-  lines: { method: number; mean: boolean; raw: number[]; scaled: number[] }[];
 }
 
 /** Three tasks or more: every run and every method's mean as a line across one axis per task. */

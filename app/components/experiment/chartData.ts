@@ -4,7 +4,7 @@ import { paretoFront } from '../../../src/train/experiment/statistics';
 import type { ExperimentSpec } from '../../../src/spec/experiment';
 import type { CellResult, ExperimentSummary } from '../../../src/train/experiment/summary';
 import { metricSign } from '../../../src/train/multiTaskGain';
-import type { MethodCurves, ParallelView, ParetoRun } from '../../charts/ExperimentCharts';
+import type { MethodCurves, ParallelView, ParetoRun } from '../../charts/experimentChartTypes';
 import type { SavedRun } from '../../history/runStore';
 
 /** Points per mean curve: smooth enough to read, few enough to draw at once for every method. */
