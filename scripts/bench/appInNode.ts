@@ -1,3 +1,5 @@
+// The engine's kernel overrides, as the app's worker registers them.
+import '../../src/testing/kernelSetup';
 import { createAppStore } from '../../app/store/appStore';
 import { WorkerHandler } from '../../src/worker/handler';
 import type { FromWorker } from '../../src/worker/protocol';

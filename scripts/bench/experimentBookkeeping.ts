@@ -7,6 +7,8 @@
  * (its JSON), and the results table's and charts' numbers (summary, chart data).
  *   npx tsx scripts/bench/experimentBookkeeping.ts [--steps=300] [--seeds=3]
  */
+// The engine's kernel overrides, as the app's worker registers them.
+import '../../src/testing/kernelSetup';
 import { createAppStore } from '../../app/store/appStore';
 import { driveExperiments } from '../../app/store/experimentDriver';
 import { experimentChartData } from '../../app/components/experiment/chartData';

@@ -5,6 +5,8 @@
  * how many times the views were computed, and the ratio.
  *   npx tsx scripts/bench/insightCost.ts [--preset=sharing] [--steps=2000] [--rounds=3]
  */
+// The engine's kernel overrides, as the app's worker registers them.
+import '../../src/testing/kernelSetup';
 import * as tf from '@tensorflow/tfjs';
 import { PRESETS } from '../../src/design/presets';
 import { fetchTestAsset } from '../../src/testing/fixtures';
