@@ -4,6 +4,7 @@ import { createAppStore } from '../../app/store/appStore';
 import { WorkerHandler } from '../../src/worker/handler';
 import type { FromWorker } from '../../src/worker/protocol';
 import { until as waitUntil } from '../../src/testing/workerHarness';
+import { fetchTestAsset } from '../../src/testing/fixtures';
 
 /**
  * The app's store wired to an in-process worker handler on the cpu backend, as the page wires its
@@ -14,7 +15,9 @@ export async function appInNode() {
   // The store sends to the handler and the handler posts to the store: the handler is made
   // first and reaches the store through this box.
   const box: { store?: ReturnType<typeof createAppStore> } = {};
-  const handler = new WorkerHandler((m: FromWorker) => box.store!.getState().receive(m));
+  const handler = new WorkerHandler((m: FromWorker) => box.store!.getState().receive(m), {
+    fetchAsset: fetchTestAsset, // the MNIST digits, from public/ as the page's origin serves them
+  });
   const store = createAppStore({
     send: (m) => void handler.handle(m),
     confirmDiscard: () => true,
