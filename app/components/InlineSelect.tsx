@@ -35,28 +35,3 @@ export function InlineSelect<T extends string | number>({
     </label>
   );
 }
-
-/** A 1-based number field for a 0-based index (which image, which sequence). */
-export function OrdinalField({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  onChange(index: number): void;
-}) {
-  return (
-    <label className="field inline">
-      <span>{label}</span>
-      <input
-        type="number"
-        aria-label={label}
-        min={1}
-        style={{ width: '5em' }}
-        value={value + 1}
-        onChange={(e) => onChange(Math.max(0, Number(e.target.value) - 1 || 0))}
-      />
-    </label>
-  );
-}

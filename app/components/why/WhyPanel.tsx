@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
+  INSIGHT_VIEWS,
   insightUnavailable,
   NO_INSIGHTS,
   type InsightRequest,
@@ -7,7 +8,8 @@ import {
 } from '../../../src/train/insights/views';
 import type { SaliencyMethod } from '../../../src/train/insights/saliency';
 import { useApp, type AppState } from '../../store';
-import { InlineSelect, OrdinalField } from '../InlineSelect';
+import { InlineSelect } from '../InlineSelect';
+import { NumberField } from '../NumberField';
 import { AttentionView } from './AttentionView';
 import { AttributionView } from './AttributionView';
 import { GatesView } from './GatesView';
@@ -81,7 +83,22 @@ export function WhyPanel() {
   const [first, setFirst] = useState(0);
   const [task, setTask] = useState(0);
   const [example, setExample] = useState(0);
-  const reason = (view: InsightView) => insightUnavailable(view, spec);
+  // Each reason infers the design's shapes: once per design, not on every render.
+  const reasons = useMemo(
+    () => Object.fromEntries(INSIGHT_VIEWS.map((v) => [v, insightUnavailable(v, spec)])),
+    [spec],
+  ) as Record<InsightView, string | null>;
+  const reason = (view: InsightView) => reasons[view];
+  /** A 1-based field for a 0-based index (which image, which sequence). */
+  const ordinal = (label: string, value: number, set: (index: number) => void) => (
+    <NumberField
+      label={label}
+      value={value + 1}
+      min={1}
+      step={1}
+      onValue={(n) => set(Number.isInteger(n) && n > 0 ? n - 1 : 0)}
+    />
+  );
   const shown = (view: InsightView) => open[view] && reason(view) === null;
   const request: InsightRequest = {
     saliency: shown('saliency') ? { method, first } : null,
@@ -130,7 +147,7 @@ export function WhyPanel() {
             ]}
             onChange={setMethod}
           />
-          <OrdinalField label="First image" value={first} onChange={setFirst} />
+          {ordinal('First image', first, setFirst)}
         </>,
       )}
       {region(
@@ -158,7 +175,7 @@ export function WhyPanel() {
       {region(
         'attention',
         views.attention && <AttentionView view={views.attention} step={step} />,
-        <OrdinalField label="Validation sequence" value={example} onChange={setExample} />,
+        ordinal('Validation sequence', example, setExample),
       )}
     </section>
   );
