@@ -23,6 +23,7 @@ import { RunHistory } from './components/RunHistory';
 import { TakeAway } from './components/TakeAway';
 import { TaskList } from './components/TaskList';
 import { TaskReadouts } from './components/TaskReadouts';
+import { BlockTrainingPanel } from './components/BlockTrainingPanel';
 import { TrainingSettings } from './components/TrainingSettings';
 import { WeightingPanel } from './components/WeightingPanel';
 import { appStore, useApp, type AppState } from './store';
@@ -106,6 +107,7 @@ export function App() {
           <TaskList problems={problems} />
           <WeightingPanel />
           <TrainingSettings />
+          <BlockTrainingPanel />
           <TakeAway />
         </aside>
         <section className="results" aria-label="Run">

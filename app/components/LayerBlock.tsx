@@ -7,6 +7,8 @@ interface Props {
   selected?: boolean;
   invalid?: boolean;
   kind?: 'layer' | 'io' | 'gate';
+  /** Short marks under the block: frozen, its learning-rate multiplier, where its weights came from. */
+  notes?: string[];
   onClick?: () => void;
 }
 
@@ -19,6 +21,7 @@ export function LayerBlock({
   selected = false,
   invalid = false,
   kind = 'layer',
+  notes = [],
   onClick,
 }: Props) {
   const detail = shape?.shape
@@ -29,6 +32,7 @@ export function LayerBlock({
     <>
       <span className="block-title">{title}</span>
       <span className="block-detail">{detail}</span>
+      {notes.length > 0 && <span className="block-notes">{notes.join(' · ')}</span>}
     </>
   );
   if (!onClick) return <div className={className}>{content}</div>;

@@ -10,10 +10,19 @@ import { Inspector, pathWhere } from './Inspector';
 import { LayerBlock } from './LayerBlock';
 import { describeLayer } from '../../src/layers/registry';
 import { SharingControl } from './SharingControl';
+import { blockTraining, encoderBlockId, modeBlockId, taskBlockId } from '../../src/spec/blocks';
+import type { BlockTraining } from '../../src/spec/types';
+
+/** What the diagram says under a block trained differently. */
+function trainingNotes({ trainable, lrScale }: BlockTraining): string[] {
+  if (!trainable) return ['frozen'];
+  return lrScale === 1 ? [] : [`rate ×${lrScale}`];
+}
 import { encoderCopyNames, sharingMode } from '../../src/spec/sharing';
 
 const selectModelDiagram = (s: AppState) => ({
   spec: s.spec,
+  blockSettings: s.config.blocks,
   selected: s.selected,
   select: s.select,
   editDesign: s.editDesign,
@@ -26,7 +35,8 @@ const selectModelDiagram = (s: AppState) => ({
  * Blocks show output shapes and parameter counts; clicking one opens it in the inspector.
  */
 export function ModelDiagram({ problems }: { problems: Problem[] }) {
-  const { spec, selected, select, editDesign, running } = useApp(selectModelDiagram);
+  const { spec, blockSettings, selected, select, editDesign, running } = useApp(selectModelDiagram);
+  const notes = (id: string) => trainingNotes(blockTraining(blockSettings, id));
   const shapes = useMemo(() => inferShapes(spec), [spec]);
   const invalid = new Set(problems.map((p) => p.where));
   const mode = sharingMode(spec.sharing);
@@ -42,6 +52,7 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
           title={describeLayer(layer)}
           shape={shape}
           selected={selected?.task === task && selected.index === index}
+          notes={notes(task === null ? encoderBlockId(index) : taskBlockId(taskName!))}
           invalid={invalid.has(pathWhere(path, taskName))}
           onClick={() => select(path)}
         />
@@ -80,7 +91,13 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
         {shapes.sharedBlocks.length > 0 && (
           <div className="stack">
             {shapes.sharedBlocks.map((b) => (
-              <LayerBlock key={b.name} kind="gate" title={b.label} shape={b} />
+              <LayerBlock
+                key={b.name}
+                kind="gate"
+                title={b.label}
+                shape={b}
+                notes={notes(modeBlockId(b.name))}
+              />
             ))}
           </div>
         )}
@@ -98,7 +115,13 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
             >
               <div className="branch-title">{task.name}</div>
               {taskShapes?.blocks.map((b) => (
-                <LayerBlock key={b.name} kind="gate" title={b.label} shape={b} />
+                <LayerBlock
+                  key={b.name}
+                  kind="gate"
+                  title={b.label}
+                  shape={b}
+                  notes={notes(modeBlockId(b.name))}
+                />
               ))}
               <div className="stack">{blocks(task.head, t, task.name)}</div>
               <button
@@ -115,6 +138,7 @@ export function ModelDiagram({ problems }: { problems: Problem[] }) {
                 title={`Output ${task.outputUnits} · ${outputActivationName(task.loss)}`}
                 shape={taskShapes?.output}
                 invalid={invalid.has(`task:${task.name}`)}
+                notes={notes(taskBlockId(task.name))}
               />
             </div>
           );

@@ -8,13 +8,24 @@ interface Props {
   max?: number;
   step?: number | 'any';
   disabled?: boolean;
+  /** Shows only the input (in a table whose header says what it is); the label stays for assistive technology and tests. */
+  bare?: boolean;
 }
 
 /**
  * A labelled spinbutton that lets the person type freely ("0.", "") and hands the parsed number
  * (NaN when not a number) to the store, whose validation explains what is wrong.
  */
-export function NumberField({ label, value, onValue, min, max, step = 'any', disabled }: Props) {
+export function NumberField({
+  label,
+  value,
+  onValue,
+  min,
+  max,
+  step = 'any',
+  disabled,
+  bare,
+}: Props) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   // Follow outside changes of the value without clobbering what is being typed.
@@ -23,8 +34,8 @@ export function NumberField({ label, value, onValue, min, max, step = 'any', dis
     if (Number(text) !== value) setText(String(value));
   }
   return (
-    <label className="field">
-      <span>{label}</span>
+    <label className={bare ? 'field bare' : 'field'}>
+      <span className={bare ? 'visually-hidden' : undefined}>{label}</span>
       <input
         type="number"
         aria-label={label}

@@ -31,6 +31,22 @@ describe('app store', () => {
     ]);
   });
 
+  it('sends frozen blocks to the run at once, but not while every block is frozen', () => {
+    const { store, sent } = setup();
+    store.getState().train();
+    const frozen = { trainable: false, lrScale: 1 };
+    store.getState().setBlocks({ 'encoder.0': frozen });
+    expect(sent[1]).toEqual({ type: 'setBlocks', runId: 'run-1', blocks: { 'encoder.0': frozen } });
+    const all = Object.fromEntries(
+      ['encoder.0', 'encoder.1', 'task.gauss', 'task.plane'].map((id) => [id, frozen]),
+    );
+    store.getState().setBlocks(all);
+    expect(sent).toHaveLength(2);
+    expect(store.getState().config.blocks).toEqual(all); // kept, explained, until valid
+    store.getState().setBlocks({});
+    expect(sent[2]).toEqual({ type: 'setBlocks', runId: 'run-1', blocks: undefined });
+  });
+
   it('sends nothing to train while the design is invalid', () => {
     const { store, sent } = setup();
     store.getState().setLearningRate(-1);

@@ -3,7 +3,7 @@ import { suggestChoices } from '../../src/design/csvDesign';
 import { PRESETS } from '../../src/design/presets';
 import type { TrainConfig } from '../../src/spec/types';
 import { completeWeighting } from '../../src/spec/weighting';
-import { validateConfig } from '../../src/design/validate';
+import { blockProblems, validateConfig } from '../../src/design/validate';
 import type { DesignSlice, SliceContext } from './state';
 import type { Design } from './designEdits';
 
@@ -70,7 +70,7 @@ function liveSettings({
   deps,
 }: SliceContext): Pick<
   DesignSlice,
-  'setLambda' | 'setLearningRate' | 'setBatchSize' | 'setMaxSteps' | 'setWeighting'
+  'setLambda' | 'setLearningRate' | 'setBatchSize' | 'setMaxSteps' | 'setWeighting' | 'setBlocks'
 > {
   /** Updates the config and, when a run exists, tells the worker. */
   const liveConfig = (patch: Partial<TrainConfig>, toWorker: (runId: string) => void): void => {
@@ -101,6 +101,14 @@ function liveSettings({
           (p) => p.where === 'config.weighting',
         );
         if (!invalid) deps.send({ type: 'setWeighting', runId, weighting });
+      });
+    },
+    setBlocks: (blocks) => {
+      const kept = blocks && Object.keys(blocks).length > 0 ? blocks : undefined;
+      liveConfig({ blocks: kept }, (runId) => {
+        // A half-typed multiplier, or every block frozen, stays here, explained, until valid.
+        const invalid = blockProblems(get().config, get().spec).length > 0;
+        if (!invalid) deps.send({ type: 'setBlocks', runId, blocks: kept });
       });
     },
   };

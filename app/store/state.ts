@@ -1,7 +1,7 @@
 import type { CsvSummary } from '../../src/data/csv/csvSummary';
 import type { DataPreview } from '../../src/data/preview';
 import type { CsvChoices } from '../../src/design/csvDesign';
-import type { DataSpec, DatasetKind } from '../../src/spec/types';
+import type { BlockTraining, DataSpec, DatasetKind } from '../../src/spec/types';
 import type { WeightingSettings } from '../../src/spec/weighting';
 import type { Point } from '../../src/train/toy/cagradToy';
 import type { ToyStrategy } from '../../src/train/toy/toyStrategies';
@@ -81,6 +81,8 @@ export interface DesignSlice extends Design {
   setMaxSteps(value: number | null): void;
   /** Strategy or hyper-parameter change; a running run switches on its next step. */
   setWeighting(patch: Partial<WeightingSettings>): void;
+  /** Frozen blocks and learning-rate multipliers (src/spec/blocks.ts); a run takes them on the next step. */
+  setBlocks(blocks: Record<string, BlockTraining> | undefined): void;
   setBackendChoice(choice: BackendChoice): void;
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeDataset } from '../data/loadDataset';
 import { DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_TRAIN } from '../spec/defaults';
 import type { ModelSpec } from '../spec/types';
+import { encoderBlockId, taskBlockId } from '../spec/blocks';
+import { validateDesign } from './validateDesign';
 import { validateConfig, validateData, validateSpec } from './validate';
 
 const schema = describeDataset(DEFAULT_DATA);
@@ -147,6 +149,40 @@ describe('validateConfig', () => {
       'task:plane',
     ]);
     expect(problems[2]!.message).toBe("Task 'gauss': λ must be from 0 to 100, got -0.5");
+  });
+});
+
+describe('frozen blocks', () => {
+  const design = (blocks: Record<string, { trainable: boolean; lrScale: number }>) =>
+    validateDesign({
+      spec: DEFAULT_MODEL,
+      config: { ...DEFAULT_TRAIN, blocks },
+      data: DEFAULT_DATA,
+    }).map((p) => p.message);
+  const frozen = { trainable: false, lrScale: 1 };
+
+  it('refuses freezing every block: nothing would train', () => {
+    const all = Object.fromEntries([
+      ...DEFAULT_MODEL.encoder.map((_, i) => [encoderBlockId(i), frozen]),
+      ...DEFAULT_MODEL.tasks.map((t) => [taskBlockId(t.name), frozen]),
+    ]);
+    expect(design(all)).toEqual([
+      'Every block is frozen: nothing would train. Unfreeze at least one block.',
+    ]);
+    const [last, ...rest] = DEFAULT_MODEL.tasks;
+    expect(design({ ...all, [taskBlockId(last!.name)]: { trainable: true, lrScale: 1 } })).toEqual(
+      [],
+    );
+    expect(rest.length).toBeGreaterThan(0);
+  });
+
+  it('names the block whose multiplier is out of range', () => {
+    expect(design({ [encoderBlockId(0)]: { trainable: true, lrScale: 0 } })[0]).toMatch(
+      /Shared layer 1 .*multiplier must be above 0 and at most 100, got 0/,
+    );
+    expect(design({ [encoderBlockId(0)]: { trainable: true, lrScale: Number.NaN } })).toHaveLength(
+      1,
+    );
   });
 });
 

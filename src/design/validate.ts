@@ -1,3 +1,4 @@
+import { MAX_LR_SCALE, blockTraining, everyBlockFrozen, trainingBlocks } from '../spec/blocks';
 import { sharingMode } from '../spec/sharing';
 import type { TargetInfo } from '../data/dataset';
 import { layerProblems as parameterProblems } from '../layers/checkFields';
@@ -319,4 +320,23 @@ function csvProblems(csv: CsvDataSettings | undefined): Problem[] {
       );
   }
   return problems.map((message) => ({ where, message }));
+}
+
+/** Learning-rate multipliers in range, and something left to train (for a valid model only). */
+export function blockProblems(config: TrainConfig, spec: ModelSpec): Problem[] {
+  const problems: Problem[] = [];
+  for (const block of trainingBlocks(spec)) {
+    const { lrScale } = blockTraining(config.blocks, block.id);
+    if (!isFiniteNumber(lrScale) || lrScale <= 0 || lrScale > MAX_LR_SCALE)
+      problems.push({
+        where: 'config.blocks',
+        message: `${block.label}: the learning-rate multiplier must be above 0 and at most ${MAX_LR_SCALE}, got ${String(lrScale)}`,
+      });
+  }
+  if (everyBlockFrozen(spec, config.blocks))
+    problems.push({
+      where: 'config.blocks',
+      message: 'Every block is frozen: nothing would train. Unfreeze at least one block.',
+    });
+  return problems;
 }

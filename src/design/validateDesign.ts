@@ -2,7 +2,7 @@ import { describeDataset } from '../data/loadDataset';
 import { inferShapes } from '../spec/shapes';
 import { estimateSize, sizeProblem } from '../spec/sizeBudget';
 import type { DataSpec, ModelSpec, Problem, TrainConfig } from '../spec/types';
-import { validateConfig, validateData, validateSpec } from './validate';
+import { blockProblems, validateConfig, validateData, validateSpec } from './validate';
 
 /** Every problem of a whole design (data, model, training), checked the same way in the UI and the worker. */
 export function validateDesign(design: {
@@ -17,6 +17,8 @@ export function validateDesign(design: {
     ...validateConfig(design.config, design.spec),
   ];
   if (problems.length) return problems;
+  const blocks = blockProblems(design.config, design.spec);
+  if (blocks.length) return blocks;
   // Refused before anything is allocated: an oversized design would otherwise fail deep in tf.js.
   const estimate = estimateSize(inferShapes(design.spec), design.config.batchSize);
   const tooBig = sizeProblem(estimate, design.config.batchSize);

@@ -158,3 +158,22 @@ export function l2Penalties(
     l2,
   }));
 }
+
+/** Where a trainable variable sits: its layer, and a key (`layer/index`) a rebuilt model repeats. */
+export interface VariablePlace {
+  layer: string;
+  key: string;
+}
+
+/**
+ * Each trainable variable's layer and key. tf.js makes variable names unique across models
+ * (`dense/kernel_1`), so a rebuilt model's variables are matched to the old ones by these keys.
+ */
+export function variablePlaces(model: tf.LayersModel): Map<tf.Variable, VariablePlace> {
+  const places = new Map<tf.Variable, VariablePlace>();
+  for (const layer of model.layers)
+    layer.trainableWeights.forEach((w, i) =>
+      places.set(w.read() as tf.Variable, { layer: layer.name, key: `${layer.name}/${i}` }),
+    );
+  return places;
+}

@@ -98,6 +98,15 @@ const config = v.strictObject({
       STRATEGY_PARAM_KEYS.map((k) => [k, v.optional(num(-1e9, 1e9), STRATEGY_PARAMS[k].default)]),
     ) as Record<StrategyParamKey, v.OptionalSchema<ReturnType<typeof num>, number>>),
   }),
+  blocks: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.maxLength(256)),
+        v.strictObject({ trainable: v.boolean(), lrScale: num(0, 1e6) }),
+      ),
+      v.check((r) => Object.keys(r).length <= 1000, 'too many block settings'),
+    ),
+  ),
 });
 
 const labels = (max: number) =>

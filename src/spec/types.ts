@@ -84,6 +84,17 @@ export interface TrainConfig {
   lambdas: Record<string, number>;
   /** How task losses (or gradients) are combined; `static` uses `lambdas`. */
   weighting: WeightingSettings;
+  /**
+   * Blocks trained differently (src/spec/blocks.ts), by block id: frozen, or at a multiple of
+   * the learning rate. Absent blocks train as usual.
+   */
+  blocks?: Record<string, BlockTraining>;
+}
+
+/** Whether one block trains, and at what multiple of the run's learning rate. */
+export interface BlockTraining {
+  trainable: boolean;
+  lrScale: number;
 }
 
 /** Datasets: synthetic generators, MNIST-based sets, the GradNorm and MMoE toys, the user's CSV file. */

@@ -20,11 +20,20 @@ export class ParamGroup {
   /** Steps taken: the bias corrections' t. */
   iterations = 0;
 
+  /**
+   * Each variable's multiple of the group's learning rate (a block's learning-rate multiplier).
+   * Every rule's step is proportional to the rate, so scaling the step scales the rate, and the
+   * moments stay what they would be.
+   */
+  scales: number[];
+
   constructor(
     readonly variables: tf.Variable[],
     readonly kind: OptimizerKind,
     public learningRate: number,
+    scales?: number[],
   ) {
+    this.scales = scales ?? variables.map(() => 1);
     this.sizes = variables.map((v) => v.size);
     this.size = this.sizes.reduce((a, b) => a + b, 0);
     this.rule = updateRule(kind, tf.backend().epsilon());
@@ -83,13 +92,15 @@ function stepTogether(batch: GroupStep[], decay: number): void {
   const grads = batch.flatMap(({ group, grads }) =>
     group.variables.map((v, i) => grads[i] ?? tf.zerosLike(v)),
   );
-  const apply = (v: tf.Variable, delta: tf.Tensor) => {
-    const stepped = tf.sub(v, delta);
+  const scales = groups.flatMap((g) => g.scales);
+  const apply = (v: tf.Variable, delta: tf.Tensor, i: number) => {
+    const scale = scales[i]!;
+    const stepped = tf.sub(v, scale === 1 ? delta : tf.mul(delta, scale));
     v.assign(decay < 1 && v.rank >= 2 ? tf.mul(stepped, decay) : stepped);
   };
   if (rule.slots === 0) {
     // Stateless (SGD): two kernels per variable; flattening would cost more than it saves.
-    variables.forEach((v, i) => apply(v, rule.update(grads[i]!, [], t, learningRate).delta));
+    variables.forEach((v, i) => apply(v, rule.update(grads[i]!, [], t, learningRate).delta, i));
     return;
   }
   const gradient = joined(grads.map((g) => (g.rank === 1 ? g : tf.reshape(g, [-1]))));
@@ -102,7 +113,7 @@ function stepTogether(batch: GroupStep[], decay: number): void {
     groups.flatMap((g) => g.sizes),
   ).forEach((part, i) => {
     const v = variables[i]!;
-    apply(v, v.rank === 1 ? part : tf.reshape(part, v.shape)); // a bias needs no reshape kernel
+    apply(v, v.rank === 1 ? part : tf.reshape(part, v.shape), i); // a bias needs no reshape kernel
   });
   next.forEach((slot, k) =>
     cut(
@@ -119,4 +130,55 @@ export function createGroup(
   learningRate: number,
 ): ParamGroup | null {
   return variables.length ? new ParamGroup(variables, kind, learningRate) : null;
+}
+
+/**
+ * The group of `variables` (with their scales), keeping the optimizer state and step count each
+ * of them had in `old` — matched by `keyOf`, so a variable of a rebuilt model finds its
+ * predecessor's moments — and fresh (zero) moments for the others. Disposes `old`.
+ */
+export function regroup(
+  old: ParamGroup | null,
+  variables: tf.Variable[],
+  scales: number[],
+  keyOf: (v: tf.Variable) => string,
+  fallback: { kind: OptimizerKind; learningRate: number },
+): ParamGroup | null {
+  if (
+    old &&
+    variables.length === old.variables.length &&
+    variables.every((v, i) => v === old.variables[i])
+  ) {
+    old.scales = scales;
+    return old;
+  }
+  const group = variables.length
+    ? new ParamGroup(
+        variables,
+        old?.kind ?? fallback.kind,
+        old?.learningRate ?? fallback.learningRate,
+        scales,
+      )
+    : null;
+  if (group && old) {
+    group.iterations = old.iterations;
+    const offsets = new Map<string, { at: number; size: number }>();
+    old.variables.reduce((at, v, i) => {
+      offsets.set(keyOf(v), { at, size: old.sizes[i]! });
+      return at + old.sizes[i]!;
+    }, 0);
+    tf.tidy(() =>
+      group.state.forEach((slot, k) => {
+        const parts = variables.map((v) => {
+          const was = offsets.get(keyOf(v));
+          return was && was.size === v.size
+            ? tf.slice(old.state[k]!, was.at, was.size)
+            : tf.zeros([v.size]);
+        });
+        slot.assign(joined(parts));
+      }),
+    );
+  }
+  old?.dispose();
+  return group;
 }

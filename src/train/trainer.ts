@@ -2,14 +2,22 @@ import * as tf from '@tensorflow/tfjs';
 import { BatchSampler } from '../data/batchSampler';
 import type { DeviceData } from '../data/deviceData';
 import { deriveSeed } from '../data/random';
-import { l2Penalties, parameterGroups, predictTasks } from '../model/buildModel';
+import {
+  l2Penalties,
+  parameterGroups,
+  predictTasks,
+  variablePlaces,
+  type ParameterGroups,
+  type VariablePlace,
+} from '../model/buildModel';
+import { layerScales } from '../spec/blocks';
 import { reseedDropout } from '../model/dropoutSeeds';
 import { keepingStatistics } from '../model/keepStatistics';
 import { splitAtRepresentation, type Encoded, type SplitModel } from '../model/splitModel';
-import type { ModelSpec, TrainConfig } from '../spec/types';
+import type { BlockTraining, ModelSpec, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
-import { createGroup, stepGroups, type ParamGroup } from './paramGroups';
+import { createGroup, regroup, stepGroups, type ParamGroup } from './paramGroups';
 import {
   disposeTaskGradients,
   readGram,
@@ -38,11 +46,17 @@ import type { Evaluation, StepLosses } from './records';
  *
  * Each parameter group (shared part, each head) has its own optimizer. Under static λ a group is
  * stepped only while some task with λ > 0 reaches it: with λᵢ = 0, head i is frozen exactly, even
- * under Adam, whose momentum would otherwise keep moving it.
+ * under Adam, whose momentum would otherwise keep moving it. A frozen block (`config.blocks`) is
+ * left out of its group altogether: no gradient is taken for it and nothing moves it, its
+ * BatchNorm statistics included.
  */
 export class Trainer {
-  private readonly shared: ParamGroup | null;
-  private readonly heads: ParamGroup[];
+  private shared: ParamGroup | null;
+  private heads: (ParamGroup | null)[];
+  private readonly params: ParameterGroups;
+  private readonly places: Map<tf.Variable, VariablePlace>;
+  /** Running statistics (BatchNorm) of frozen layers, put back after every step. */
+  private frozenStatistics: tf.Variable[] = [];
   private readonly sampler: BatchSampler;
   private readonly penalties: { variable: tf.Variable; l2: number }[];
   private readonly split: SplitModel | null;
@@ -58,11 +72,11 @@ export class Trainer {
     private config: TrainConfig,
     private readonly data: DeviceData,
   ) {
-    const params = parameterGroups(model, spec);
-    this.shared = createGroup(params.shared, config.optimizer, config.learningRate);
-    this.heads = params.tasks.map((variables) =>
-      createGroup(variables, config.optimizer, config.learningRate)!,
-    );
+    this.params = parameterGroups(model, spec);
+    this.places = variablePlaces(model);
+    this.shared = null;
+    this.heads = spec.tasks.map(() => null);
+    this.setBlocks(config.blocks);
     this.sampler = new BatchSampler(data.train.size, deriveSeed(config.seed, 1));
     this.penalties = l2Penalties(model, spec);
     this.split = splitAtRepresentation(model, spec);
@@ -110,6 +124,29 @@ export class Trainer {
     this.config = { ...this.config, batchSize };
   }
 
+  /**
+   * Freezes, unfreezes or rescales blocks from the next step on. Variables that stay in training
+   * keep their optimizer state; an unfrozen one starts with fresh moments.
+   */
+  setBlocks(blocks: Record<string, BlockTraining> | undefined): void {
+    this.config = { ...this.config, blocks };
+    const scaleOf = layerScales(this.spec, blocks);
+    const scale = (v: tf.Variable) => scaleOf.get(this.places.get(v)!.layer) ?? 1;
+    const keyOf = (v: tf.Variable) => this.places.get(v)!.key;
+    const group = (old: ParamGroup | null, all: tf.Variable[]) => {
+      const variables = all.filter((v) => scale(v) > 0);
+      return regroup(old, variables, variables.map(scale), keyOf, {
+        kind: this.config.optimizer,
+        learningRate: this.config.learningRate,
+      });
+    };
+    this.shared = group(this.shared, this.params.shared);
+    this.heads = this.params.tasks.map((variables, i) => group(this.heads[i]!, variables));
+    this.frozenStatistics = this.model.layers
+      .filter((layer) => scaleOf.get(layer.name) === 0)
+      .flatMap((layer) => layer.nonTrainableWeights.map((w) => w.read() as tf.Variable));
+  }
+
   /** Switches strategy (or its hyper-parameters) from the next step on; the model keeps training. */
   setWeighting(settings: WeightingSettings): void {
     this.disposeWeighting();
@@ -122,10 +159,13 @@ export class Trainer {
   async trainStep(): Promise<void> {
     const batch = this.sampler.next(this.config.batchSize);
     reseedDropout(this.model, this.config.seed, this.currentStep);
+    const statistics = this.frozenStatistics.map((v) => tf.clone(v));
     const record =
       this.weighting.family === 'loss'
         ? this.lossStep(this.weighting, batch)
         : await this.gradientStep(this.weighting, batch);
+    this.frozenStatistics.forEach((v, i) => v.assign(statistics[i]!));
+    tf.dispose(statistics);
     this.currentStep += 1;
     this.pending.push({ step: this.currentStep, record });
   }
@@ -270,10 +310,11 @@ export class Trainer {
               headScales: tf.tensor1d(combined.headScales),
             }
           : weighting.direction!(grads.matrix, grads.losses);
-        const heads = this.heads.map((group, i) => ({
-          group,
-          grads: grads.heads[i]!.map((t) => tf.mul(t, tf.gather(headScales, i))),
-        }));
+        const heads = this.heads.flatMap((group, i) =>
+          group
+            ? [{ group, grads: grads.heads[i]!.map((t) => tf.mul(t, tf.gather(headScales, i))) }]
+            : [],
+        );
         const shared = this.shared && {
           group: this.shared,
           grads: this.sharedGradients(direction, grads.encoded, prepared.batch.x, split),
@@ -339,7 +380,7 @@ export class Trainer {
         x: x!,
         targets,
         shared: this.shared?.variables ?? [],
-        heads: this.heads.map((g) => g.variables),
+        heads: this.heads.map((g) => g?.variables ?? []),
       },
       owned: [x!, ...targets],
     };

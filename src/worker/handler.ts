@@ -162,6 +162,14 @@ export class WorkerHandler {
         config: { ...this.run.design.config, weighting: m.weighting },
       };
     },
+    setBlocks: (m) => {
+      if (this.run?.id !== m.runId) return;
+      this.run.trainer.setBlocks(m.blocks);
+      this.run.design = {
+        ...this.run.design,
+        config: { ...this.run.design.config, blocks: m.blocks },
+      };
+    },
     setLearningRate: (m) => {
       if (this.run?.id === m.runId) this.run.trainer.setLearningRate(m.learningRate);
     },

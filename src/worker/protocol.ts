@@ -1,7 +1,7 @@
 import type { InsightRequest, Insights } from '../train/insights/views';
 import type { CsvSummary } from '../data/csv/csvSummary';
 import type { DataPreview } from '../data/preview';
-import type { DataSpec, ModelSpec, TrainConfig } from '../spec/types';
+import type { BlockTraining, DataSpec, ModelSpec, TrainConfig } from '../spec/types';
 import type { DecisionMap } from '../train/predictionViews';
 import type { WeightingSettings } from '../spec/weighting';
 import type { Point } from '../train/toy/cagradToy';
@@ -31,6 +31,8 @@ export type ToWorker =
   | { type: 'setLearningRate'; runId: string; learningRate: number }
   | { type: 'setBatchSize'; runId: string; batchSize: number }
   | { type: 'setWeighting'; runId: string; weighting: WeightingSettings }
+  /** Frozen blocks and learning-rate multipliers, from the next step on. */
+  | { type: 'setBlocks'; runId: string; blocks: Record<string, BlockTraining> | undefined }
   | { type: 'export'; runId: string }
   /** Trains each task of the run alone for `steps` steps (single-task baselines for Δm%). */
   | { type: 'baselines'; runId: string; design: RunDesign; steps: number }

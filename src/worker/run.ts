@@ -65,13 +65,15 @@ export function createRun(id: string, design: RunDesign, dataset: Dataset): Run 
   }
 }
 
-/** Settings the person changed since the run was built (λ, learning rate, batch, weighting), taken over without rebuilding it. */
+/** Settings the person changed since the run was built (λ, learning rate, batch, weighting, frozen blocks), taken over without rebuilding it. */
 export function applyConfig(run: Run, config: TrainConfig): void {
   run.trainer.setLambdas(config.lambdas);
   run.trainer.setLearningRate(config.learningRate);
   run.trainer.setBatchSize(config.batchSize);
   if (JSON.stringify(config.weighting) !== JSON.stringify(run.design.config.weighting))
     run.trainer.setWeighting(config.weighting);
+  if (JSON.stringify(config.blocks) !== JSON.stringify(run.design.config.blocks))
+    run.trainer.setBlocks(config.blocks);
   run.design = { ...run.design, config };
 }
 
