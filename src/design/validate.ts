@@ -223,6 +223,7 @@ export function validateConfig(config: TrainConfig, spec: ModelSpec): Problem[] 
     const message = paramProblem(key, w[key]);
     if (message) problems.push({ where: 'config.weighting', message });
   }
+  if (config.sequence) problems.push(...sequenceProblems(config, spec));
   for (const task of spec.tasks) {
     const lambda = config.lambdas[task.name];
     if (!isFiniteNumber(lambda) || lambda < 0 || lambda > LIMITS.maxLambda) {
@@ -337,6 +338,53 @@ export function blockProblems(config: TrainConfig, spec: ModelSpec): Problem[] {
     problems.push({
       where: 'config.blocks',
       message: 'Every block is frozen: nothing would train. Unfreeze at least one block.',
+    });
+  return problems;
+}
+
+/** Largest replay buffer per task. */
+export const MAX_REPLAY = 100_000;
+
+/** A task sequence names each task at most once, and its stages fill the step budget. */
+function sequenceProblems(config: TrainConfig, spec: ModelSpec): Problem[] {
+  const sequence = config.sequence!;
+  const where = 'config.sequence';
+  const problems: Problem[] = [];
+  const names = new Set(spec.tasks.map((t) => t.name));
+  const unknown = sequence.order.filter((n) => !names.has(n));
+  if (sequence.order.length === 0)
+    problems.push({ where, message: 'A task sequence needs at least one task to train' });
+  if (unknown.length)
+    problems.push({
+      where,
+      message: `The sequence names ${unknown.map((n) => `'${n}'`).join(', ')}, which the design has no task of`,
+    });
+  if (new Set(sequence.order).size !== sequence.order.length)
+    problems.push({ where, message: 'The sequence names a task twice' });
+  if (!intIn(sequence.stageSteps, 1, LIMITS.maxSteps))
+    problems.push({
+      where,
+      message: `Steps per stage must be a whole number from 1 to ${LIMITS.maxSteps}, got ${String(sequence.stageSteps)}`,
+    });
+  else if (config.maxSteps !== sequence.order.length * sequence.stageSteps)
+    problems.push({
+      where,
+      message: `A sequence of ${sequence.order.length} stages × ${sequence.stageSteps} steps trains ${sequence.order.length * sequence.stageSteps} steps, but Steps is ${String(config.maxSteps)}`,
+    });
+  if (sequence.remedy === 'replay' && !intIn(sequence.replayPerTask, 1, MAX_REPLAY))
+    problems.push({
+      where,
+      message: `Replay keeps a whole number of examples per task, from 1 to ${MAX_REPLAY}, got ${String(sequence.replayPerTask)}`,
+    });
+  if (
+    sequence.remedy === 'ewc' &&
+    (!isFiniteNumber(sequence.ewcStrength) ||
+      sequence.ewcStrength < 0 ||
+      sequence.ewcStrength > 1e9)
+  )
+    problems.push({
+      where,
+      message: `EWC's strength λ must be from 0 to 10⁹, got ${String(sequence.ewcStrength)}`,
     });
   return problems;
 }

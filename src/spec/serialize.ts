@@ -14,6 +14,7 @@ import {
   LOSSES,
   METRICS,
   OPTIMIZERS,
+  REMEDIES,
   type DataSpec,
   type ModelSpec,
   type TrainConfig,
@@ -106,6 +107,15 @@ const config = v.strictObject({
       ),
       v.check((r) => Object.keys(r).length <= 1000, 'too many block settings'),
     ),
+  ),
+  sequence: v.optional(
+    v.strictObject({
+      order: v.pipe(v.array(name), v.maxLength(100)),
+      stageSteps: int(0, 1e9),
+      remedy: v.picklist(REMEDIES),
+      replayPerTask: int(0, 1e9),
+      ewcStrength: num(0, 1e12),
+    }),
   ),
 });
 

@@ -89,6 +89,28 @@ export interface TrainConfig {
    * the learning rate. Absent blocks train as usual.
    */
   blocks?: Record<string, BlockTraining>;
+  /** Tasks trained one after another (continual learning) instead of jointly; absent: jointly. */
+  sequence?: SequenceSettings;
+}
+
+/** Remedies against forgetting: none (plain fine-tuning), experience replay, EWC. */
+export const REMEDIES = ['finetune', 'replay', 'ewc'] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+/**
+ * A task sequence: stage i trains only task `order[i]` for `stageSteps` steps; the other tasks'
+ * heads stand still and their losses are left out, unless a remedy brings earlier tasks back.
+ * `maxSteps` is then `order.length × stageSteps`.
+ */
+export interface SequenceSettings {
+  /** Task names in training order, each once. */
+  order: string[];
+  stageSteps: number;
+  remedy: Remedy;
+  /** Replay: training examples kept per earlier task, replayed beside every batch. */
+  replayPerTask: number;
+  /** EWC: λ of the penalty (λ/2)·Σ Fᵢ(θᵢ − θ*ᵢ)² per earlier task. */
+  ewcStrength: number;
 }
 
 /** Whether one block trains, and at what multiple of the run's learning rate. */

@@ -11,10 +11,12 @@ import {
   type VariablePlace,
 } from '../model/buildModel';
 import { layerScales } from '../spec/blocks';
+import { Consolidation, fisherDiagonal, type Anchor } from './continual/consolidation';
+import { stageOf } from './continual/stages';
 import { reseedDropout } from '../model/dropoutSeeds';
 import { keepingStatistics } from '../model/keepStatistics';
 import { splitAtRepresentation, type Encoded, type SplitModel } from '../model/splitModel';
-import type { BlockTraining, ModelSpec, TrainConfig } from '../spec/types';
+import type { BlockTraining, ModelSpec, SequenceSettings, TrainConfig } from '../spec/types';
 import type { WeightingSettings } from '../spec/weighting';
 import { taskLoss, taskMetric } from './losses';
 import { createGroup, regroup, stepGroups, type ParamGroup } from './paramGroups';
@@ -57,6 +59,8 @@ export class Trainer {
   private readonly places: Map<tf.Variable, VariablePlace>;
   /** Running statistics (BatchNorm) of frozen layers, put back after every step. */
   private frozenStatistics: tf.Variable[] = [];
+  /** A task sequence's replay buffers and EWC anchors (null when tasks train jointly). */
+  private readonly consolidation: Consolidation | null;
   private readonly sampler: BatchSampler;
   private readonly penalties: { variable: tf.Variable; l2: number }[];
   private readonly split: SplitModel | null;
@@ -83,6 +87,15 @@ export class Trainer {
     this.lambdas = spec.tasks.map((t) => config.lambdas[t.name] ?? 1);
     this.weighting = this.createWeighting(config.weighting);
     this.weightingGroup = this.groupFor(this.weighting);
+    const { sequence } = config;
+    this.consolidation = sequence
+      ? new Consolidation(
+          sequence,
+          sequence.order.map((name) => spec.tasks.findIndex((t) => t.name === name)),
+          config.seed,
+          data.train.size,
+        )
+      : null;
   }
 
   /**
@@ -160,10 +173,13 @@ export class Trainer {
     const batch = this.sampler.next(this.config.batchSize);
     reseedDropout(this.model, this.config.seed, this.currentStep);
     const statistics = this.frozenStatistics.map((v) => tf.clone(v));
+    const { sequence } = this.config;
     const record =
-      this.weighting.family === 'loss'
-        ? this.lossStep(this.weighting, batch)
-        : await this.gradientStep(this.weighting, batch);
+      sequence && this.consolidation
+        ? this.sequenceStep(sequence, this.consolidation, batch)
+        : this.weighting.family === 'loss'
+          ? this.lossStep(this.weighting, batch)
+          : await this.gradientStep(this.weighting, batch);
     this.frozenStatistics.forEach((v, i) => v.assign(statistics[i]!));
     tf.dispose(statistics);
     this.currentStep += 1;
@@ -188,7 +204,7 @@ export class Trainer {
         weights: Array.from(values.subarray(at + width, at + 2 * width)),
       };
     });
-    if (this.weighting.family === 'loss') this.weighting.observe(steps);
+    if (this.weighting.family === 'loss' && !this.consolidation) this.weighting.observe(steps);
     return steps;
   }
 
@@ -234,6 +250,85 @@ export class Trainer {
     for (const g of [this.shared, ...this.heads]) g?.dispose();
     this.disposeWeighting();
     this.split?.dispose();
+    this.consolidation?.dispose();
+  }
+
+  /**
+   * One step of a task sequence: the stage's task on the batch, each earlier task on a batch of
+   * its kept examples (replay), plus the EWC penalty of the earlier stages. Only the heads of the
+   * tasks trained here move. The weighting strategy is not used: a stage has one task.
+   */
+  private sequenceStep(
+    sequence: SequenceSettings,
+    consolidation: Consolidation,
+    indices: Int32Array,
+  ): tf.Tensor1D {
+    const stage = stageOf(this.currentStep, sequence);
+    consolidation.reach(stage, (task, examples) => this.anchor(task, examples));
+    const current = consolidation.taskOf[stage]!;
+    const replay = consolidation.replayBatches(this.config.batchSize);
+    const trained = new Set([current, ...replay.map((r) => r.task)]);
+    const groups = [this.shared, ...this.heads.filter((_, i) => trained.has(i))].filter(
+      (g): g is ParamGroup => g !== null,
+    );
+    const all = replay.length ? concatIndices([indices, ...replay.map((r) => r.indices)]) : indices;
+    return tf.tidy(() => {
+      const { x, targets } = this.slice(all);
+      const b = indices.length;
+      let record: tf.Tensor1D | undefined;
+      const objective = (): tf.Scalar => {
+        const preds = predictTasks(this.model, x, true);
+        const losses = tf.stack(
+          this.spec.tasks.map((t, i) =>
+            taskLoss(t.loss, tf.slice(preds[i]!, 0, b), tf.slice(targets[i]!, 0, b)),
+          ),
+        ) as tf.Tensor1D;
+        let total: tf.Scalar = tf.squeeze(tf.slice(losses, current, 1));
+        let at = b;
+        for (const { task, indices: kept } of replay) {
+          const rows = (t: tf.Tensor) => tf.slice(t, at, kept.length);
+          const loss = taskLoss(
+            this.spec.tasks[task]!.loss,
+            rows(preds[task]!),
+            rows(targets[task]!),
+          );
+          total = tf.add(total, loss);
+          at += kept.length;
+        }
+        const penalty = consolidation.penalty();
+        if (penalty) total = tf.add(total, penalty);
+        const weights = tf.tensor1d(this.spec.tasks.map((_, i) => (trained.has(i) ? 1 : 0)));
+        record = tf.keep(tf.concat([losses, weights]) as tf.Tensor1D);
+        return this.withPenalties(total);
+      };
+      const { grads } = tf.variableGrads(
+        objective,
+        groups.flatMap((g) => g.variables),
+      );
+      stepGroups(
+        groups.map((group) => ({
+          group,
+          grads: group.variables.map((v) => grads[v.name] ?? null),
+        })),
+        this.decay(),
+      );
+      return record!;
+    });
+  }
+
+  /** EWC's anchor for a task whose stage just ended: the shared weights now, and their Fisher diagonal. */
+  private anchor(task: number, examples: Int32Array): Anchor {
+    const variables = this.shared?.variables ?? [];
+    const { loss } = this.spec.tasks[task]!;
+    const fisher = fisherDiagonal(
+      variables,
+      (n) => {
+        const { x, targets } = this.slice(examples.subarray(n, n + 1));
+        return taskLoss(loss, predictTasks(this.model, x, false)[task]!, targets[task]!);
+      },
+      examples.length,
+    );
+    return { variables, star: variables.map((v) => tf.clone(v)), fisher };
   }
 
   private lossStep(weighting: LossWeighting, indices: Int32Array): tf.Tensor1D {
@@ -432,4 +527,14 @@ export class Trainer {
     this.weightingGroup = null;
     this.weighting.dispose();
   }
+}
+
+/** Several index batches as one. */
+function concatIndices(parts: Int32Array[]): Int32Array {
+  const all = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => {
+    all.set(p, at);
+    return at + p.length;
+  }, 0);
+  return all;
 }

@@ -14,6 +14,7 @@ import { insightsDue, postInsights, postSteps, postValidation } from './runRepor
 import { isFatal, messageOf, nextChunkSize, validationAllowed } from './stepPolicy';
 import { LandscapeRunner } from './landscape';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { isStageEnd, stepsToStageEnd } from '../train/continual/stages';
 import type { StepLosses } from '../train/trainer';
 
 export type { Post } from './protocol';
@@ -71,6 +72,16 @@ const DEFAULT_OPTIONS: HandlerOptions = {
 /** Steps left in the run's budget (unbounded when it trains until paused). */
 const stepsLeft = (run: Run): number => (run.design.config.maxSteps ?? Infinity) - run.trainer.step;
 const reachedBudget = (run: Run): boolean => stepsLeft(run) <= 0;
+/** A chunk ends where a stage of a task sequence ends, so the stage's validation is at that step. */
+const stepsInChunk = (run: Run, chunk: number): number => {
+  const { sequence } = run.design.config;
+  const left = Math.min(chunk, stepsLeft(run));
+  return sequence ? Math.min(left, stepsToStageEnd(run.trainer.step, sequence)) : left;
+};
+const atStageEnd = (run: Run): boolean => {
+  const { sequence } = run.design.config;
+  return sequence !== undefined && isStageEnd(run.trainer.step, sequence);
+};
 
 /** How long a failed step waits for `device.lost` before calling the failure a plain error. */
 const DEVICE_LOST_GRACE_MS = 200;
@@ -329,7 +340,7 @@ export class WorkerHandler {
     try {
       while (!this.stopRequested && this.run === run && !reachedBudget(run)) {
         const started = this.options.now();
-        const count = Math.min(chunk, stepsLeft(run));
+        const count = stepsInChunk(run, chunk);
         let evalDue = false;
         for (let i = 0; i < count; i++) {
           this.options.beforeStep();
@@ -339,7 +350,8 @@ export class WorkerHandler {
         const previous = reported;
         reported = report(run.trainer.flush(), previous, started);
         let healthy = await previous;
-        const validate = evalDue && this.validationAllowed(run);
+        // The accuracy matrix of a sequence needs every task's metric where each stage ends.
+        const validate = (evalDue && this.validationAllowed(run)) || atStageEnd(run);
         const slow = lastChunkMs > this.options.pipelineUpToMs;
         if (healthy && (validate || slow || this.interludes.length > 0)) {
           healthy = await reported;
